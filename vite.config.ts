@@ -21,8 +21,7 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'baseLocale'],
-			cookieName: 'cv_locale'
+			strategy: ['cookie', 'baseLocale']
 		}),
 		sveltekit(),
 		realtimeDevServer()

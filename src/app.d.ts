@@ -1,12 +1,16 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { SessionUser } from '$lib/server/auth/session';
+import type { Session } from '$lib/server/db/schema';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Locals {
+			user: SessionUser | null;
+			session: Session | null;
+			locale: 'vi' | 'en';
+		}
+		interface Error {
+			message: string;
+		}
 	}
 }
 

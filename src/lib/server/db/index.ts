@@ -1,10 +1,52 @@
-import { drizzle } from 'drizzle-orm/better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
-import { env } from '$env/dynamic/private';
 
-if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const client = new Database(env.DATABASE_URL);
+/** Where drizzle-kit's migrations live: ./drizzle at the project root. */
+export const MIGRATIONS_DIR = path.resolve(
+	process.env.MIGRATIONS_DIR ??
+		path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle')
+);
 
-export const db = drizzle(client, { schema });
+/** Open (creating if needed) a SQLite database with WAL, foreign keys and a busy timeout, and apply migrations. */
+export function openDatabase(file: string): Db {
+	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+	const client = new Database(file);
+	client.pragma('journal_mode = WAL');
+	client.pragma('foreign_keys = ON');
+	client.pragma('busy_timeout = 5000');
+	client.pragma('synchronous = NORMAL');
+	const db = drizzle(client, { schema }) as Db;
+	migrate(db, { migrationsFolder: resolveMigrationsDir() });
+	return db;
+}
+
+function resolveMigrationsDir(): string {
+	// Inside the SvelteKit build, import.meta.url points into build/; fall back to ./drizzle from cwd.
+	if (fs.existsSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'))) return MIGRATIONS_DIR;
+	return path.resolve('drizzle');
+}
+
+let current: Db | undefined;
+
+/** The process-wide database, opened lazily from DATABASE_PATH. */
+export function getDb(): Db {
+	if (!current) {
+		// Imported lazily so that importing this module never reads the environment.
+		current = openDatabase(process.env.DATABASE_PATH?.trim() || './data/chuongvang.db');
+	}
+	return current;
+}
+
+/** Replace the process-wide database (tests, CLI). */
+export function setDb(db: Db): void {
+	current = db;
+}
+
+export { schema };

@@ -1,0 +1,18 @@
+import { m } from '$lib/paraglide/messages.js';
+
+type Role = 'admin' | 'organizer' | 'host';
+const RANK: Record<Role, number> = { host: 1, organizer: 2, admin: 3 };
+
+/**
+ * Dashboard tiles contributed by feature areas (banks, events, contests…): each area adds its
+ * entries here with the least role that sees them.
+ */
+const tiles: Array<{ href: string; title: () => string; text: () => string; minRole: Role }> = [];
+
+export function dashboardTiles(role: Role) {
+	return tiles
+		.filter((t) => RANK[role] >= RANK[t.minRole])
+		.map((t) => ({ href: t.href, title: t.title(), text: t.text() }));
+}
+
+void m;

@@ -1,0 +1,228 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import * as v from 'valibot';
+import type { Db } from '../db';
+import { user, inviteToken, organization, type Role, type User, ROLES } from '../db/schema';
+import {
+	hashPassword,
+	verifyPassword,
+	dummyPasswordHash,
+	PASSWORD_MIN_LENGTH,
+	PASSWORD_MAX_LENGTH
+} from './password';
+import { generateToken, hashToken, invalidateUserSessions } from './session';
+import { loginLimits } from '../rate-limit';
+import { DEMO_ORG_SLUG } from '../seed';
+
+const INVITE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Field errors are message keys; the route turns them into the user's language. */
+export type AccountFieldError =
+	'username' | 'username_taken' | 'display_name' | 'password_length' | 'password_match';
+
+export const USERNAME_RE = /^[a-z0-9._-]{3,32}$/;
+
+export const NewAccountSchema = v.object({
+	username: v.pipe(v.string(), v.trim(), v.toLowerCase()),
+	displayName: v.pipe(v.string(), v.trim()),
+	password: v.string(),
+	passwordConfirm: v.string()
+});
+export type NewAccountInput = v.InferOutput<typeof NewAccountSchema>;
+
+/** Check a new account's fields; returns field → error key (empty when valid). */
+export function checkNewAccount(
+	db: Db,
+	input: NewAccountInput
+): Partial<Record<string, AccountFieldError>> {
+	const errors: Partial<Record<string, AccountFieldError>> = {};
+	if (!USERNAME_RE.test(input.username)) errors.username = 'username';
+	else if (db.select({ id: user.id }).from(user).where(eq(user.username, input.username)).get())
+		errors.username = 'username_taken';
+	if (input.displayName.length < 1 || input.displayName.length > 80)
+		errors.displayName = 'display_name';
+	Object.assign(errors, checkPassword(input.password, input.passwordConfirm));
+	return errors;
+}
+
+export function checkPassword(
+	password: string,
+	confirm: string
+): Partial<Record<string, AccountFieldError>> {
+	if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH)
+		return { password: 'password_length' };
+	if (password !== confirm) return { passwordConfirm: 'password_match' };
+	return {};
+}
+
+export async function createUser(
+	db: Db,
+	input: {
+		organizationId: number;
+		username: string;
+		displayName: string;
+		password: string;
+		role: Role;
+		isPlatformAdmin?: boolean;
+	},
+	now = Date.now()
+): Promise<User> {
+	const passwordHash = await hashPassword(input.password);
+	return db
+		.insert(user)
+		.values({
+			organizationId: input.organizationId,
+			username: input.username,
+			displayName: input.displayName,
+			passwordHash,
+			role: input.role,
+			isPlatformAdmin: input.isPlatformAdmin ?? false,
+			createdAt: new Date(now)
+		})
+		.returning()
+		.get();
+}
+
+export type LoginResult =
+	| { ok: true; user: User }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'rate_limited'; retryAfterSec: number };
+
+/** Check credentials, rate-limited per IP and per account. */
+export async function login(
+	db: Db,
+	username: string,
+	password: string,
+	ip: string
+): Promise<LoginResult> {
+	const name = username.trim().toLowerCase();
+	const byIp = await loginLimits.perIp.consume(ip);
+	if (!byIp.allowed)
+		return { ok: false, reason: 'rate_limited', retryAfterSec: byIp.retryAfterSec };
+	const byAccount = await loginLimits.perAccount.consume(name);
+	if (!byAccount.allowed)
+		return { ok: false, reason: 'rate_limited', retryAfterSec: byAccount.retryAfterSec };
+	const row = db.select().from(user).where(eq(user.username, name)).get();
+	if (!row || row.disabledAt) {
+		await verifyPassword(await dummyPasswordHash(), password);
+		return { ok: false, reason: 'invalid' };
+	}
+	if (!(await verifyPassword(row.passwordHash, password))) return { ok: false, reason: 'invalid' };
+	await loginLimits.perAccount.reset(name);
+	return { ok: true, user: row };
+}
+
+export async function changePassword(
+	db: Db,
+	userId: number,
+	current: string,
+	next: string,
+	confirm: string
+): Promise<Partial<Record<string, AccountFieldError | 'current_password'>>> {
+	const row = db.select().from(user).where(eq(user.id, userId)).get();
+	if (!row || !(await verifyPassword(row.passwordHash, current)))
+		return { currentPassword: 'current_password' };
+	const errors = checkPassword(next, confirm);
+	if (Object.keys(errors).length) return errors;
+	db.update(user)
+		.set({ passwordHash: await hashPassword(next) })
+		.where(eq(user.id, userId))
+		.run();
+	invalidateUserSessions(db, userId);
+	return {};
+}
+
+/** Reset a password from the command line; ends the user's sessions. */
+export async function resetPassword(db: Db, username: string, password: string): Promise<boolean> {
+	const row = db.select().from(user).where(eq(user.username, username)).get();
+	if (!row) return false;
+	db.update(user)
+		.set({ passwordHash: await hashPassword(password) })
+		.where(eq(user.id, row.id))
+		.run();
+	invalidateUserSessions(db, row.id);
+	return true;
+}
+
+export interface OpenToken {
+	id: string;
+	kind: 'setup' | 'invite';
+	role: Role;
+	organizationId: number;
+	organizationName: string;
+}
+
+/** Find an unused, unexpired set-up or invitation token. The set-up token targets the demo organization. */
+export function findOpenToken(db: Db, token: string, now = Date.now()): OpenToken | undefined {
+	const row = db
+		.select()
+		.from(inviteToken)
+		.where(
+			and(
+				eq(inviteToken.id, hashToken(token)),
+				isNull(inviteToken.usedAt),
+				gt(inviteToken.expiresAt, new Date(now))
+			)
+		)
+		.get();
+	if (!row) return undefined;
+	const org = row.organizationId
+		? db.select().from(organization).where(eq(organization.id, row.organizationId)).get()
+		: db.select().from(organization).where(eq(organization.slug, DEMO_ORG_SLUG)).get();
+	if (!org) return undefined;
+	return {
+		id: row.id,
+		kind: row.kind,
+		role: row.role,
+		organizationId: org.id,
+		organizationName: org.name
+	};
+}
+
+/** Use a set-up/invitation token to create an account; the token cannot be used again. */
+export async function redeemToken(
+	db: Db,
+	open: OpenToken,
+	input: NewAccountInput,
+	now = Date.now()
+): Promise<User> {
+	const created = await createUser(
+		db,
+		{
+			organizationId: open.organizationId,
+			username: input.username,
+			displayName: input.displayName,
+			password: input.password,
+			role: open.role,
+			isPlatformAdmin: open.kind === 'setup'
+		},
+		now
+	);
+	db.update(inviteToken)
+		.set({ usedAt: new Date(now) })
+		.where(eq(inviteToken.id, open.id))
+		.run();
+	return created;
+}
+
+/** Create an invitation link token for `role` in an organization. */
+export function createInvite(
+	db: Db,
+	organizationId: number,
+	role: Role,
+	createdBy: number,
+	now = Date.now()
+): string {
+	if (!ROLES.includes(role)) throw new Error('unknown role');
+	const token = generateToken();
+	db.insert(inviteToken)
+		.values({
+			id: hashToken(token),
+			kind: 'invite',
+			organizationId,
+			role,
+			createdBy,
+			expiresAt: new Date(now + INVITE_MS)
+		})
+		.run();
+	return token;
+}

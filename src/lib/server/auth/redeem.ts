@@ -1,0 +1,40 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { getDb } from '../db';
+import { checkNewAccount, findOpenToken, NewAccountSchema, redeemToken } from './accounts';
+import { createSession, generateToken } from './session';
+import { setSessionCookie } from './cookies';
+import { accountErrorMessages } from './messages';
+
+/** Load for /setup/[token] and /invite/[token]: 404 unless the link is open and of that kind. */
+export function loadOpenToken(token: string, kind: 'setup' | 'invite') {
+	const open = findOpenToken(getDb(), token);
+	if (!open || open.kind !== kind) error(404, 'link');
+	return { organizationName: open.organizationName, role: open.role };
+}
+
+/** The shared form action: create the account, use up the link, log the new user in. */
+export async function redeemAction(event: RequestEvent, kind: 'setup' | 'invite') {
+	const db = getDb();
+	const open = findOpenToken(db, event.params.token ?? '');
+	if (!open || open.kind !== kind) error(404, 'link');
+	const form = await event.request.formData();
+	const input = v.parse(NewAccountSchema, {
+		username: String(form.get('username') ?? '').slice(0, 100),
+		displayName: String(form.get('displayName') ?? '').slice(0, 200),
+		password: String(form.get('password') ?? '').slice(0, 300),
+		passwordConfirm: String(form.get('passwordConfirm') ?? '').slice(0, 300)
+	});
+	const errors = checkNewAccount(db, input);
+	if (Object.keys(errors).length) {
+		return fail(400, {
+			values: { username: input.username, displayName: input.displayName },
+			errors: accountErrorMessages(errors)
+		});
+	}
+	const created = await redeemToken(db, open, input);
+	const token = generateToken();
+	const session = createSession(db, token, created.id);
+	setSessionCookie(event, token, session.expiresAt);
+	redirect(303, '/org');
+}

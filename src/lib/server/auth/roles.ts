@@ -1,0 +1,13 @@
+import type { Role } from '../db/schema';
+
+/** What each role may do. Admin ⊃ organizer ⊃ host. */
+const RANK: Record<Role, number> = { host: 1, organizer: 2, admin: 3 };
+
+/** True when `role` is at least `needed`. */
+export function hasRole(role: Role, needed: Role): boolean {
+	return RANK[role] >= RANK[needed];
+}
+
+export const canEditBanks = (role: Role) => hasRole(role, 'organizer');
+export const canRunEvents = (role: Role) => hasRole(role, 'host');
+export const canManageUsers = (role: Role) => hasRole(role, 'admin');

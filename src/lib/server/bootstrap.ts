@@ -1,0 +1,39 @@
+import type { Server as HttpServer } from 'node:http';
+import { config } from './config';
+import { getDb, type Db } from './db';
+import { seedDemo, issueSetupToken } from './seed';
+import { baseUrls } from './network';
+import { attachRealtime } from './realtime';
+
+const HTTP_SERVER_KEY = Symbol.for('chuongvang.httpServer');
+const STARTED_KEY = Symbol.for('chuongvang.started');
+
+type Globals = Record<symbol, unknown>;
+
+/**
+ * Start-up work shared by `vite dev` and production: check configuration, open the database
+ * (migrations apply), seed the demo organization, print the URLs and the set-up link, attach socket.io.
+ */
+export function startApp(): Db {
+	const cfg = config();
+	const db = getDb();
+	seedDemo(db);
+	const g = globalThis as Globals;
+	if (!g[STARTED_KEY]) {
+		g[STARTED_KEY] = true;
+		const urls = baseUrls(cfg);
+		console.log(`Chuông Vàng đang chạy / is running at: ${urls.join('  ')}`);
+		const token = issueSetupToken(db);
+		if (token) {
+			console.log(
+				`Liên kết tạo quản trị viên đầu tiên / first admin set-up link: ${urls[0]}/setup/${token}`
+			);
+		}
+	}
+	const httpServer = g[HTTP_SERVER_KEY] as HttpServer | undefined;
+	if (httpServer && !(httpServer as unknown as Globals)[STARTED_KEY]) {
+		(httpServer as unknown as Globals)[STARTED_KEY] = true;
+		attachRealtime(httpServer, { db });
+	}
+	return db;
+}

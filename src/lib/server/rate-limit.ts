@@ -1,0 +1,47 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+
+/** Seconds to wait before retrying, or 0 when the attempt may go ahead. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSec: number };
+
+/** A named, in-memory limiter (one process serves an event): `points` attempts per `durationSec`. */
+export class Limiter {
+	#limiter: RateLimiterMemory;
+	constructor(points: number, durationSec: number, blockSec = 0) {
+		this.#limiter = new RateLimiterMemory({
+			points,
+			duration: durationSec,
+			blockDuration: blockSec
+		});
+	}
+
+	/** Consume one attempt for `key`. */
+	async consume(key: string): Promise<RateDecision> {
+		try {
+			await this.#limiter.consume(key);
+			return { allowed: true };
+		} catch (res) {
+			const ms = (res as { msBeforeNext?: number }).msBeforeNext ?? 1000;
+			return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(ms / 1000)) };
+		}
+	}
+
+	/** Forget `key` (e.g. after a successful login). */
+	async reset(key: string): Promise<void> {
+		await this.#limiter.delete(key);
+	}
+}
+
+/** A positive whole number from the environment, or the default. */
+function envInt(name: string, fallback: number): number {
+	const n = Number(process.env[name]);
+	return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * Login: 30 attempts per IP per 5 minutes (a factory hall shares one IP), 5 per account per 5
+ * minutes. LOGIN_LIMIT_PER_IP overrides the first (the browser tests log in many times).
+ */
+export const loginLimits = {
+	perIp: new Limiter(envInt('LOGIN_LIMIT_PER_IP', 30), 300),
+	perAccount: new Limiter(5, 300)
+};

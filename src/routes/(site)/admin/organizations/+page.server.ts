@@ -1,0 +1,40 @@
+import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import { requirePlatformAdmin } from '$lib/server/auth/guard';
+import {
+	createOrganization,
+	findOrganizationBySlug,
+	listOrganizations,
+	ORG_SLUG_RE
+} from '$lib/server/auth/members';
+import { createInvite } from '$lib/server/auth/accounts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (({ locals, url }) => {
+	requirePlatformAdmin(locals, url);
+	return { organizations: listOrganizations(getDb()) };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	create: async ({ locals, url, request }) => {
+		const admin = requirePlatformAdmin(locals, url);
+		const form = await request.formData();
+		const name = String(form.get('name') ?? '')
+			.trim()
+			.slice(0, 200);
+		const slug = String(form.get('slug') ?? '')
+			.trim()
+			.toLowerCase()
+			.slice(0, 60);
+		const errors: Record<string, string> = {};
+		const db = getDb();
+		if (name.length < 2 || name.length > 120) errors.name = m.admin_orgs_err_name();
+		if (!ORG_SLUG_RE.test(slug)) errors.slug = m.admin_orgs_err_slug();
+		else if (findOrganizationBySlug(db, slug)) errors.slug = m.admin_orgs_err_slug_taken();
+		if (Object.keys(errors).length) return fail(400, { errors, values: { name, slug } });
+		const org = createOrganization(db, name, slug);
+		const token = createInvite(db, org.id, 'admin', admin.id);
+		return { createdName: org.name, inviteLink: `${url.origin}/invite/${token}` };
+	}
+} satisfies Actions;

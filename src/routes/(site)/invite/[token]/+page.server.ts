@@ -1,0 +1,9 @@
+import { loadOpenToken, redeemAction } from '$lib/server/auth/redeem';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (({ params }) =>
+	loadOpenToken(params.token, 'invite')) satisfies PageServerLoad;
+
+export const actions = {
+	default: (event) => redeemAction(event, 'invite')
+} satisfies Actions;

@@ -1,0 +1,15 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { invalidateSession } from '$lib/server/auth/session';
+import { deleteSessionCookie } from '$lib/server/auth/cookies';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (() => redirect(303, '/')) satisfies PageServerLoad;
+
+export const actions = {
+	default: async (event) => {
+		if (event.locals.session) invalidateSession(getDb(), event.locals.session.id);
+		deleteSessionCookie(event);
+		redirect(303, '/login');
+	}
+} satisfies Actions;
