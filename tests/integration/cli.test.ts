@@ -1,0 +1,137 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, setDb } from '../../src/lib/server/db';
+import { runCli } from '../../src/lib/server/cli/main';
+import { seedDemo } from '../../src/lib/server/seed';
+import { login } from '../../src/lib/server/auth/accounts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-cli-'));
+const db = openDatabase(path.join(dir, 'app.db'));
+
+function capture() {
+	const lines = { out: [] as string[], err: [] as string[] };
+	return {
+		lines,
+		io: { out: (s: string) => lines.out.push(s), err: (s: string) => lines.err.push(s) }
+	};
+}
+
+beforeAll(() => {
+	setDb(db);
+	seedDemo(db);
+});
+
+describe('npm run cli', () => {
+	it('prints a set-up link while there is no account, and refuses once there is one', async () => {
+		const a = capture();
+		expect(await runCli(['setup-link'], a.io)).toBe(0);
+		expect(a.lines.out[0]).toMatch(/\/setup\/[a-z2-7]{32}$/);
+
+		expect(
+			await runCli(
+				[
+					'user',
+					'create',
+					'lan',
+					'--org',
+					'demo',
+					'--role',
+					'organizer',
+					'--password',
+					'mat-khau-123',
+					'--name',
+					'Lê Thị Lan'
+				],
+				capture().io
+			)
+		).toBe(0);
+		const b = capture();
+		expect(await runCli(['setup-link'], b.io)).toBe(1);
+		expect(b.lines.err.join()).toContain('an administrator already exists');
+	});
+
+	it('creates a user who can then log in', async () => {
+		expect(
+			await runCli(
+				['user', 'create', 'minh', '--org', 'demo', '--role', 'host', '--password', 'mat-khau-123'],
+				capture().io
+			)
+		).toBe(0);
+		const result = await login(db, 'minh', 'mat-khau-123', '10.0.0.1');
+		expect(result.ok).toBe(true);
+	});
+
+	it.each([
+		[
+			['user', 'create', 'x!', '--org', 'demo', '--role', 'host', '--password', 'mat-khau-123'],
+			1,
+			/username must be/
+		],
+		[
+			[
+				'user',
+				'create',
+				'ok-name',
+				'--org',
+				'nope',
+				'--role',
+				'host',
+				'--password',
+				'mat-khau-123'
+			],
+			1,
+			/no organization "nope"/
+		],
+		[
+			[
+				'user',
+				'create',
+				'ok-name',
+				'--org',
+				'demo',
+				'--role',
+				'boss',
+				'--password',
+				'mat-khau-123'
+			],
+			2,
+			/--role must be one of/
+		],
+		[
+			['user', 'create', 'ok-name', '--org', 'demo', '--role', 'host', '--password', 'short'],
+			1,
+			/8–200/
+		],
+		[['user', 'reset-password', 'ghost', '--password', 'mat-khau-123'], 1, /no user "ghost"/],
+		[['frobnicate'], 2, /unknown command/]
+	])('refuses %j with exit code %i and a clear message', async (argv, code, message) => {
+		const c = capture();
+		expect(await runCli(argv as string[], c.io)).toBe(code);
+		expect(c.lines.err.join('\n')).toMatch(message);
+	});
+
+	it('resets a password so the old one stops working', async () => {
+		await runCli(
+			['user', 'create', 'tuan', '--org', 'demo', '--role', 'host', '--password', 'mat-khau-cu-1'],
+			capture().io
+		);
+		expect(
+			await runCli(['user', 'reset-password', 'tuan', '--password', 'mat-khau-moi-2'], capture().io)
+		).toBe(0);
+		expect((await login(db, 'tuan', 'mat-khau-cu-1', '10.0.0.2')).ok).toBe(false);
+		expect((await login(db, 'tuan', 'mat-khau-moi-2', '10.0.0.2')).ok).toBe(true);
+	});
+
+	it('backs up the live database to a file that opens with the same users', async () => {
+		const target = path.join(dir, 'backup', 'copy.db');
+		const c = capture();
+		expect(await runCli(['db', 'backup', target], c.io)).toBe(0);
+		const copy = openDatabase(target);
+		const names = copy.$client.prepare('select username from user order by username').all();
+		expect(names).toEqual(expect.arrayContaining([{ username: 'minh' }, { username: 'lan' }]));
+		copy.$client.close();
+		expect(await runCli(['db', 'backup', target], capture().io)).toBe(2);
+	});
+});
