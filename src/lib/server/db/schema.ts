@@ -1,2 +1,3 @@
 // The database schema, one module per domain. drizzle-kit reads this file.
 export * from './schema/auth';
+export * from './schema/bank';

@@ -1,0 +1,414 @@
+/**
+ * Quizzes: an ordered list of picked questions and "random N from these banks/tags/difficulties"
+ * rules, resolved deterministically from a seed when a game starts.
+ */
+import { and, asc, count, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import type { Db } from '../index';
+import { bank, question, quiz, quizItem, type Quiz, type QuizRule } from '../schema';
+import type { Question } from '../../../quiz/question';
+import { createRandom, deriveSeed } from '../../../quiz/random';
+import { normalizeVietnamese } from '../../../quiz/vietnamese';
+
+export type QuizSummary = Quiz & { itemCount: number };
+
+/** The organization's quizzes, most recently changed first. */
+export function listQuizzes(db: Db, organizationId: number): QuizSummary[] {
+	return db
+		.select({ quiz, itemCount: count(quizItem.id) })
+		.from(quiz)
+		.leftJoin(quizItem, eq(quizItem.quizId, quiz.id))
+		.where(eq(quiz.organizationId, organizationId))
+		.groupBy(quiz.id)
+		.orderBy(desc(quiz.updatedAt), desc(quiz.id))
+		.all()
+		.map((r) => ({ ...r.quiz, itemCount: r.itemCount }));
+}
+
+export function getQuiz(db: Db, organizationId: number, quizId: number): Quiz | undefined {
+	return db
+		.select()
+		.from(quiz)
+		.where(and(eq(quiz.id, quizId), eq(quiz.organizationId, organizationId)))
+		.get();
+}
+
+export interface QuizInput {
+	title: string;
+	description: string;
+}
+
+export function createQuiz(db: Db, organizationId: number, input: QuizInput, now = Date.now()) {
+	return db
+		.insert(quiz)
+		.values({ ...input, organizationId, createdAt: new Date(now), updatedAt: new Date(now) })
+		.returning()
+		.get();
+}
+
+export function updateQuiz(
+	db: Db,
+	organizationId: number,
+	quizId: number,
+	input: QuizInput,
+	now = Date.now()
+): boolean {
+	return (
+		db
+			.update(quiz)
+			.set({ ...input, updatedAt: new Date(now) })
+			.where(and(eq(quiz.id, quizId), eq(quiz.organizationId, organizationId)))
+			.run().changes > 0
+	);
+}
+
+export function deleteQuiz(db: Db, organizationId: number, quizId: number): boolean {
+	return (
+		db
+			.delete(quiz)
+			.where(and(eq(quiz.id, quizId), eq(quiz.organizationId, organizationId)))
+			.run().changes > 0
+	);
+}
+
+function touch(db: Db, quizId: number, now: number) {
+	db.update(quiz)
+		.set({ updatedAt: new Date(now) })
+		.where(eq(quiz.id, quizId))
+		.run();
+}
+
+function nextPosition(db: Db, quizId: number): number {
+	const last = db
+		.select({ p: max(quizItem.position) })
+		.from(quizItem)
+		.where(eq(quizItem.quizId, quizId))
+		.get()?.p;
+	return (last ?? -1) + 1;
+}
+
+/** A quiz step as the builder shows it. */
+export type QuizItemView =
+	| {
+			id: number;
+			kind: 'question';
+			questionId: number;
+			bankId: number;
+			bankTitle: string;
+			question: Question;
+	  }
+	| { id: number; kind: 'rule'; rule: QuizRule; available: number };
+
+/** The quiz's steps in order, with each picked question and each rule's candidate count. */
+export function getQuizItems(db: Db, organizationId: number, quizId: number): QuizItemView[] {
+	if (!getQuiz(db, organizationId, quizId)) return [];
+	const rows = db
+		.select({
+			id: quizItem.id,
+			kind: quizItem.kind,
+			rule: quizItem.rule,
+			questionId: question.id,
+			bankId: bank.id,
+			bankTitle: bank.title,
+			body: question.body
+		})
+		.from(quizItem)
+		.leftJoin(question, eq(question.id, quizItem.questionId))
+		.leftJoin(bank, eq(bank.id, question.bankId))
+		.where(eq(quizItem.quizId, quizId))
+		.orderBy(asc(quizItem.position), asc(quizItem.id))
+		.all();
+	let candidates: Candidate[] | undefined;
+	return rows.flatMap((r): QuizItemView[] => {
+		if (r.kind === 'rule' && r.rule) {
+			candidates ??= loadCandidates(db, organizationId);
+			return [
+				{ id: r.id, kind: 'rule', rule: r.rule, available: matchRule(candidates, r.rule).length }
+			];
+		}
+		if (r.kind === 'question' && r.questionId !== null && r.body && r.bankId !== null)
+			return [
+				{
+					id: r.id,
+					kind: 'question',
+					questionId: r.questionId,
+					bankId: r.bankId,
+					bankTitle: r.bankTitle ?? '',
+					question: r.body
+				}
+			];
+		return [];
+	});
+}
+
+/**
+ * Append picked questions (only the organization's; others are ignored) to the quiz.
+ * Returns how many were added, or undefined when the quiz is not the organization's.
+ */
+export function addQuizQuestions(
+	db: Db,
+	organizationId: number,
+	quizId: number,
+	questionIds: number[],
+	now = Date.now()
+): number | undefined {
+	return db.transaction((tx) => {
+		const t = tx as unknown as Db;
+		if (!getQuiz(t, organizationId, quizId) || questionIds.length === 0)
+			return getQuiz(t, organizationId, quizId) ? 0 : undefined;
+		const owned = new Set(
+			t
+				.select({ id: question.id })
+				.from(question)
+				.where(and(inArray(question.id, questionIds), eq(question.organizationId, organizationId)))
+				.all()
+				.map((r) => r.id)
+		);
+		let position = nextPosition(t, quizId);
+		const ids = [...new Set(questionIds)].filter((id) => owned.has(id));
+		for (const questionId of ids) {
+			t.insert(quizItem)
+				.values({ quizId, position: position++, kind: 'question', questionId })
+				.run();
+		}
+		touch(t, quizId, now);
+		return ids.length;
+	});
+}
+
+/** Append a random rule. Bank ids outside the organization are dropped. */
+export function addQuizRule(
+	db: Db,
+	organizationId: number,
+	quizId: number,
+	rule: QuizRule,
+	now = Date.now()
+): boolean {
+	return db.transaction((tx) => {
+		const t = tx as unknown as Db;
+		if (!getQuiz(t, organizationId, quizId)) return false;
+		const bankIds = rule.bankIds.length
+			? t
+					.select({ id: bank.id })
+					.from(bank)
+					.where(and(inArray(bank.id, rule.bankIds), eq(bank.organizationId, organizationId)))
+					.all()
+					.map((r) => r.id)
+			: [];
+		if (rule.bankIds.length && bankIds.length === 0) return false;
+		t.insert(quizItem)
+			.values({
+				quizId,
+				position: nextPosition(t, quizId),
+				kind: 'rule',
+				rule: { ...rule, bankIds }
+			})
+			.run();
+		touch(t, quizId, now);
+		return true;
+	});
+}
+
+function itemIds(db: Db, quizId: number): number[] {
+	return db
+		.select({ id: quizItem.id })
+		.from(quizItem)
+		.where(eq(quizItem.quizId, quizId))
+		.orderBy(asc(quizItem.position), asc(quizItem.id))
+		.all()
+		.map((r) => r.id);
+}
+
+export function removeQuizItem(
+	db: Db,
+	organizationId: number,
+	quizId: number,
+	itemId: number,
+	now = Date.now()
+): boolean {
+	return db.transaction((tx) => {
+		const t = tx as unknown as Db;
+		if (!getQuiz(t, organizationId, quizId)) return false;
+		const changes = t
+			.delete(quizItem)
+			.where(and(eq(quizItem.id, itemId), eq(quizItem.quizId, quizId)))
+			.run().changes;
+		if (!changes) return false;
+		writeItemOrder(t, itemIds(t, quizId));
+		touch(t, quizId, now);
+		return true;
+	});
+}
+
+function writeItemOrder(db: Db, ids: number[]) {
+	ids.forEach((id, position) =>
+		db.update(quizItem).set({ position }).where(eq(quizItem.id, id)).run()
+	);
+}
+
+/** Put the quiz's steps in this order; must be exactly the quiz's item ids. */
+export function reorderQuizItems(
+	db: Db,
+	organizationId: number,
+	quizId: number,
+	orderedIds: number[],
+	now = Date.now()
+): boolean {
+	return db.transaction((tx) => {
+		const t = tx as unknown as Db;
+		if (!getQuiz(t, organizationId, quizId)) return false;
+		const current = itemIds(t, quizId);
+		const wanted = new Set(orderedIds);
+		if (
+			wanted.size !== orderedIds.length ||
+			current.length !== orderedIds.length ||
+			!current.every((id) => wanted.has(id))
+		)
+			return false;
+		writeItemOrder(t, orderedIds);
+		touch(t, quizId, now);
+		return true;
+	});
+}
+
+/** Move one step to index `to` (clamped). */
+export function moveQuizItem(
+	db: Db,
+	organizationId: number,
+	quizId: number,
+	itemId: number,
+	to: number,
+	now = Date.now()
+): boolean {
+	if (!getQuiz(db, organizationId, quizId)) return false;
+	const ids = itemIds(db, quizId);
+	const from = ids.indexOf(itemId);
+	if (from < 0) return false;
+	ids.splice(from, 1);
+	ids.splice(Math.max(0, Math.min(ids.length, Math.trunc(to))), 0, itemId);
+	return reorderQuizItems(db, organizationId, quizId, ids, now);
+}
+
+interface Candidate {
+	id: number;
+	bankId: number;
+	difficulty: string | null;
+	/** Normalized tags of the question and of its bank. */
+	tagKeys: Set<string>;
+}
+
+/** Questions random rules may draw: those of the organization's non-archived banks, by id. */
+function loadCandidates(db: Db, organizationId: number): Candidate[] {
+	return db
+		.select({
+			id: question.id,
+			bankId: question.bankId,
+			difficulty: question.difficulty,
+			questionTags: sql<string>`json_extract(${question.body}, '$.tags')`,
+			bankTags: bank.tags
+		})
+		.from(question)
+		.innerJoin(bank, eq(bank.id, question.bankId))
+		.where(and(eq(question.organizationId, organizationId), isNull(bank.archivedAt)))
+		.orderBy(asc(question.id))
+		.all()
+		.map((r) => {
+			const questionTags = parseTags(r.questionTags);
+			const tags = [...questionTags, ...r.bankTags];
+			return {
+				id: r.id,
+				bankId: r.bankId,
+				difficulty: r.difficulty,
+				tagKeys: new Set(tags.filter((t) => typeof t === 'string').map(normalizeVietnamese))
+			};
+		});
+}
+
+function parseTags(json: string | null): unknown[] {
+	try {
+		const value: unknown = JSON.parse(json ?? '[]');
+		return Array.isArray(value) ? value : [];
+	} catch {
+		return [];
+	}
+}
+
+function matchRule(candidates: Candidate[], rule: QuizRule): Candidate[] {
+	const banks = new Set(rule.bankIds);
+	const tags = rule.tags.map(normalizeVietnamese);
+	const difficulties = new Set<string>(rule.difficulties);
+	return candidates.filter(
+		(c) =>
+			(banks.size === 0 || banks.has(c.bankId)) &&
+			(difficulties.size === 0 || (c.difficulty !== null && difficulties.has(c.difficulty))) &&
+			(tags.length === 0 || tags.some((t) => c.tagKeys.has(t)))
+	);
+}
+
+/** How many questions a rule could draw from right now (for the builder's feedback). */
+export function countRuleCandidates(db: Db, organizationId: number, rule: QuizRule): number {
+	return matchRule(loadCandidates(db, organizationId), rule).length;
+}
+
+export type GameQuestion = { questionId: number } & Question;
+
+/**
+ * The quiz as a game plays it: picked questions in order, each random rule replaced by up to
+ * N questions drawn with `seed` (same seed → same questions), never repeating a question.
+ * Undefined when the quiz is not the organization's.
+ */
+export function getQuizForGame(
+	db: Db,
+	organizationId: number,
+	quizId: number,
+	seed: number
+): { id: number; title: string; questions: GameQuestion[] } | undefined {
+	const found = getQuiz(db, organizationId, quizId);
+	if (!found) return undefined;
+	const items = db
+		.select()
+		.from(quizItem)
+		.where(eq(quizItem.quizId, quizId))
+		.orderBy(asc(quizItem.position), asc(quizItem.id))
+		.all();
+	const picked = items.flatMap((i) =>
+		i.kind === 'question' && i.questionId ? [i.questionId] : []
+	);
+	const used = new Set<number>(picked);
+	const steps: number[][] = [];
+	let candidates: Candidate[] | undefined;
+	items.forEach((item, index) => {
+		if (item.kind === 'question' && item.questionId) {
+			steps.push([item.questionId]);
+			return;
+		}
+		if (item.kind !== 'rule' || !item.rule) return;
+		candidates ??= loadCandidates(db, organizationId);
+		const pool = matchRule(candidates, item.rule)
+			.map((c) => c.id)
+			.filter((id) => !used.has(id));
+		const random = createRandom(deriveSeed(seed, index));
+		for (let i = pool.length - 1; i > 0; i--) {
+			const j = Math.floor(random() * (i + 1));
+			[pool[i], pool[j]] = [pool[j], pool[i]];
+		}
+		const drawn = pool.slice(0, Math.max(0, item.rule.count));
+		drawn.forEach((id) => used.add(id));
+		steps.push(drawn);
+	});
+	const ids = steps.flat();
+	const bodies = new Map(
+		ids.length
+			? db
+					.select({ id: question.id, body: question.body })
+					.from(question)
+					.where(and(inArray(question.id, ids), eq(question.organizationId, organizationId)))
+					.all()
+					.map((r) => [r.id, r.body])
+			: []
+	);
+	const questions = ids.flatMap((id) => {
+		const body = bodies.get(id);
+		return body ? [{ ...body, questionId: id }] : [];
+	});
+	return { id: found.id, title: found.title, questions };
+}
