@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createBank, deleteBank } from './banks';
+import { addQuestion } from './questions';
+import { searchQuestions, toFtsQuery } from './search';
+import { freshDb, single } from './testing';
+
+function setup() {
+	const { db, orgA, orgB } = freshDb();
+	const mk = (org: number, title: string) =>
+		createBank(db, org, { title, description: '', tags: [], visibility: 'private' }).id;
+	const a = mk(orgA, 'A');
+	const b = mk(orgB, 'B');
+	addQuestion(db, orgA, a, single('Thời gian thử việc tối đa đối với người quản lý doanh nghiệp?'));
+	addQuestion(
+		db,
+		orgA,
+		a,
+		single('Tiền lương thử việc ít nhất bằng bao nhiêu?', {
+			citation: { document: 'Bộ luật Lao động 2019', number: '45/2019/QH14', article: 'Điều 26' }
+		})
+	);
+	addQuestion(db, orgA, a, single('Đoàn viên công đoàn có quyền gì?'));
+	addQuestion(db, orgB, b, single('Thử việc ở tổ chức B – bí mật'));
+	return { db, orgA, orgB, a, b };
+}
+
+describe('question search', () => {
+	it.each([
+		['thu viec', 2],
+		['thử việc', 2],
+		['THU VIEC', 2],
+		['doan vien', 1],
+		['đoàn viên công đoàn', 1],
+		['dieu 26', 1],
+		['45/2019/QH14', 1],
+		['thu vi', 2],
+		['bảo hiểm y tế', 0]
+	])('finds %s in %i of the organization’s questions', (query, hits) => {
+		const { db, orgA } = setup();
+		expect(searchQuestions(db, orgA, query)).toHaveLength(hits);
+	});
+
+	it('never returns another organization’s questions', () => {
+		const { db, orgA, orgB } = setup();
+		expect(searchQuestions(db, orgA, 'bi mat')).toEqual([]);
+		expect(searchQuestions(db, orgB, 'thu viec').map((h) => h.body.text)).toEqual([
+			'Thử việc ở tổ chức B – bí mật'
+		]);
+	});
+
+	it('ranks the closer match first and can stay within one bank', () => {
+		const { db, orgA, a } = setup();
+		const hits = searchQuestions(db, orgA, 'tien luong thu viec', { bankId: a });
+		expect(hits[0].body.text).toMatch(/^Tiền lương thử việc/);
+		expect(searchQuestions(db, orgA, 'thu viec', { bankId: a + 1000 })).toEqual([]);
+	});
+
+	it('forgets a deleted bank’s questions', () => {
+		const { db, orgA, a } = setup();
+		deleteBank(db, orgA, a);
+		expect(searchQuestions(db, orgA, 'thu viec')).toEqual([]);
+	});
+
+	it('turns FTS syntax into plain words', () => {
+		expect(toFtsQuery('"NEAR(a b)" OR *')).toBe('"near" "a" "b" "or"*');
+		expect(toFtsQuery('  ')).toBeNull();
+	});
+});
