@@ -1,3 +1,4 @@
 // The database schema, one module per domain. drizzle-kit reads this file.
 export * from './schema/auth';
 export * from './schema/bank';
+export * from './schema/live';
