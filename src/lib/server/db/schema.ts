@@ -2,3 +2,4 @@
 export * from './schema/auth';
 export * from './schema/bank';
 export * from './schema/live';
+export * from './schema/practice';
