@@ -1,0 +1,87 @@
+/**
+ * Find the header row of a sheet, wherever it stands (Kahoot's template has title rows above it),
+ * and decide which spreadsheet flavour the sheet follows.
+ */
+import { looseKey } from '../text';
+import {
+	KAHOOT_PREFIXES,
+	WAYGROUND_HEADERS,
+	templateFieldOf,
+	type KahootField,
+	type TemplateField,
+	type WaygroundField
+} from './columns';
+import type { SheetRow } from './read';
+
+export type Flavour = 'template' | 'kahoot' | 'wayground';
+
+export interface HeaderMatch {
+	flavour: Flavour;
+	/** Index in the rows array of the header row; data rows follow it. */
+	rowIndex: number;
+	/** Field → column index. */
+	columns: Map<string, number>;
+}
+
+/** Header rows further down than this are not looked for. */
+const HEADER_SEARCH_ROWS = 30;
+
+function matchTemplate(cells: string[]): Map<string, number> | undefined {
+	const columns = new Map<TemplateField, number>();
+	cells.forEach((cell, index) => {
+		const field = templateFieldOf(cell);
+		if (field && !columns.has(field)) columns.set(field, index);
+	});
+	const hasBody = columns.has('optionA') || columns.has('correct') || columns.has('type');
+	return columns.has('text') && hasBody && columns.size >= 3 ? columns : undefined;
+}
+
+function matchKahoot(cells: string[]): Map<string, number> | undefined {
+	const columns = new Map<KahootField, number>();
+	cells.forEach((cell, index) => {
+		const key = looseKey(cell);
+		// "answer1…" must be tested before "question" can swallow anything else.
+		for (const [field, prefix] of Object.entries(KAHOOT_PREFIXES) as [KahootField, string][]) {
+			if (key.startsWith(prefix) && !columns.has(field)) {
+				columns.set(field, index);
+				break;
+			}
+		}
+	});
+	return columns.has('text') && columns.has('answer1') && columns.has('correct')
+		? columns
+		: undefined;
+}
+
+function matchWayground(cells: string[]): Map<string, number> | undefined {
+	const columns = new Map<WaygroundField, number>();
+	cells.forEach((cell, index) => {
+		const key = looseKey(cell);
+		for (const [field, header] of Object.entries(WAYGROUND_HEADERS) as [WaygroundField, string][]) {
+			if (key === header && !columns.has(field)) columns.set(field, index);
+		}
+	});
+	return columns.has('text') && (columns.has('type') || columns.has('option1'))
+		? columns
+		: undefined;
+}
+
+/** The first row that reads as a header of a known flavour, or undefined. */
+export function findHeader(rows: SheetRow[]): HeaderMatch | undefined {
+	const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+	for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
+		const cells = rows[rowIndex].cells;
+		const candidates: [Flavour, Map<string, number> | undefined][] = [
+			['template', matchTemplate(cells)],
+			['wayground', matchWayground(cells)],
+			['kahoot', matchKahoot(cells)]
+		];
+		let best: HeaderMatch | undefined;
+		for (const [flavour, columns] of candidates) {
+			if (columns && (!best || columns.size > best.columns.size))
+				best = { flavour, rowIndex, columns };
+		}
+		if (best) return best;
+	}
+	return undefined;
+}
