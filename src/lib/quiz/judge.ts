@@ -62,6 +62,29 @@ export function isAnswerFor(question: Question, answer: unknown): answer is Answ
 }
 
 /**
+ * A clean copy of a well-formed answer (only the fields its type defines, so nothing a phone
+ * tacked on is stored), or null when `answer` does not fit the question.
+ */
+export function toAnswerValue(question: Question, answer: unknown): AnswerValue | null {
+	if (!isAnswerFor(question, answer)) return null;
+	switch (answer.type) {
+		case 'single':
+			return { type: 'single', choice: answer.choice };
+		case 'multiple':
+			return { type: 'multiple', choices: [...answer.choices] };
+		case 'truefalse':
+			return { type: 'truefalse', value: answer.value };
+		case 'typeanswer':
+			return { type: 'typeanswer', text: answer.text };
+		case 'numeric':
+			// -0 would come back from JSON as 0: store what a replay will see.
+			return { type: 'numeric', value: Object.is(answer.value, -0) ? 0 : answer.value };
+		case 'ordering':
+			return { type: 'ordering', order: [...answer.order] };
+	}
+}
+
+/**
  * Multiple select: each correct pick earns 1/totalCorrect, each wrong pick takes one back,
  * never below 0 — so ticking every box earns nothing unless every box is correct.
  */

@@ -51,7 +51,7 @@ describe('speed scoring', () => {
 		}
 	);
 
-	it('counts time the host added as part of the window', () => {
+	it('scales the speed share to the time limit of the question', () => {
 		expect(scoreAnswer(input({ responseMs: 15_000, timeLimitMs: 30_000 })).points).toBe(750);
 	});
 });

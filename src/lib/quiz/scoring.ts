@@ -3,9 +3,11 @@
  *
  * - P = BASE_POINTS × the question's multiplier (0, 1000 or 2000).
  * - `speed` and `speed-streak`: points = round(P × (1 − t / (2T)) × fraction), t the response time
- *   clamped to [0, T], T the time the question was open for (its limit plus any time the host
- *   added). An instant right answer earns P, one at the buzzer P / 2. Rounding happens once, at
- *   the end, so partial credit stays a whole number.
+ *   clamped to [0, T], T the question's time limit. An instant right answer earns P, one at the
+ *   buzzer P / 2. Time the host adds lengthens the window for answers but not T (answers in it
+ *   earn P / 2), so early and late answerers are scored against the same T and an answer's points
+ *   are final the moment it arrives. Rounding happens once, at the end, so partial credit stays a
+ *   whole number.
  * - `accuracy`: points = round(P × fraction), no speed factor.
  * - `speed-streak` adds STREAK_BONUS_STEP for each consecutive fully correct answer beyond the
  *   first, capped at STREAK_BONUS_MAX.
@@ -28,7 +30,7 @@ export interface ScoreInput {
 	multiplier: PointsMultiplier;
 	judgement: Judgement;
 	responseMs: number;
-	/** How long the question was open for answers: time limit plus added time, in ms. */
+	/** The question's time limit in ms (T). */
 	timeLimitMs: number;
 	/** Consecutive fully correct answers before this one. */
 	streak: number;
