@@ -13,8 +13,9 @@ export const GIFT_BANK_PREFIX = '// @chuong-vang-bank ';
 /** Escape GIFT's control characters; newlines become "\n" so a question stays one block. */
 export function escapeGift(text: string): string {
 	const escaped = text.replace(/[\\~=#{}:]/g, (char) => `\\${char}`).replace(/\r?\n/g, '\\n');
-	// A leading "[html]"-like token would be read as a text format: state the format explicitly.
-	return escaped.startsWith('[') ? `[moodle]${escaped}` : escaped;
+	// GIFT has no escape for a leading "[html]" (read as a text format), "%50%" (read as a weight)
+	// or "//" (read as a comment line): stating the format first makes them plain text again.
+	return /^(\[|%|\/\/)/.test(escaped) ? `[moodle]${escaped}` : escaped;
 }
 
 /** Moodle's own grade steps for 1–6 correct answers of a multiple-answer question. */
@@ -58,7 +59,7 @@ function metadata(question: Question): string {
 	};
 	if (question.difficulty) meta.difficulty = question.difficulty;
 	if (question.citation) meta.citation = question.citation;
-	if (question.tags.length) meta.tags = question.tags;
+	meta.tags = question.tags;
 	if (question.image) meta.image = question.image;
 	if (question.type === 'typeanswer') meta.ignoreDiacritics = question.ignoreDiacritics;
 	if (question.type === 'numeric' && question.unit !== undefined) meta.unit = question.unit;
