@@ -134,6 +134,22 @@ describe('joining the lobby', () => {
 		expect(game.player('a').fields).toEqual({ fullName: 'Lê Văn An', unit: 'CĐCS Công ty May 10' });
 	});
 
+	it('announces locking and unlocking to everyone', () => {
+		const game = new TestGame();
+		expect(game.do({ type: 'lock' })).toEqual([{ type: 'lockChanged', locked: true }]);
+		expect(game.state.locked).toBe(true);
+		expect(game.do({ type: 'unlock' })).toEqual([{ type: 'lockChanged', locked: false }]);
+		expect(game.state.locked).toBe(false);
+	});
+
+	it('lets a known player reconnect after the end, but nobody new join', () => {
+		const game = new TestGame().join('a');
+		game.do({ type: 'end' });
+		game.do({ type: 'join', playerId: 'a', nickname: 'Người a' });
+		expect(game.event('playerJoined').rejoined).toBe(true);
+		expect(game.refused({ type: 'join', playerId: 'b', nickname: 'Bình' })).toBe('GAME_ENDED');
+	});
+
 	it('refuses a missing player id', () => {
 		const game = new TestGame();
 		expect(game.refused({ type: 'join', playerId: '', nickname: 'An' })).toBe('INVALID_COMMAND');

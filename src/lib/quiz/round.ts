@@ -300,11 +300,10 @@ function resultOf(player: Player, stored: StoredAnswer | undefined): PlayerResul
 interface Closing {
 	state: GameState;
 	current: CurrentQuestion;
-	events: GameEvent[];
 }
 
 /** Scores a main or tie-break question for every player in, eliminates, ranks. */
-function scoreClose({ state, current, events }: Closing): ApplyResult {
+function scoreClose({ state, current }: Closing): ApplyResult {
 	const { config } = state;
 	const question = state.questions[current.index];
 	const everyone = mapValues(state.players);
@@ -402,7 +401,6 @@ function scoreClose({ state, current, events }: Closing): ApplyResult {
 		)
 	};
 	return accept(next, [
-		...events,
 		{
 			type: 'questionClosed',
 			questionIndex: current.index,
@@ -421,7 +419,7 @@ function scoreClose({ state, current, events }: Closing): ApplyResult {
 }
 
 /** A rescue question: eliminated players who answered it fully correctly are back in. */
-function rescueClose({ state, current, events }: Closing): ApplyResult {
+function rescueClose({ state, current }: Closing): ApplyResult {
 	const { config } = state;
 	const question = state.questions[current.index];
 	const everyone = mapValues(state.players);
@@ -458,7 +456,6 @@ function rescueClose({ state, current, events }: Closing): ApplyResult {
 		)
 	};
 	return accept(next, [
-		...events,
 		{
 			type: 'questionClosed',
 			questionIndex: current.index,
@@ -507,8 +504,7 @@ export function closeQuestion(
 	};
 	const closing: Closing = {
 		state: { ...state, phase: 'reveal', paused: false },
-		current,
-		events: []
+		current
 	};
 	if (!skip) return current.kind === 'rescue' ? rescueClose(closing) : scoreClose(closing);
 	const { config } = state;

@@ -42,6 +42,13 @@ describe('eliminating players (Rung chuông vàng)', () => {
 		expect(game.state.counts).toMatchObject({ active: 2, eliminated: 2 });
 	});
 
+	it('shows how many players remain on the leaderboard', () => {
+		const game = eliminationGame(['a', 'b', 'c']);
+		playQuestion(game, ['a', 'b'], ['c']);
+		game.do({ type: 'showLeaderboard' });
+		expect(game.event('leaderboardShown').remaining).toBe(2);
+	});
+
 	it('lets eliminated players watch but not answer', () => {
 		const game = eliminationGame(['a', 'b', 'c']);
 		playQuestion(game, ['a', 'c'], ['b']);
