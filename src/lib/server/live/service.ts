@@ -3,20 +3,39 @@
  * for the join page, read and export its results. Every function that takes an id from a URL or
  * form also takes the caller's organization and answers `undefined` on a miss (→ 404).
  */
+import * as v from 'valibot';
 import type { Db } from '../db';
-import type {
-	GameMode,
-	GameStatus,
-	HiddenField,
-	JoinableGame,
-	LiveGameOptions,
-	LiveGameOptionsInput,
-	PlayerStatus,
-	QuestionKind,
-	TeamOption,
-	TeamStanding
+import { getQuizForGame } from '../db/queries/quizzes';
+import {
+	findActiveGameByPin,
+	findEndedGameByPin,
+	getGame,
+	insertGame,
+	listGames
+} from '../db/queries/games';
+import { checkGameSetup } from '../../quiz/config';
+import { isPlayableQuestion } from '../../quiz/question-check';
+import {
+	LIVE_MODES,
+	LiveGameOptionsSchema,
+	type GameMode,
+	type GameStatus,
+	type HiddenField,
+	type JoinableGame,
+	type LiveGameOptions,
+	type LiveGameOptionsInput,
+	type PlayerStatus,
+	type QuestionKind,
+	type TeamOption,
+	type TeamStanding
 } from '../../protocol';
 import type { Question } from '../../quiz/question';
+import { buildResultsFile, VI_EXPORT_LABELS, type ExportLabels } from './export';
+import { readResults, toSummary } from './results';
+import { engineConfig, toEngineQuestion } from './setup';
+
+export type { ExportLabels } from './export';
+export { VI_EXPORT_LABELS } from './export';
 
 export interface CreateLiveGameInput {
 	organizationId: number;
@@ -110,31 +129,76 @@ export interface ExportedFile {
 	body: Uint8Array;
 }
 
-/** Creates a game from a quiz of the organization: questions are snapshotted now. */
-export async function createLiveGame(
-	db: Db,
-	input: CreateLiveGameInput
-): Promise<CreateLiveGameResult> {
-	void db;
-	void input;
-	throw new Error('not implemented yet');
+/** Creates a game from a quiz of the organization: its questions are snapshotted now. */
+export function createLiveGame(db: Db, input: CreateLiveGameInput): CreateLiveGameResult {
+	const seed = randomSeed();
+	const quiz = getQuizForGame(db, input.organizationId, input.quizId, seed);
+	if (!quiz) return { ok: false, problems: ['NOT_FOUND'] };
+	return createLiveGameFromQuestions(db, {
+		...input,
+		quizId: quiz.id,
+		title: quiz.title,
+		questions: quiz.questions,
+		seed
+	});
 }
 
-/** Creates a game from an explicit question list. */
+/** Creates a game from an explicit question list (the last `reserveQuestions` are reserve). */
 export function createLiveGameFromQuestions(
 	db: Db,
 	input: CreateLiveGameFromQuestionsInput
 ): CreateLiveGameResult {
-	void db;
-	void input;
-	throw new Error('not implemented yet');
+	const parsed = v.safeParse(LiveGameOptionsSchema, input.options ?? {});
+	if (!parsed.success || !LIVE_MODES.includes(input.mode))
+		return { ok: false, problems: ['INVALID_OPTIONS'] };
+	const options = parsed.output;
+	const seed = input.seed ?? randomSeed();
+	const snapshot = input.questions.map((q) => ({
+		questionId: q.questionId ?? null,
+		...toEngineQuestion(q)
+	}));
+	const mainCount = snapshot.length - options.reserveQuestions;
+	if (mainCount < 1) return { ok: false, problems: ['NO_QUESTIONS'] };
+	const problems: string[] = checkGameSetup(
+		engineConfig(input.mode, options),
+		snapshot.slice(0, mainCount).map(toEngineQuestion),
+		seed
+	);
+	if (!snapshot.slice(mainCount).every((q) => isPlayableQuestion(toEngineQuestion(q))))
+		problems.push('QUESTION_INVALID');
+	if (problems.length > 0) return { ok: false, problems: [...new Set(problems)] };
+
+	const title = input.title.trim().slice(0, 200) || 'Chuông Vàng';
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const pin = randomPin();
+		if (findActiveGameByPin(db, pin)) continue;
+		try {
+			const gameId = insertGame(db, {
+				organizationId: input.organizationId,
+				quizId: input.quizId ?? null,
+				title,
+				pin,
+				mode: input.mode,
+				options,
+				questions: snapshot,
+				mainCount,
+				seed,
+				status: 'lobby',
+				createdBy: input.createdBy,
+				createdAt: new Date()
+			});
+			return { ok: true, gameId, pin };
+		} catch (err) {
+			// Another game took the PIN between the check and the insert: draw again.
+			if (!String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
+		}
+	}
+	throw new Error('live: no free PIN found');
 }
 
 /** The organization's games, newest first. */
 export function listLiveGames(db: Db, organizationId: number): HostGameSummary[] {
-	void db;
-	void organizationId;
-	throw new Error('not implemented yet');
+	return listGames(db, organizationId).map(toSummary);
 }
 
 /** One game of the organization for the host pages, or undefined (→ 404). */
@@ -143,29 +207,36 @@ export function getGameForHost(
 	organizationId: number,
 	gameId: number
 ): HostGameSummary | undefined {
-	void db;
-	void organizationId;
-	void gameId;
-	throw new Error('not implemented yet');
+	const row = getGame(db, organizationId, gameId);
+	return row ? toSummary(row) : undefined;
 }
 
-/** The game a PIN leads to (active games only, plus `ended: true` for a just-ended one), or undefined. */
+/** The game a PIN leads to; a PIN whose last game ended says so (`ended: true`); else undefined. */
 export function findJoinableGame(db: Db, pin: string): JoinableGame | undefined {
-	void db;
-	void pin;
-	throw new Error('not implemented yet');
+	if (!/^\d{6}$/.test(pin)) return undefined;
+	const row = findActiveGameByPin(db, pin) ?? findEndedGameByPin(db, pin);
+	if (!row) return undefined;
+	const game = toSummary(row);
+	return {
+		gameId: game.id,
+		pin: game.pin,
+		title: game.title,
+		mode: game.mode,
+		teams: game.teams,
+		hiddenFields: game.options.hiddenFields,
+		nicknameFilter: game.options.nicknameFilter,
+		locked: row.locked,
+		ended: row.status === 'ended'
+	};
 }
 
-/** Final (or current) ranking, team ranking and per-question statistics, or undefined (→ 404). */
+/** Final (or current) ranking, team ranking and per-question figures, or undefined (→ 404). */
 export function getResults(
 	db: Db,
 	organizationId: number,
 	gameId: number
 ): GameResults | undefined {
-	void db;
-	void organizationId;
-	void gameId;
-	throw new Error('not implemented yet');
+	return readResults(db, organizationId, gameId);
 }
 
 /** The results as a spreadsheet: xlsx, or csv (UTF-8 with BOM, formula cells neutralised). */
@@ -173,11 +244,18 @@ export async function exportResults(
 	db: Db,
 	organizationId: number,
 	gameId: number,
-	format: 'xlsx' | 'csv'
+	format: 'xlsx' | 'csv',
+	labels: ExportLabels = VI_EXPORT_LABELS
 ): Promise<ExportedFile | undefined> {
-	void db;
-	void organizationId;
-	void gameId;
-	void format;
-	throw new Error('not implemented yet');
+	const results = getResults(db, organizationId, gameId);
+	return results ? buildResultsFile(results, format, labels) : undefined;
+}
+
+function randomSeed(): number {
+	return crypto.getRandomValues(new Uint32Array(1))[0];
+}
+
+/** 6 digits, never starting with 0 (phones and people drop leading zeros). */
+function randomPin(): string {
+	return String(100_000 + (crypto.getRandomValues(new Uint32Array(1))[0] % 900_000));
 }

@@ -1,39 +1,58 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import * as v from 'valibot';
 import type { Db } from '../db';
-import {
-	SESSION_COOKIE,
-	readCookie,
-	validateSessionToken,
-	type SessionUser
-} from '../auth/session';
-import {
-	PingPayload,
-	SOCKET_PATH,
-	type ClientToServerEvents,
-	type ServerToClientEvents,
-	type AckFn,
-	type PingReply
-} from '../../protocol';
+import { SESSION_COOKIE, readCookie, validateSessionToken } from '../auth/session';
+import { Limiter } from '../rate-limit';
+import { GameRegistry } from '../live/registry';
+import type { Timers } from '../live/live-game';
+import { PingPayload, SOCKET_PATH, type PingReply } from '../../protocol';
+import { Broadcaster } from './broadcaster';
+import { clientAddress } from './client-address';
+import type { HandlerContext } from './context';
+import { registerHostHandlers } from './host-handlers';
+import { registerPlayerHandlers } from './player-handlers';
+import { on } from './safe-handler';
+import type { RealtimeServer } from './types';
+
+export type { RealtimeServer, RealtimeSocket, SocketData } from './types';
 
 export interface RealtimeDeps {
 	db: Db;
 	/** Server clock (injected so tests can control time). */
 	now?: () => number;
+	/** Question timers (injected so tests can fire them). */
+	timers?: Timers;
+	/** Join and rejoin limits per client address; defaults from the environment. */
+	limits?: Partial<HandlerContext['limits']>;
+	/** Honour X-Forwarded-For for rate limits (behind a reverse proxy). Default: TRUST_PROXY=1. */
+	trustProxy?: boolean;
+	/** Rebuild every unfinished game at start (default true). */
+	recover?: boolean;
 }
 
-export interface SocketData {
-	/** The staff user behind the session cookie, or null for phones and forged cookies. */
-	user: SessionUser | null;
+/** A positive whole number from the environment, or the default. */
+function envInt(name: string, fallback: number): number {
+	const n = Number(process.env[name]);
+	return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+/**
+ * Join attempts per address per 10 s. Phones on an event's own Wi-Fi have their own addresses;
+ * behind a NAT a hall shares one, hence a generous default (LIVE_JOIN_LIMIT overrides it).
+ * Rejoins only cost a hash lookup, so their budget is larger (LIVE_REJOIN_LIMIT).
+ */
+function defaultLimits(): HandlerContext['limits'] {
+	return {
+		join: new Limiter(envInt('LIVE_JOIN_LIMIT', 60), 10),
+		rejoin: new Limiter(envInt('LIVE_REJOIN_LIMIT', 600), 10)
+	};
+}
 
 /** Attach socket.io to the app's HTTP server (one port serves pages and sockets). */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
 	const now = deps.now ?? Date.now;
+	const trustProxy = deps.trustProxy ?? process.env.TRUST_PROXY === '1';
 	const io: RealtimeServer = new Server(httpServer, {
 		path: SOCKET_PATH,
 		serveClient: false,
@@ -45,20 +64,50 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		connectionStateRecovery: undefined
 	});
 
+	const broadcaster = new Broadcaster(io, now);
+	const registry = new GameRegistry({
+		db: deps.db,
+		now,
+		timers: deps.timers,
+		listener: broadcaster.onCommitted
+	});
+	const ctx: HandlerContext = {
+		db: deps.db,
+		registry,
+		commit: registry.commit,
+		broadcaster,
+		now,
+		limits: { ...defaultLimits(), ...deps.limits }
+	};
+	if (deps.recover !== false) {
+		const count = registry.recoverAll();
+		if (count > 0) console.log(`live: resumed ${count} unfinished game(s)`);
+	}
+	httpServer.once('close', () => {
+		registry.dispose();
+		broadcaster.dispose();
+	});
+
 	io.use((socket, next) => {
-		const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-		socket.data.user = token ? validateSessionToken(deps.db, token, now()).user : null;
+		try {
+			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+			socket.data.user = token ? validateSessionToken(deps.db, token, now()).user : null;
+		} catch (err) {
+			console.error('realtime: session lookup failed', err);
+			socket.data.user = null;
+		}
+		socket.data.player = null;
+		socket.data.address = clientAddress(socket.handshake, trustProxy);
 		next();
 	});
 
 	io.on('connection', (socket) => {
-		socket.on('ping', (payload: unknown, ack: AckFn<PingReply>) => {
-			if (typeof ack !== 'function') return;
+		on<PingReply>(socket, 'ping', (payload, reply) => {
 			const parsed = v.safeParse(PingPayload, payload);
-			if (!parsed.success) return ack({ ok: false, error: 'INVALID_PAYLOAD' });
+			if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
 			const user = socket.data.user;
-			if (!user) return ack({ ok: false, error: 'UNAUTHENTICATED' });
-			ack({
+			if (!user) return reply({ ok: false, error: 'UNAUTHENTICATED' });
+			reply({
 				ok: true,
 				data: {
 					username: user.username,
@@ -68,7 +117,17 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 				}
 			});
 		});
+		registerPlayerHandlers(socket, ctx);
+		registerHostHandlers(socket, ctx);
 	});
 
+	liveRegistries.set(io, registry);
 	return io;
+}
+
+const liveRegistries = new WeakMap<RealtimeServer, GameRegistry>();
+
+/** The game registry behind a realtime server (benchmarks and tests read its figures). */
+export function registryOf(io: RealtimeServer): GameRegistry | undefined {
+	return liveRegistries.get(io);
 }

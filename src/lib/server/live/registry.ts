@@ -1,0 +1,174 @@
+/**
+ * The games running in this process, by id and by PIN. A game not in memory is rebuilt from the
+ * database on first access (and every unfinished game at start-up): its last engine snapshot plus
+ * the commands logged after it, replayed; the question timer is re-armed from the persisted
+ * deadline. That is what makes `kill -9` mid-question harmless.
+ */
+import type { Db } from '../db';
+import {
+	findActiveGameByPin,
+	gameWriter,
+	getGameById,
+	listCommandsAfter,
+	listPlayerRows,
+	listUnfinishedGameIds,
+	type GameWriter
+} from '../db/queries/games';
+import type { Game } from '../db/schema';
+import { createGame, replay } from '../../quiz/engine';
+import type { Command, GameState, LogEntry } from '../../quiz/types';
+import { GroupCommit } from './group-commit';
+import { LiveGame, realTimers, type GameListener, type Timers } from './live-game';
+import {
+	engineConfig,
+	parseOptions,
+	teamsOf,
+	toEngineQuestion,
+	type SnapshotQuestion
+} from './setup';
+
+export interface RegistryDeps {
+	db: Db;
+	now: () => number;
+	timers?: Timers;
+	listener: GameListener;
+}
+
+export class GameRegistry {
+	readonly commit: GroupCommit;
+	readonly #writer: GameWriter;
+	readonly #games = new Map<number, LiveGame>();
+	readonly #byPin = new Map<string, number>();
+	readonly #deps: RegistryDeps;
+	#listener: GameListener;
+
+	constructor(deps: RegistryDeps) {
+		this.#deps = deps;
+		this.#listener = deps.listener;
+		this.#writer = gameWriter(deps.db);
+		this.commit = new GroupCommit({
+			transaction: (work) => this.#writer.transaction(work),
+			onFailure: (error, gameIds) => {
+				console.error('live: a group commit failed; reloading the games involved', error);
+				for (const id of gameIds) this.evict(id);
+			}
+		});
+	}
+
+	/** A game by id, loaded from the database if needed (any status), or undefined. */
+	get(gameId: number): LiveGame | undefined {
+		const loaded = this.#games.get(gameId);
+		if (loaded) return loaded;
+		const row = getGameById(this.#deps.db, gameId);
+		return row ? this.#load(row) : undefined;
+	}
+
+	/** The game a PIN opens now (not ended), or undefined. */
+	getByPin(pin: string): LiveGame | undefined {
+		const id = this.#byPin.get(pin);
+		const loaded = id === undefined ? undefined : this.#games.get(id);
+		if (loaded && loaded.meta.status !== 'ended') return loaded;
+		const row = findActiveGameByPin(this.#deps.db, pin);
+		return row ? this.get(row.id) : undefined;
+	}
+
+	/** Loads every unfinished game (process start). Returns how many came back. */
+	recoverAll(): number {
+		let count = 0;
+		for (const id of listUnfinishedGameIds(this.#deps.db)) {
+			try {
+				if (this.get(id)) count++;
+			} catch (err) {
+				console.error(`live: game ${id} could not be recovered`, err);
+			}
+		}
+		return count;
+	}
+
+	/** Forgets a game (it is reloaded from the database on next access). */
+	evict(gameId: number): void {
+		const game = this.#games.get(gameId);
+		if (!game) return;
+		game.dispose();
+		this.#games.delete(gameId);
+		if (this.#byPin.get(game.meta.pin) === gameId) this.#byPin.delete(game.meta.pin);
+	}
+
+	get size(): number {
+		return this.#games.size;
+	}
+
+	/** Stops every timer and commits what is pending (server shutdown, tests). */
+	dispose(): void {
+		for (const game of this.#games.values()) game.dispose();
+		this.#games.clear();
+		this.#byPin.clear();
+		this.commit.close();
+	}
+
+	#load(row: Game): LiveGame {
+		const game = loadLiveGame(this.#deps.db, row, {
+			commit: this.commit,
+			writer: this.#writer,
+			now: this.#deps.now,
+			timers: this.#deps.timers ?? realTimers,
+			listener: (...args) => this.#listener(...args)
+		});
+		this.#games.set(row.id, game);
+		if (row.status !== 'ended') this.#byPin.set(row.pin, row.id);
+		game.resume();
+		return game;
+	}
+}
+
+/** The engine's initial state for a game row (deterministic: same row, same state). */
+export function initialState(row: Game): GameState {
+	const options = parseOptions(row.options);
+	const questions = (row.questions as SnapshotQuestion[])
+		.slice(0, row.mainCount)
+		.map(toEngineQuestion);
+	return createGame(engineConfig(row.mode, options), questions, row.seed);
+}
+
+/** Snapshot + the commands after it, replayed. */
+export function rebuildState(db: Db, row: Game): { state: GameState; seq: number } {
+	const base: GameState = row.state ? JSON.parse(row.state) : initialState(row);
+	const rows = listCommandsAfter(db, row.id, row.stateSeq);
+	const log: LogEntry[] = rows.map((r) => ({
+		command: JSON.parse(r.command) as Command,
+		now: r.at
+	}));
+	const state = replay(base, log);
+	return { state, seq: rows.length > 0 ? rows[rows.length - 1].seq : row.stateSeq };
+}
+
+function loadLiveGame(
+	db: Db,
+	row: Game,
+	deps: ConstructorParameters<typeof LiveGame>[3]
+): LiveGame {
+	const { state, seq } = rebuildState(db, row);
+	const options = parseOptions(row.options);
+	const game = new LiveGame(
+		{
+			id: row.id,
+			organizationId: row.organizationId,
+			pin: row.pin,
+			title: row.title,
+			mode: row.mode,
+			options,
+			teams: teamsOf(row.mode, options),
+			questions: row.questions as SnapshotQuestion[],
+			mainCount: row.mainCount,
+			status: row.status,
+			startedAt: row.startedAt?.getTime() ?? null,
+			endedAt: row.endedAt?.getTime() ?? null
+		},
+		state,
+		seq,
+		deps
+	);
+	for (const player of listPlayerRows(db, row.id))
+		game.tokens.set(player.tokenHash, player.playerId);
+	return game;
+}

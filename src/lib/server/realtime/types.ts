@@ -1,0 +1,15 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol';
+import type { SessionUser } from '../auth/session';
+
+export interface SocketData {
+	/** The staff user behind the session cookie, or null for phones and forged cookies. */
+	user: SessionUser | null;
+	/** The player this socket speaks for, after a join or rejoin. */
+	player: { gameId: number; playerId: string } | null;
+	/** Address used for rate limits. */
+	address: string;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
