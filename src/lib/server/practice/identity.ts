@@ -1,0 +1,97 @@
+/**
+ * Who is playing: the participant behind the `cv_player` cookie (a random device token; only its
+ * SHA-256 is stored). Guests get one when they pick a nickname; accounts sign in with phone or
+ * e-mail and password. Separate from staff sessions (`cv_session`).
+ */
+import type { Cookies } from '@sveltejs/kit';
+import type { Db } from '../db';
+import type { Participant } from '../db/schema';
+import { generateToken, hashToken } from '../auth/session';
+import {
+	createGuest,
+	createParticipantSession,
+	deleteParticipantSession,
+	findParticipantBySession,
+	PARTICIPANT_RENEW_MS,
+	renewParticipantSession
+} from '../db/queries/participants';
+
+export const PLAYER_COOKIE = 'cv_player';
+export const NICKNAME_MAX = 40;
+
+interface CookieEvent {
+	cookies: Cookies;
+	url: URL;
+}
+
+function setCookie(event: CookieEvent, token: string, expiresAt: Date): void {
+	event.cookies.set(PLAYER_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:',
+		expires: expiresAt,
+		path: '/'
+	});
+}
+
+/** The signed-in participant, or null. Renews the cookie when past half its life. */
+export function currentParticipant(
+	db: Db,
+	event: CookieEvent,
+	now = Date.now()
+): Participant | null {
+	const token = event.cookies.get(PLAYER_COOKIE);
+	if (!token) return null;
+	const hash = hashToken(token);
+	const hit = findParticipantBySession(db, hash, now);
+	if (!hit) {
+		event.cookies.delete(PLAYER_COOKIE, { path: '/' });
+		return null;
+	}
+	if (hit.expiresAt - now < PARTICIPANT_RENEW_MS) {
+		setCookie(event, token, renewParticipantSession(db, hash, now));
+	}
+	return hit.participant;
+}
+
+/** Sign this device in as `participantId` (a new token; the old one, if any, is dropped). */
+export function signInParticipant(
+	db: Db,
+	event: CookieEvent,
+	participantId: number,
+	now = Date.now()
+): void {
+	const old = event.cookies.get(PLAYER_COOKIE);
+	if (old) deleteParticipantSession(db, hashToken(old));
+	const token = generateToken();
+	setCookie(event, token, createParticipantSession(db, hashToken(token), participantId, now));
+}
+
+/** A new guest with `nickname`, signed in on this device. */
+export function startGuest(
+	db: Db,
+	event: CookieEvent,
+	nickname: string,
+	now = Date.now()
+): Participant {
+	const guest = createGuest(db, nickname, now);
+	signInParticipant(db, event, guest.id, now);
+	return guest;
+}
+
+export function signOutParticipant(db: Db, event: CookieEvent): void {
+	const token = event.cookies.get(PLAYER_COOKIE);
+	if (token) deleteParticipantSession(db, hashToken(token));
+	event.cookies.delete(PLAYER_COOKIE, { path: '/' });
+}
+
+/** A trimmed nickname of 1..40 characters with no control characters, or null. */
+export function cleanNickname(input: unknown): string | null {
+	if (typeof input !== 'string') return null;
+	// eslint-disable-next-line no-control-regex
+	const text = input
+		.replace(/[\u0000-\u001f\u007f]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return text.length >= 1 && text.length <= NICKNAME_MAX ? text : null;
+}

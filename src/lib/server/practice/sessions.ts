@@ -1,0 +1,150 @@
+/**
+ * Starting practice sessions (a bank, today's challenge, "practise my mistakes") and reading
+ * where a session stands. The answer itself is in answer.ts.
+ */
+import { randomInt } from 'node:crypto';
+import type { Db } from '../db';
+import type { PracticeSession } from '../db/schema';
+import {
+	createPracticeSession,
+	dueReviewIds,
+	getPracticeSession,
+	getPublishedBank,
+	getQuestionBodies,
+	knownQuestionIds,
+	listSessionAnswers,
+	publishedQuestionIds,
+	type SessionAnswer
+} from '../db/queries/practice';
+import { pickDailyQuestions, pickSessionQuestions, REVIEW_SIZE } from '../../practice/picking';
+import { dayNumber } from '../../practice/calendar';
+import { deriveSeed } from '../../quiz/random';
+import { revealOf, toPublicQuestion, type PublicQuestion, type Reveal } from '../../quiz/judge';
+import { publishedPool } from './pool';
+
+export type StartError = 'not_found' | 'empty' | 'nothing_due';
+export type StartOutcome =
+	{ ok: true; session: PracticeSession } | { ok: false; error: StartError };
+
+function newSeed(): number {
+	return randomInt(0, 2 ** 31 - 1);
+}
+
+/** A session of up to ten questions of a published bank, unknown questions first. */
+export function startBankSession(
+	db: Db,
+	participantId: number,
+	bankId: number,
+	now = Date.now(),
+	seed = newSeed()
+): StartOutcome {
+	const found = getPublishedBank(db, bankId);
+	if (!found) return { ok: false, error: 'not_found' };
+	const ids = publishedQuestionIds(db, bankId);
+	if (ids.length === 0) return { ok: false, error: 'empty' };
+	const picked = pickSessionQuestions(ids, knownQuestionIds(db, participantId, ids), seed);
+	const session = createPracticeSession(
+		db,
+		{ participantId, kind: 'bank', bankId, title: found.title, questionIds: picked, seed },
+		now
+	);
+	return { ok: true, session };
+}
+
+/** Today's challenge: the same few questions for everyone today. */
+export function startDailySession(
+	db: Db,
+	participantId: number,
+	title: string,
+	now = Date.now()
+): StartOutcome {
+	const ids = pickDailyQuestions(publishedPool(db, now), dayNumber(now));
+	if (ids.length === 0) return { ok: false, error: 'empty' };
+	const session = createPracticeSession(
+		db,
+		{
+			participantId,
+			kind: 'daily',
+			bankId: null,
+			title,
+			questionIds: ids,
+			seed: deriveSeed(0xda11, dayNumber(now))
+		},
+		now
+	);
+	return { ok: true, session };
+}
+
+/** "Practise my mistakes": the questions due for review now. */
+export function startReviewSession(
+	db: Db,
+	participantId: number,
+	title: string,
+	now = Date.now(),
+	seed = newSeed()
+): StartOutcome {
+	const due = dueReviewIds(db, participantId, now, REVIEW_SIZE);
+	// Questions deleted from their bank since drop out silently.
+	const bodies = getQuestionBodies(db, due);
+	const ids = due.filter((id) => bodies.has(id));
+	if (ids.length === 0) return { ok: false, error: 'nothing_due' };
+	const session = createPracticeSession(
+		db,
+		{ participantId, kind: 'review', bankId: null, title, questionIds: ids, seed },
+		now
+	);
+	return { ok: true, session };
+}
+
+export interface SessionView {
+	session: PracticeSession;
+	/** The question to answer now (null when the session is over). */
+	current: { id: number; index: number; question: PublicQuestion } | null;
+}
+
+/** Where a session stands: its current question as a phone may see it. */
+export function viewSession(
+	db: Db,
+	participantId: number,
+	sessionId: number
+): SessionView | undefined {
+	const session = getPracticeSession(db, participantId, sessionId);
+	if (!session) return undefined;
+	if (session.finishedAt || session.answered >= session.questionIds.length)
+		return { session, current: null };
+	const id = session.questionIds[session.answered];
+	const body = getQuestionBodies(db, [id]).get(id);
+	if (!body) return { session, current: null };
+	return {
+		session,
+		current: {
+			id,
+			index: session.answered,
+			question: toPublicQuestion(body, { shuffleSeed: deriveSeed(session.seed, id) })
+		}
+	};
+}
+
+export interface SummaryItem extends SessionAnswer {
+	text: string;
+	reveal: Reveal;
+}
+
+/** The end-of-session summary: every answer with its reveal. */
+export function sessionSummary(
+	db: Db,
+	participantId: number,
+	sessionId: number
+): SummaryItem[] | undefined {
+	const session = getPracticeSession(db, participantId, sessionId);
+	if (!session) return undefined;
+	const answers = listSessionAnswers(db, sessionId);
+	const bodies = getQuestionBodies(
+		db,
+		answers.map((a) => a.questionId)
+	);
+	return answers.flatMap((a) => {
+		const body = bodies.get(a.questionId);
+		return body ? [{ ...a, text: body.text, reveal: revealOf(body) }] : [];
+	});
+}
