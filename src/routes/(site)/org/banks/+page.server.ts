@@ -1,0 +1,38 @@
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { listBanks, listOrgTags } from '$lib/server/db/queries/banks';
+import { searchQuestions } from '$lib/server/db/queries/search';
+import type { PageServerLoad } from './$types';
+
+const STATUSES = ['active', 'archived', 'all'] as const;
+
+export const load = (({ locals, url }) => {
+	const user = requireUser(locals, url, 'organizer');
+	const db = getDb();
+	const q = (url.searchParams.get('q') ?? '').slice(0, 200).trim();
+	const tag = (url.searchParams.get('tag') ?? '').slice(0, 100);
+	const statusParam = url.searchParams.get('status');
+	const status = STATUSES.find((s) => s === statusParam) ?? 'active';
+	const hits = q ? searchQuestions(db, user.organizationId, q, { limit: 30 }) : [];
+	return {
+		filter: { q, tag, status },
+		banks: listBanks(db, user.organizationId, { q, tag, status }).map((b) => ({
+			id: b.id,
+			title: b.title,
+			tags: b.tags,
+			visibility: b.visibility,
+			archived: b.archivedAt !== null,
+			questionCount: b.questionCount,
+			updatedAt: b.updatedAt.getTime()
+		})),
+		tags: listOrgTags(db, user.organizationId),
+		hits: hits.map((h) => ({
+			id: h.id,
+			bankId: h.bankId,
+			bankTitle: h.bankTitle,
+			type: h.body.type,
+			text: h.body.text
+		})),
+		deleted: url.searchParams.get('deleted')?.slice(0, 200) ?? null
+	};
+}) satisfies PageServerLoad;

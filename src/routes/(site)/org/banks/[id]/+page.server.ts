@@ -1,0 +1,117 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { duplicateBank, getBank, setBankArchived, updateBank } from '$lib/server/db/queries/banks';
+import {
+	deleteQuestion,
+	duplicateQuestion,
+	listQuestions,
+	moveQuestion
+} from '$lib/server/db/queries/questions';
+import { parseBankForm, parseId } from '$lib/server/bank/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const DONE = ['created', 'duplicated', 'imported', 'saved'] as const;
+
+/** The bank of the URL, within the user's organization, or a 404. */
+function bankOf(organizationId: number, param: string) {
+	const id = parseId(param);
+	const bank = id ? getBank(getDb(), organizationId, id) : undefined;
+	if (!bank) error(404, 'Not found');
+	return bank;
+}
+
+export const load = (({ locals, url, params }) => {
+	const user = requireUser(locals, url, 'organizer');
+	const bank = bankOf(user.organizationId, params.id);
+	const done = url.searchParams.get('done');
+	return {
+		bank: {
+			id: bank.id,
+			title: bank.title,
+			description: bank.description,
+			tags: bank.tags,
+			visibility: bank.visibility,
+			archived: bank.archivedAt !== null
+		},
+		questions: listQuestions(getDb(), user.organizationId, bank.id).map((q) => ({
+			id: q.id,
+			body: q.body
+		})),
+		done: DONE.find((d) => d === done) ?? null,
+		count: Number(url.searchParams.get('count')) || 0
+	};
+}) satisfies PageServerLoad;
+
+/** `id` and optional `to` of a question action, checked. */
+async function questionForm(request: Request) {
+	const form = await request.formData();
+	return { id: parseId(form.get('id')), to: Number(form.get('to')) };
+}
+
+export const actions = {
+	update: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const bank = bankOf(user.organizationId, params.id);
+		const parsed = parseBankForm(await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		updateBank(getDb(), user.organizationId, bank.id, parsed.input);
+		return { done: m.bank_saved() };
+	},
+	visibility: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const bank = bankOf(user.organizationId, params.id);
+		const value = (await request.formData()).get('visibility');
+		if (value !== 'private' && value !== 'published')
+			return fail(400, { error: m.bank_err_visibility() });
+		updateBank(getDb(), user.organizationId, bank.id, { visibility: value });
+		return { done: value === 'published' ? m.bank_published() : m.bank_unpublished() };
+	},
+	archive: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const bank = bankOf(user.organizationId, params.id);
+		const archived = (await request.formData()).get('archived') === '1';
+		setBankArchived(getDb(), user.organizationId, bank.id, archived);
+		return { done: archived ? m.bank_archived() : m.bank_restored() };
+	},
+	duplicate: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const bank = bankOf(user.organizationId, params.id);
+		const title = m.bank_copy_title({ title: bank.title }).slice(0, 200);
+		const copy = duplicateBank(getDb(), user.organizationId, bank.id, title);
+		if (!copy) error(404, 'Not found');
+		redirect(303, `/org/banks/${copy.id}?done=duplicated`);
+	},
+	move: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const bank = bankOf(user.organizationId, params.id);
+		const { id, to } = await questionForm(request);
+		const question = id
+			? listQuestions(getDb(), user.organizationId, bank.id).find((q) => q.id === id)
+			: undefined;
+		if (!question || !Number.isInteger(to)) return fail(404, { error: m.bank_q_not_found() });
+		moveQuestion(getDb(), user.organizationId, question.id, to);
+		return { moved: true };
+	},
+	duplicateQuestion: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const bank = bankOf(user.organizationId, params.id);
+		const { id } = await questionForm(request);
+		const inBank =
+			id && listQuestions(getDb(), user.organizationId, bank.id).some((q) => q.id === id);
+		if (!inBank || !duplicateQuestion(getDb(), user.organizationId, id))
+			return fail(404, { error: m.bank_q_not_found() });
+		return { done: m.bank_q_duplicated() };
+	},
+	deleteQuestion: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const bank = bankOf(user.organizationId, params.id);
+		const { id } = await questionForm(request);
+		const inBank =
+			id && listQuestions(getDb(), user.organizationId, bank.id).some((q) => q.id === id);
+		if (!inBank || !deleteQuestion(getDb(), user.organizationId, id))
+			return fail(404, { error: m.bank_q_not_found() });
+		return { done: m.bank_q_deleted() };
+	}
+} satisfies Actions;

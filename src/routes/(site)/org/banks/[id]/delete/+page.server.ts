@@ -1,0 +1,35 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { deleteBank, getBank } from '$lib/server/db/queries/banks';
+import { listQuestions } from '$lib/server/db/queries/questions';
+import { parseId } from '$lib/server/bank/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+function bankOf(organizationId: number, param: string) {
+	const id = parseId(param);
+	const bank = id ? getBank(getDb(), organizationId, id) : undefined;
+	if (!bank) error(404, 'Not found');
+	return bank;
+}
+
+export const load = (({ locals, url, params }) => {
+	const user = requireUser(locals, url, 'organizer');
+	const bank = bankOf(user.organizationId, params.id);
+	return {
+		bank: { id: bank.id, title: bank.title },
+		count: listQuestions(getDb(), user.organizationId, bank.id).length
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const bank = bankOf(user.organizationId, params.id);
+		if ((await request.formData()).get('confirm') !== 'yes')
+			return fail(400, { errors: { confirm: m.bank_delete_err_confirm() } });
+		deleteBank(getDb(), user.organizationId, bank.id);
+		redirect(303, `/org/banks?deleted=${encodeURIComponent(bank.title)}`);
+	}
+} satisfies Actions;

@@ -1,0 +1,42 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { getBank, listOrgTags } from '$lib/server/db/queries/banks';
+import { getQuestion, listQuestions, updateQuestion } from '$lib/server/db/queries/questions';
+import { parseId } from '$lib/server/bank/forms';
+import { questionFromForm } from '$lib/server/bank/question-save';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The bank and question of the URL, both the organization's and the question in that bank. */
+function questionOf(organizationId: number, params: { id: string; qid: string }) {
+	const bankId = parseId(params.id);
+	const questionId = parseId(params.qid);
+	const bank = bankId ? getBank(getDb(), organizationId, bankId) : undefined;
+	const question = questionId ? getQuestion(getDb(), organizationId, questionId) : undefined;
+	if (!bank || !question || question.bankId !== bank.id) error(404, 'Not found');
+	return { bank, question };
+}
+
+export const load = (({ locals, url, params }) => {
+	const user = requireUser(locals, url, 'organizer');
+	const { bank, question } = questionOf(user.organizationId, params);
+	const ids = listQuestions(getDb(), user.organizationId, bank.id).map((q) => q.id);
+	return {
+		bank: { id: bank.id, title: bank.title, tags: bank.tags },
+		question: { id: question.id, body: question.body, number: ids.indexOf(question.id) + 1 },
+		tags: listOrgTags(getDb(), user.organizationId)
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const { bank, question } = questionOf(user.organizationId, params);
+		const form = await request.formData();
+		const result = await questionFromForm(getDb(), user.organizationId, form);
+		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
+		updateQuestion(getDb(), user.organizationId, question.id, result.question);
+		if (form.get('next') === 'new') redirect(303, `/org/banks/${bank.id}/questions/new?saved`);
+		redirect(303, `/org/banks/${bank.id}?done=saved#q-${question.id}`);
+	}
+} satisfies Actions;

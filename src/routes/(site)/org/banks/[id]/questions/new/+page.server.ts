@@ -1,0 +1,39 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { getBank, listOrgTags } from '$lib/server/db/queries/banks';
+import { addQuestion } from '$lib/server/db/queries/questions';
+import { parseId } from '$lib/server/bank/forms';
+import { questionFromForm } from '$lib/server/bank/question-save';
+import type { Actions, PageServerLoad } from './$types';
+
+function bankOf(organizationId: number, param: string) {
+	const id = parseId(param);
+	const bank = id ? getBank(getDb(), organizationId, id) : undefined;
+	if (!bank) error(404, 'Not found');
+	return bank;
+}
+
+export const load = (({ locals, url, params }) => {
+	const user = requireUser(locals, url, 'organizer');
+	const bank = bankOf(user.organizationId, params.id);
+	return {
+		bank: { id: bank.id, title: bank.title, tags: bank.tags },
+		tags: listOrgTags(getDb(), user.organizationId),
+		saved: url.searchParams.has('saved')
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const bank = bankOf(user.organizationId, params.id);
+		const form = await request.formData();
+		const result = await questionFromForm(getDb(), user.organizationId, form);
+		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
+		const id = addQuestion(getDb(), user.organizationId, bank.id, result.question);
+		if (!id) error(404, 'Not found');
+		if (form.get('next') === 'new') redirect(303, `/org/banks/${bank.id}/questions/new?saved`);
+		redirect(303, `/org/banks/${bank.id}?done=saved#q-${id}`);
+	}
+} satisfies Actions;

@@ -1,0 +1,21 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { createBank } from '$lib/server/db/queries/banks';
+import { parseBankForm } from '$lib/server/bank/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (({ locals, url }) => {
+	requireUser(locals, url, 'organizer');
+	return {};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const parsed = parseBankForm(await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const created = createBank(getDb(), user.organizationId, parsed.input);
+		redirect(303, `/org/banks/${created.id}?done=created`);
+	}
+} satisfies Actions;
