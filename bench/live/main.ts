@@ -1,0 +1,553 @@
+/**
+ * npm run bench:live -- --players N [--questions Q] [--workers W] [--url U --db PATH]
+ *   [--transport websocket|polling] [--reconnect-storm] [--crash] [--cpu-prof] …
+ *
+ * Starts the production server (or targets --url), creates a game as a host, connects N
+ * simulated phones spread over W worker processes, joins them, plays Q questions with answers at
+ * random moments inside the time limit, and prints the figures; the last line is one JSON
+ * object. See docs/performance.md ("Live game at event scale") for the method and the results.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { createFixtures, type BenchFixtures } from './setup';
+import {
+	cpuPercent,
+	pinSelf,
+	sampleProcess,
+	sampleProcesses,
+	snapshotBuild,
+	startServer,
+	type ProcSample,
+	type ServerHandle
+} from './server';
+import { BenchHost } from './host';
+import { PhoneWorkers } from './workers';
+import { formatPercentiles, mergeCounts, percentiles, type Percentiles } from './stats';
+import type { QuestionReport, ResumeReport, Transport } from './messages';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * Environment the bench gives the server it starts: the per-address join and rejoin limits
+ * (src/lib/server/realtime/index.ts, per 10 s) must not throttle a load generator that sends
+ * every phone from 127.0.0.1. The server's defaults are unchanged.
+ */
+const BENCH_SERVER_ENV: Record<string, string> = {
+	LIVE_JOIN_LIMIT: '1000000',
+	LIVE_REJOIN_LIMIT: '1000000'
+};
+
+const { values: args } = parseArgs({
+	options: {
+		players: { type: 'string', default: '500' },
+		questions: { type: 'string', default: '3' },
+		workers: { type: 'string' },
+		url: { type: 'string' },
+		db: { type: 'string' },
+		transport: { type: 'string', default: 'websocket' },
+		'reconnect-storm': { type: 'boolean', default: false },
+		'storm-window': { type: 'string', default: '5000' },
+		crash: { type: 'boolean', default: false },
+		'time-limit': { type: 'string', default: '20' },
+		'answer-window': { type: 'string', default: '5000' },
+		'answer-rate': { type: 'string', default: '1' },
+		'join-concurrency': { type: 'string', default: '200' },
+		'cpu-prof': { type: 'boolean', default: false },
+		'server-env': { type: 'string', multiple: true, default: [] },
+		'no-pin': { type: 'boolean', default: false },
+		seed: { type: 'string', default: '1' },
+		out: { type: 'string' },
+		verbose: { type: 'boolean', default: false },
+		help: { type: 'boolean', default: false }
+	}
+});
+
+if (args.help) {
+	console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
+	process.exit(0);
+}
+
+const players = Number(args.players);
+const questions = Number(args.questions);
+const workersCount = Number(args.workers ?? Math.max(1, Math.ceil(players / 2500)));
+const transport = args.transport as Transport;
+const timeLimitSec = Number(args['time-limit']);
+const answerWindowMs = Number(args['answer-window']);
+if (!(players > 0) || !(questions > 0) || !(workersCount > 0)) throw new Error('bad numbers');
+if (transport !== 'websocket' && transport !== 'polling')
+	throw new Error('--transport websocket|polling');
+if (args.url && !args.db)
+	throw new Error('--url needs --db <the server DATABASE_PATH> for the fixtures');
+if (args.crash && args.url) throw new Error('--crash needs a server the bench starts itself');
+if (answerWindowMs > timeLimitSec * 1000 - 1000)
+	throw new Error('--answer-window must end ≥ 1 s before the time limit');
+
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (line: string) => console.log(line);
+const mb = (x: number | null | undefined) => (x == null ? null : Math.round(x));
+
+const pinned = !args['no-pin'] && os.cpus().length >= 2 && pinSelf(1);
+const serverCpu = pinned ? 0 : null;
+const serverEnv: Record<string, string> = { ...BENCH_SERVER_ENV };
+for (const pair of args['server-env']) {
+	const i = pair.indexOf('=');
+	if (i > 0) serverEnv[pair.slice(0, i)] = pair.slice(i + 1);
+}
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-bench-'));
+const databasePath = args.db ?? path.join(workDir, 'bench.db');
+const profileDir = path.join(ROOT, 'bench/results/profiles');
+let server: ServerHandle | null = null;
+let serverDir = '';
+
+async function launch(port: number): Promise<ServerHandle> {
+	return startServer({
+		root: ROOT,
+		dir: serverDir,
+		databasePath,
+		port,
+		cpu: serverCpu,
+		cpuProfDir: args['cpu-prof'] ? profileDir : undefined,
+		env: serverEnv,
+		verbose: args.verbose
+	});
+}
+
+/** CPU and RSS of the server and of the load generator at one moment. */
+interface Mark {
+	server: ProcSample | null;
+	loadgen: ProcSample | null;
+}
+let workers: PhoneWorkers;
+function mark(): Mark {
+	return {
+		server: server ? sampleProcess(server.pid) : null,
+		loadgen: sampleProcesses([process.pid, ...(workers?.pids ?? [])])
+	};
+}
+
+async function main() {
+	log(
+		`Chuông Vàng live bench: ${players} phones, ${questions} questions, ${workersCount} workers, ` +
+			`${transport}${pinned ? ', server on CPU 0, load generator on CPU 1' : ', not pinned'}`
+	);
+	log(
+		`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}`
+	);
+
+	const fixtures: BenchFixtures = await createFixtures(databasePath, {
+		questions,
+		timeLimitSec
+	});
+	let url = args.url ?? '';
+	if (!args.url) {
+		serverDir = snapshotBuild(ROOT);
+		server = await launch(0);
+		url = server.url;
+	}
+	log(
+		`server ${url}${server ? ` (pid ${server.pid})` : ''}, game ${fixtures.gameId}, PIN ${fixtures.pin}`
+	);
+	await fetch(url + '/').catch(() => undefined); // warm the page handler like a first visitor
+
+	// Idle: server up, host attached, nobody joined.
+	const host = await BenchHost.connect(url, fixtures.cookie, fixtures.gameId, transport);
+	workers = await PhoneWorkers.start(
+		workersCount,
+		players,
+		{
+			url,
+			pin: fixtures.pin,
+			transport,
+			answerMinMs: 200,
+			answerWindowMs,
+			answerRate: Number(args['answer-rate']),
+			seed: Number(args.seed)
+		},
+		Number(args['join-concurrency'])
+	);
+	const idleFrom = mark();
+	await sleep(3000);
+	const idleTo = mark();
+
+	// Join.
+	const progress = new Map<number, { connected: number; joined: number; failed: number }>();
+	let lastProgressLog = 0;
+	workers.onProgress = (w, m) => {
+		progress.set(w, m);
+		if (Date.now() - lastProgressLog < 2000) return;
+		lastProgressLog = Date.now();
+		const sum = [...progress.values()].reduce(
+			(a, p) => ({ c: a.c + p.connected, j: a.j + p.joined, f: a.f + p.failed }),
+			{ c: 0, j: 0, f: 0 }
+		);
+		log(`  joining… connected ${sum.c}, joined ${sum.j}, failed ${sum.f}`);
+	};
+	const joinFrom = mark();
+	const joinStart = now();
+	const joinedReplies = await workers.ask({ type: 'join' }, 'joined', () => true, 600_000);
+	const joinTo = mark();
+	const joinErrors: Record<string, number> = {};
+	let joined = 0;
+	let joinFailed = 0;
+	let rateLimitedRetries = 0;
+	let lastJoinAck = joinStart;
+	const joinAck: number[] = [];
+	const connectMs: number[] = [];
+	for (const { summary } of joinedReplies) {
+		joined += summary.joined;
+		joinFailed += summary.failed;
+		rateLimitedRetries += summary.rateLimitedRetries;
+		mergeCounts(joinErrors, summary.errors);
+		lastJoinAck = Math.max(lastJoinAck, summary.lastAckAt);
+		joinAck.push(...summary.joinAckMs);
+		connectMs.push(...summary.connectMs);
+	}
+	const joinSeconds = (lastJoinAck - joinStart) / 1000;
+	const joinRate = Math.round(joined / joinSeconds);
+	await host.until(() => host.joined >= joined, 10_000);
+	log(
+		`joined ${joined}/${players} in ${joinSeconds.toFixed(1)} s (${joinRate}/s); failed ${joinFailed} ${JSON.stringify(joinErrors)}; ` +
+			`host sees ${host.joined}; rate-limited retries ${rateLimitedRetries}`
+	);
+	log(`  connect ${formatPercentiles(percentiles(connectMs))}`);
+	log(`  join ack ${formatPercentiles(percentiles(joinAck))}`);
+	await sleep(3000);
+	const afterJoin = mark();
+
+	// Questions.
+	const fanout: number[] = [];
+	const closeFanout: number[] = [];
+	const resultLatency: number[] = [];
+	const ackMs: number[] = [];
+	const answerErrors: Record<string, number> = {};
+	const perQuestion: Array<{
+		questionIndex: number;
+		fanout: Percentiles;
+		ack: Percentiles;
+		accepted: number;
+		serverCpuPct: number | null;
+		hostAnsweredMaxPerSec: number;
+	}> = [];
+	let accepted = 0;
+	let sent = 0;
+	let lostInResults = 0;
+	const questionCpu: number[] = [];
+	let questionRss = 0;
+	let storm: (ResumeReport & { resumeMsP: Percentiles }) | null = null;
+	let crash: Record<string, unknown> | null = null;
+	const eventQuestion = Math.min(questions - 1, 1);
+
+	for (let qi = 0; qi < questions; qi++) {
+		const openFrom = mark();
+		const openAt = now();
+		const opened = await host.command({ type: qi === 0 ? 'start' : 'next' });
+		if (!opened.ok) throw new Error(`cannot open question ${qi}: ${opened.error}`);
+
+		if (args['reconnect-storm'] && qi === eventQuestion) {
+			storm = await runStorm(host, joined);
+		}
+		if (args.crash && qi === eventQuestion) {
+			crash = await runCrash(host, fixtures, qi, joined);
+		}
+
+		const settled = await workers.collect(
+			'answersSettled',
+			(m) => m.questionIndex === qi,
+			timeLimitSec * 1000 + 10_000
+		);
+		const openTo = mark();
+		const cpu = cpuPercent(openFrom.server, openTo.server);
+		if (cpu !== null) questionCpu.push(cpu);
+		questionRss = Math.max(questionRss, openTo.server?.rssMb ?? 0);
+
+		const closeAt = now();
+		if (host.phase === 'question') {
+			const closed = await host.command({ type: 'close' });
+			if (!closed.ok && closed.error !== 'WRONG_PHASE') log(`  close refused: ${closed.error}`);
+		}
+		const reports = await collectReports(qi, joined);
+		const qFanout: number[] = [];
+		const qAck: number[] = [];
+		let qAccepted = 0;
+		for (const r of reports) {
+			for (const t of r.opened) qFanout.push(t - openAt);
+			for (const t of r.closed) closeFanout.push(t - closeAt);
+			for (const t of r.results) resultLatency.push(t - closeAt);
+			qAck.push(...r.ackMs);
+			qAccepted += r.accepted;
+			sent += r.sent;
+			lostInResults += r.lostInResults;
+			mergeCounts(answerErrors, r.errors);
+		}
+		// The storm and the crash delay some arrivals by design: keep them out of the fan-out figure.
+		const disturbed = (args['reconnect-storm'] || args.crash) && qi === eventQuestion;
+		if (!disturbed) fanout.push(...qFanout);
+		ackMs.push(...qAck);
+		accepted += qAccepted;
+		const frames = host.answeredFrames.get(qi) ?? [];
+		const perSec = maxPerSecond(frames);
+		perQuestion.push({
+			questionIndex: qi,
+			fanout: percentiles(qFanout),
+			ack: percentiles(qAck),
+			accepted: qAccepted,
+			serverCpuPct: cpu,
+			hostAnsweredMaxPerSec: perSec
+		});
+		log(
+			`question ${qi + 1}: ${qAccepted} answers accepted${settled.complete ? '' : ' (some phones never settled)'}; ` +
+				`fan-out ${formatPercentiles(percentiles(qFanout))}${disturbed ? ' [storm/crash question]' : ''}`
+		);
+		log(
+			`  answer ack ${formatPercentiles(percentiles(qAck))}; server CPU ${cpu ?? '?'} %; host:answered ≤ ${perSec}/s`
+		);
+
+		await host.command({ type: 'showLeaderboard' });
+		await sleep(500);
+	}
+	const podium = await host.command({ type: 'next' });
+	const ended = await host.command({ type: 'next' });
+	await sleep(1000);
+	const endMark = mark();
+	const statuses = await workers.ask({ type: 'status' }, 'status');
+	const disconnects: Record<string, number> = {};
+	let connectErrors = 0;
+	let stillConnected = 0;
+	for (const { status } of statuses) {
+		mergeCounts(disconnects, status.disconnects);
+		connectErrors += status.connectErrors;
+		stillConnected += status.connected;
+	}
+
+	const fan = percentiles(fanout);
+	const ack = percentiles(ackMs);
+	const result = {
+		bench: 'live',
+		players,
+		questions,
+		workers: workersCount,
+		transport,
+		pinned,
+		joined,
+		joinFailed,
+		joinSeconds: Math.round(joinSeconds * 10) / 10,
+		joinRatePerSec: joinRate,
+		joinAckMs: percentiles(joinAck),
+		fanoutMs: fan,
+		answerAckMs: ack,
+		closeFanoutMs: percentiles(closeFanout),
+		resultMs: percentiles(resultLatency),
+		answersSent: sent,
+		answersAccepted: accepted,
+		answerErrors,
+		lostInResults,
+		perQuestion,
+		server: {
+			rssMb: {
+				idle: mb(idleTo.server?.rssMb),
+				afterJoin: mb(afterJoin.server?.rssMb),
+				question: mb(questionRss),
+				peak: mb(endMark.server?.peakRssMb)
+			},
+			cpuPct: {
+				idle: cpuPercent(idleFrom.server, idleTo.server),
+				join: cpuPercent(joinFrom.server, joinTo.server),
+				afterJoin: cpuPercent(joinTo.server, afterJoin.server),
+				question: questionCpu.length ? Math.max(...questionCpu) : null
+			}
+		},
+		loadgen: {
+			cpuPctDuringJoin: cpuPercent(joinFrom.loadgen, joinTo.loadgen),
+			rssMb: mb(endMark.loadgen?.rssMb)
+		},
+		disconnects,
+		connectErrors,
+		stillConnected,
+		gameFinished: podium.ok && ended.ok,
+		storm,
+		crash,
+		targets: {
+			allJoined: joined === players,
+			fanoutP99Le250: fan.p99 !== null && fan.p99 <= 250,
+			ackP99Le150: ack.p99 !== null && ack.p99 <= 150,
+			rssLe1GB: (endMark.server?.peakRssMb ?? 0) <= 1024,
+			stormAllResumed: storm
+				? storm.resumed === storm.expected && storm.scoreIntact === storm.expected
+				: undefined,
+			crashNoAckLost: crash ? crash.ackedLost === 0 && lostInResults === 0 : undefined
+		}
+	};
+
+	log(`fan-out (host next → phone has the question): ${formatPercentiles(fan)}`);
+	log(`answer ack: ${formatPercentiles(ack)}`);
+	log(
+		`close → question:closed: ${formatPercentiles(result.closeFanoutMs)}; close → player:result: ${formatPercentiles(result.resultMs)}`
+	);
+	log(
+		`server RSS MB idle ${result.server.rssMb.idle}, after join ${result.server.rssMb.afterJoin}, question ${result.server.rssMb.question}, peak ${result.server.rssMb.peak}`
+	);
+	log(
+		`server CPU % idle ${result.server.cpuPct.idle}, join ${result.server.cpuPct.join}, after join ${result.server.cpuPct.afterJoin}, question (max) ${result.server.cpuPct.question}`
+	);
+	log(
+		`load generator CPU % during join ${result.loadgen.cpuPctDuringJoin}, RSS ${result.loadgen.rssMb} MB`
+	);
+	log(
+		`answers sent ${sent}, accepted ${accepted}, errors ${JSON.stringify(answerErrors)}; disconnects ${JSON.stringify(disconnects)}; connect errors ${connectErrors}`
+	);
+	log(`game finished: ${result.gameFinished}; targets ${JSON.stringify(result.targets)}`);
+
+	host.close();
+	await workers.close();
+	if (server) await server.stop();
+	if (args.out) fs.writeFileSync(args.out, JSON.stringify(result, null, '\t') + '\n');
+	if (!args.db) fs.rmSync(workDir, { recursive: true, force: true });
+	if (serverDir) fs.rmSync(serverDir, { recursive: true, force: true });
+	console.log(JSON.stringify(result));
+}
+
+/** Most host:answered frames seen in any one-second window. */
+function maxPerSecond(times: number[]): number {
+	let best = 0;
+	for (let i = 0, j = 0; i < times.length; i++) {
+		while (times[i] - times[j] >= 1000) j++;
+		best = Math.max(best, i - j + 1);
+	}
+	return best;
+}
+
+/** Question statistics from every worker, once every joined phone has its result (≤ 20 s). */
+async function collectReports(qi: number, joined: number): Promise<QuestionReport[]> {
+	const end = Date.now() + 20_000;
+	for (;;) {
+		await sleep(500);
+		const reports = (
+			await workers.ask(
+				{ type: 'report', questionIndex: qi },
+				'report',
+				(m) => m.report.questionIndex === qi
+			)
+		).map((m) => m.report);
+		const results = reports.reduce((sum, r) => sum + r.results.length, 0);
+		if (results >= joined || Date.now() > end) return reports;
+	}
+}
+
+async function resumeReports(expected: number, timeoutMs: number): Promise<ResumeReport> {
+	const end = Date.now() + timeoutMs;
+	for (;;) {
+		await sleep(500);
+		const total: ResumeReport = {
+			expected: 0,
+			resumed: 0,
+			scoreIntact: 0,
+			answerLost: 0,
+			errors: {},
+			resumeMs: []
+		};
+		for (const { report } of await workers.ask({ type: 'resumeReport' }, 'resumeReport')) {
+			total.expected += report.expected;
+			total.resumed += report.resumed;
+			total.scoreIntact += report.scoreIntact;
+			total.answerLost += report.answerLost;
+			mergeCounts(total.errors, report.errors);
+			total.resumeMs.push(...report.resumeMs);
+		}
+		const failed = Object.values(total.errors).reduce((a, b) => a + b, 0);
+		if (total.resumed + failed >= expected || Date.now() > end) return total;
+	}
+}
+
+/** Mid-question: every phone drops and reconnects within the storm window. */
+async function runStorm(host: BenchHost, joined: number) {
+	await sleep(1000);
+	const windowMs = Number(args['storm-window']);
+	log(`reconnect storm: ${joined} phones drop and come back within ${windowMs / 1000} s`);
+	const from = mark();
+	await workers.ask({ type: 'storm', windowMs }, 'stormDone');
+	const report = await resumeReports(joined, windowMs + 30_000);
+	const to = mark();
+	const resumeMsP = percentiles(report.resumeMs);
+	log(
+		`  resumed ${report.resumed}/${report.expected}, score intact ${report.scoreIntact}, acknowledged answer lost ${report.answerLost}, ` +
+			`errors ${JSON.stringify(report.errors)}; drop → rejoined ${formatPercentiles(resumeMsP)}; server CPU ${cpuPercent(from.server, to.server)} %`
+	);
+	void host;
+	return { ...report, resumeMs: [], resumeMsP };
+}
+
+/** Mid-question: SIGKILL the server, check what reached the disk, restart it, let phones resume. */
+async function runCrash(host: BenchHost, fixtures: BenchFixtures, qi: number, joined: number) {
+	if (!server) throw new Error('no server to crash');
+	await host.until(() => host.answered >= joined * 0.4, 10_000);
+	const port = server.port;
+	await server.kill();
+	const killedAt = now();
+	log(`crash: SIGKILL with ${host.answered} answers counted by the host`);
+	await sleep(300);
+	const acked = new Set<string>();
+	for (const m of await workers.ask({ type: 'acked', questionIndex: qi }, 'acked')) {
+		for (const id of m.playerIds) acked.add(id);
+	}
+	// What is on disk after the kill, before any restart touches the file.
+	const db = new Database(databasePath, { readonly: true });
+	const answerRows = new Set(
+		(
+			db
+				.prepare('SELECT player_id AS id FROM answer WHERE game_id = ? AND question_index = ?')
+				.all(fixtures.gameId, qi) as { id: string }[]
+		).map((r) => r.id)
+	);
+	const commandRows = new Set(
+		(
+			db
+				.prepare(
+					`SELECT json_extract(command, '$.playerId') AS id FROM game_command
+					 WHERE game_id = ? AND json_extract(command, '$.type') = 'submitAnswer' AND json_extract(command, '$.questionIndex') = ?`
+				)
+				.all(fixtures.gameId, qi) as { id: string }[]
+		).map((r) => r.id)
+	);
+	db.close();
+	const missingRows = [...acked].filter((id) => !answerRows.has(id) && !commandRows.has(id)).length;
+	log(
+		`  acknowledged ${acked.size}; on disk: ${answerRows.size} answer rows, ${commandRows.size} logged submitAnswer commands; acknowledged but missing ${missingRows}`
+	);
+	workers.broadcast({ type: 'resetResume' });
+	const restartFrom = now();
+	server = await launch(port);
+	const restartMs = Math.round(now() - restartFrom);
+	log(`  restarted in ${restartMs} ms (pid ${server.pid})`);
+	const report = await resumeReports(joined, 60_000);
+	await host.until(() => host.attaches >= 2, 10_000);
+	const resumeMsP = percentiles(report.resumeMs);
+	log(
+		`  phones resumed ${report.resumed}/${report.expected}, score intact ${report.scoreIntact}, acknowledged answer missing from the engine ${report.answerLost}; ` +
+			`host re-attached ${host.attaches >= 2}; outage → rejoined ${formatPercentiles(resumeMsP)}`
+	);
+	return {
+		acked: acked.size,
+		answerRows: answerRows.size,
+		commandRows: commandRows.size,
+		ackedLost: missingRows + report.answerLost,
+		restartMs,
+		outageToResumeMs: resumeMsP,
+		resumed: report.resumed,
+		expected: report.expected,
+		scoreIntact: report.scoreIntact,
+		resumeErrors: report.errors,
+		killedAt
+	};
+}
+
+main().catch(async (err) => {
+	console.error(err);
+	await workers?.close().catch(() => undefined);
+	await server?.stop().catch(() => undefined);
+	process.exit(1);
+});
