@@ -9,6 +9,13 @@ const RANK: Record<Role, number> = { host: 1, organizer: 2, admin: 3 };
  */
 const tiles: Array<{ href: string; title: () => string; text: () => string; minRole: Role }> = [];
 
+tiles.push({
+	href: '/org/events',
+	title: () => m.live_nav_events(),
+	text: () => m.live_tile_text(),
+	minRole: 'host'
+});
+
 export function dashboardTiles(role: Role) {
 	return tiles
 		.filter((t) => RANK[role] >= RANK[t.minRole])

@@ -1,0 +1,138 @@
+/**
+ * One socket.io connection to the live server, as a runes class: connection status, the server
+ * clock and acknowledged requests with a timeout. Created per page (never a module singleton) and
+ * closed when the page goes away.
+ */
+import { io, type Socket } from 'socket.io-client';
+import {
+	SOCKET_PATH,
+	type Ack,
+	type ClientToServerEvents,
+	type ServerToClientEvents
+} from '$lib/protocol';
+import { ServerClock } from './server-clock.svelte';
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+/** How long a request waits for its acknowledgement before it counts as lost. */
+export const ACK_TIMEOUT_MS = 8_000;
+/** After the app comes back from the background, a connection that cannot answer this fast is dead. */
+const WAKE_PROBE_MS = 3_000;
+
+/** Client-side failures added to the server's error codes. */
+export type ClientErrorCode = 'TIMEOUT' | 'OFFLINE';
+export type Reply<T> = Ack<T> | { ok: false; error: ClientErrorCode };
+
+type ReplyOf<E extends keyof ClientToServerEvents> = Parameters<
+	ClientToServerEvents[E]
+>[1] extends (ack: infer A) => void
+	? A
+	: never;
+
+export class LiveConnection {
+	readonly clock = new ServerClock();
+	#status = $state<ConnectionStatus>('connecting');
+	/** True once the first connection succeeded: later drops show "reconnecting", not "connecting". */
+	#wasOnline = $state(false);
+	#socket: LiveSocket | null = null;
+	#cleanup: Array<() => void> = [];
+
+	get status(): ConnectionStatus {
+		return this.#status;
+	}
+	get wasOnline(): boolean {
+		return this.#wasOnline;
+	}
+	get socket(): LiveSocket | null {
+		return this.#socket;
+	}
+
+	/**
+	 * Connect; `onConnect` runs after every (re)connection, before anything else is sent, so the
+	 * page can re-attach or re-join. Listeners are added by `on`.
+	 */
+	open(onConnect: () => void | Promise<void>): LiveSocket {
+		const socket: LiveSocket = io({
+			path: SOCKET_PATH,
+			transports: ['websocket', 'polling'],
+			tryAllTransports: true,
+			reconnectionDelay: 500,
+			reconnectionDelayMax: 4_000,
+			randomizationFactor: 0.6,
+			timeout: 10_000
+		});
+		this.#socket = socket;
+		socket.on('connect', async () => {
+			this.#status = 'online';
+			this.#wasOnline = true;
+			void this.syncClock();
+			await onConnect();
+		});
+		socket.on('disconnect', () => (this.#status = 'offline'));
+		socket.on('connect_error', () => (this.#status = this.#wasOnline ? 'offline' : 'connecting'));
+
+		const wake = () => {
+			if (document.visibilityState === 'visible') void this.#probe();
+		};
+		document.addEventListener('visibilitychange', wake);
+		window.addEventListener('online', wake);
+		this.#cleanup.push(() => {
+			document.removeEventListener('visibilitychange', wake);
+			window.removeEventListener('online', wake);
+		});
+		return socket;
+	}
+
+	/** Send a request and wait for its acknowledgement; never throws. */
+	async request<E extends keyof ClientToServerEvents>(
+		event: E,
+		payload: unknown,
+		timeoutMs = ACK_TIMEOUT_MS
+	): Promise<Reply<ReplyOf<E> extends Ack<infer T> ? T : never>> {
+		const socket = this.#socket;
+		if (!socket?.connected) return { ok: false, error: 'OFFLINE' };
+		try {
+			// The typed emitWithAck cannot follow a generic event name; the reply type is asserted.
+			const timed = socket.timeout(timeoutMs) as unknown as {
+				emitWithAck(event: string, payload: unknown): Promise<unknown>;
+			};
+			return (await timed.emitWithAck(event, payload)) as never;
+		} catch {
+			return { ok: false, error: 'TIMEOUT' };
+		}
+	}
+
+	/** Ask the server for its time and correct the clock offset. */
+	async syncClock(): Promise<void> {
+		const sentAt = Date.now();
+		const reply = await this.request('time:sync', {}, WAKE_PROBE_MS);
+		if (reply.ok) this.clock.sample(reply.data.serverNow, sentAt);
+	}
+
+	/** A phone waking from the background may hold a dead socket: probe it and reconnect if silent. */
+	async #probe(): Promise<void> {
+		const socket = this.#socket;
+		if (!socket) return;
+		if (!socket.connected) {
+			socket.connect();
+			return;
+		}
+		const sentAt = Date.now();
+		const reply = await this.request('time:sync', {}, WAKE_PROBE_MS);
+		if (reply.ok) this.clock.sample(reply.data.serverNow, sentAt);
+		else if (reply.error === 'TIMEOUT' && socket === this.#socket) {
+			socket.disconnect();
+			socket.connect();
+		}
+	}
+
+	close(): void {
+		for (const fn of this.#cleanup) fn();
+		this.#cleanup = [];
+		this.#socket?.removeAllListeners();
+		this.#socket?.disconnect();
+		this.#socket = null;
+		this.#status = 'offline';
+	}
+}

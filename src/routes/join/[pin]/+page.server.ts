@@ -1,0 +1,33 @@
+import { PIN_PATTERN } from '$lib/protocol';
+import { clientIp } from '$lib/server/client-ip';
+import { getDb } from '$lib/server/db';
+import { findJoinableGame } from '$lib/server/live/service';
+import { Limiter } from '$lib/server/rate-limit';
+import type { PageServerLoad } from './$types';
+
+/** Unknown PINs per IP: guessing PINs to find games is slowed down; real players never notice. */
+const pinMisses = new Limiter(30, 60, 60);
+
+export const load = (async (event) => {
+	const pin = event.params.pin;
+	if (!PIN_PATTERN.test(pin)) return { pin, game: null, limited: false };
+	const ip = clientIp(event);
+	const game = findJoinableGame(getDb(), pin);
+	if (!game) {
+		const decision = await pinMisses.consume(ip);
+		return { pin, game: null, limited: !decision.allowed };
+	}
+	return {
+		pin,
+		limited: false,
+		// Only what the form needs: the title, teams, which fields to ask for, and whether it is open.
+		game: {
+			title: game.title,
+			mode: game.mode,
+			teams: game.teams,
+			hiddenFields: game.hiddenFields,
+			locked: game.locked,
+			ended: game.ended
+		}
+	};
+}) satisfies PageServerLoad;
