@@ -1,8 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { config } from './config';
 import { getDb, type Db } from './db';
-import { seedDemo, issueSetupToken } from './seed';
-import './seed/demo-quiz'; // registers the demo bank and quiz seeder
+import { seedDemo, issueSetupToken } from './seed/all';
 import { baseUrls } from './network';
 import { attachRealtime } from './realtime';
 

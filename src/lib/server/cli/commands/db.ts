@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '../../config';
-import { issueSetupToken, seedDemo } from '../../seed';
+import { issueSetupToken, seedDemo } from '../../seed/all';
 import { baseUrls } from '../../network';
 import { UsageError, type CliCommand } from '../registry';
 
