@@ -13,6 +13,7 @@ import type {
 	QuestionOpenedFrame
 } from '../../src/lib/protocol';
 import { getResults, exportResults } from '../../src/lib/server/live/service';
+import { getSnapshot } from '../../src/lib/server/db/queries/games';
 import {
 	closeAllClients,
 	connect,
@@ -20,6 +21,7 @@ import {
 	makeStaff,
 	q1,
 	q2,
+	settle,
 	startServer,
 	tempDbFile,
 	type TestClient,
@@ -180,7 +182,13 @@ describe('a classic game with a host and three phones', () => {
 		const final = await host(screen, gameId, 'next'); // end
 		expect(final.state.phase).toBe('ended');
 
+		// A snapshot follows the end shortly; results read the same from snapshot or from the log.
+		const fromLog = getResults(db, staff.organizationId, gameId);
+		clock.advance(2_000);
+		await settle();
+		expect(getSnapshot(db, gameId)?.seq).toBeGreaterThan(10);
 		const results = getResults(db, staff.organizationId, gameId);
+		expect(results).toEqual(fromLog);
 		expect(results?.game.status).toBe('ended');
 		expect(results?.players.map((p) => [p.rank, p.nickname, p.score])).toEqual([
 			[1, 'An', 2025],

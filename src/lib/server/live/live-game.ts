@@ -61,6 +61,14 @@ export interface JoinExtras {
 	tokenHash: string;
 }
 
+/**
+ * A snapshot is taken a while after a close (never inside the close's own commit, so the reveal
+ * goes out without waiting for a multi-megabyte JSON.stringify) once enough commands piled up
+ * since the last one; recovery then replays at most about one question's worth of commands.
+ */
+export const SNAPSHOT_DELAY_MS = 1_500;
+export const SNAPSHOT_MIN_COMMANDS = 500;
+
 export class LiveGame {
 	readonly meta: LiveGameMeta;
 	#state: GameState;
@@ -71,12 +79,24 @@ export class LiveGame {
 	#timer: { handle: unknown; index: number; deadline: number } | null = null;
 	#deps: LiveGameDeps;
 	#disposed = false;
+	/** Seq of the last snapshot written (or queued). */
+	#snapshotSeq: number;
+	#snapshotTimer: unknown = null;
+	/** A meta row update is queued in the current batch. */
+	#metaQueued = false;
 
-	constructor(meta: LiveGameMeta, state: GameState, seq: number, deps: LiveGameDeps) {
+	constructor(
+		meta: LiveGameMeta,
+		state: GameState,
+		seq: number,
+		deps: LiveGameDeps,
+		snapshotSeq = 0
+	) {
 		this.meta = meta;
 		this.#state = state;
 		this.#seq = seq;
 		this.#deps = deps;
+		this.#snapshotSeq = snapshotSeq;
 	}
 
 	get id(): number {
@@ -251,20 +271,60 @@ export class LiveGame {
 					break;
 			}
 		}
-		if (checkpoint) rows.push(() => writer.saveSnapshot(gameId, JSON.stringify(state), seq));
-		if (metaChanged) {
-			const meta = {
-				status: this.meta.status,
-				locked: state.locked,
-				playerCount: state.counts.joined - state.counts.kicked,
-				startedAt: this.meta.startedAt,
-				endedAt: this.meta.endedAt
-			};
-			rows.push(() => writer.updateMeta(gameId, meta));
-		}
+		if (checkpoint) this.#scheduleSnapshot();
+		if (metaChanged) this.#queueMeta();
 		return () => {
 			for (const row of rows) row();
 		};
+	}
+
+	/**
+	 * One update of the game row per commit however many joins it carries; it reads the state at
+	 * commit time, which is at least as new as every command in the batch.
+	 */
+	#queueMeta(): void {
+		if (this.#metaQueued) return;
+		this.#metaQueued = true;
+		this.#deps.commit.add({
+			gameId: this.id,
+			write: () => {
+				this.#metaQueued = false;
+				const state = this.#state;
+				this.#deps.writer.updateMeta(this.id, {
+					status: this.meta.status,
+					locked: state.locked,
+					playerCount: state.counts.joined - state.counts.kicked,
+					startedAt: this.meta.startedAt,
+					endedAt: this.meta.endedAt
+				});
+			},
+			after: (error) => {
+				if (error) this.#metaQueued = false;
+			}
+		});
+	}
+
+	#scheduleSnapshot(): void {
+		if (this.#snapshotTimer !== null || this.#disposed) return;
+		this.#snapshotTimer = this.#deps.timers.set(() => {
+			this.#snapshotTimer = null;
+			this.snapshotNow();
+		}, SNAPSHOT_DELAY_MS);
+	}
+
+	/** Queues a snapshot of the current state if enough happened since the last one (or it ended). */
+	snapshotNow(force = false): void {
+		const seq = this.#seq;
+		const due =
+			seq - this.#snapshotSeq >= SNAPSHOT_MIN_COMMANDS || this.meta.status === 'ended' || force;
+		if (this.#disposed || seq === this.#snapshotSeq || !due) return;
+		const state = this.#state;
+		this.#snapshotSeq = seq;
+		const at = this.#deps.now();
+		this.#deps.commit.add({
+			gameId: this.id,
+			write: () => this.#deps.writer.saveSnapshot(this.id, JSON.stringify(state), seq, at)
+		});
 	}
 
 	/** Arms (or clears) the question timer to match the state: the engine never reads a clock. */
@@ -309,10 +369,12 @@ export class LiveGame {
 		this.#syncTimer();
 	}
 
-	/** Stops the timer; the game no longer accepts commands. */
+	/** Stops the timers; the game no longer accepts commands. */
 	dispose(): void {
 		this.#disposed = true;
 		if (this.#timer) this.#deps.timers.clear(this.#timer.handle);
+		if (this.#snapshotTimer !== null) this.#deps.timers.clear(this.#snapshotTimer);
 		this.#timer = null;
+		this.#snapshotTimer = null;
 	}
 }

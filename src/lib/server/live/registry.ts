@@ -9,6 +9,7 @@ import {
 	findActiveGameByPin,
 	gameWriter,
 	getGameById,
+	getSnapshot,
 	listCommandsAfter,
 	listPlayerRows,
 	listUnfinishedGameIds,
@@ -32,7 +33,12 @@ export interface RegistryDeps {
 	now: () => number;
 	timers?: Timers;
 	listener: GameListener;
+	/** Told when a game leaves memory (the broadcaster drops its sockets' bookkeeping). */
+	onEvict?: (gameId: number) => void;
 }
+
+/** An ended game stays in memory this long for late reloads, then is read from the database. */
+export const ENDED_GAME_TTL_MS = 10 * 60_000;
 
 export class GameRegistry {
 	readonly commit: GroupCommit;
@@ -40,11 +46,15 @@ export class GameRegistry {
 	readonly #games = new Map<number, LiveGame>();
 	readonly #byPin = new Map<string, number>();
 	readonly #deps: RegistryDeps;
-	#listener: GameListener;
+	readonly #listener: GameListener;
+	readonly #expiries = new Set<ReturnType<typeof setTimeout>>();
 
 	constructor(deps: RegistryDeps) {
 		this.#deps = deps;
-		this.#listener = deps.listener;
+		this.#listener = (game, events, state) => {
+			deps.listener(game, events, state);
+			if (events.some((event) => event.type === 'gameEnded')) this.#expire(game.id);
+		};
 		this.#writer = gameWriter(deps.db);
 		this.commit = new GroupCommit({
 			transaction: (work) => this.#writer.transaction(work),
@@ -92,6 +102,17 @@ export class GameRegistry {
 		game.dispose();
 		this.#games.delete(gameId);
 		if (this.#byPin.get(game.meta.pin) === gameId) this.#byPin.delete(game.meta.pin);
+		this.#deps.onEvict?.(gameId);
+	}
+
+	#expire(gameId: number): void {
+		const timer = setTimeout(() => {
+			this.#expiries.delete(timer);
+			const game = this.#games.get(gameId);
+			if (game?.meta.status === 'ended') this.evict(gameId);
+		}, ENDED_GAME_TTL_MS);
+		timer.unref?.();
+		this.#expiries.add(timer);
 	}
 
 	get size(): number {
@@ -100,6 +121,8 @@ export class GameRegistry {
 
 	/** Stops every timer and commits what is pending (server shutdown, tests). */
 	dispose(): void {
+		for (const timer of this.#expiries) clearTimeout(timer);
+		this.#expiries.clear();
 		for (const game of this.#games.values()) game.dispose();
 		this.#games.clear();
 		this.#byPin.clear();
@@ -112,7 +135,7 @@ export class GameRegistry {
 			writer: this.#writer,
 			now: this.#deps.now,
 			timers: this.#deps.timers ?? realTimers,
-			listener: (...args) => this.#listener(...args)
+			listener: this.#listener
 		});
 		this.#games.set(row.id, game);
 		if (row.status !== 'ended') this.#byPin.set(row.pin, row.id);
@@ -131,15 +154,20 @@ export function initialState(row: Game): GameState {
 }
 
 /** Snapshot + the commands after it, replayed. */
-export function rebuildState(db: Db, row: Game): { state: GameState; seq: number } {
-	const base: GameState = row.state ? JSON.parse(row.state) : initialState(row);
-	const rows = listCommandsAfter(db, row.id, row.stateSeq);
+export function rebuildState(
+	db: Db,
+	row: Game
+): { state: GameState; seq: number; snapshotSeq: number } {
+	const snapshot = getSnapshot(db, row.id);
+	const base: GameState = snapshot ? JSON.parse(snapshot.state) : initialState(row);
+	const after = snapshot?.seq ?? 0;
+	const rows = listCommandsAfter(db, row.id, after);
 	const log: LogEntry[] = rows.map((r) => ({
 		command: JSON.parse(r.command) as Command,
 		now: r.at
 	}));
 	const state = replay(base, log);
-	return { state, seq: rows.length > 0 ? rows[rows.length - 1].seq : row.stateSeq };
+	return { state, seq: rows.length > 0 ? rows[rows.length - 1].seq : after, snapshotSeq: after };
 }
 
 function loadLiveGame(
@@ -147,7 +175,7 @@ function loadLiveGame(
 	row: Game,
 	deps: ConstructorParameters<typeof LiveGame>[3]
 ): LiveGame {
-	const { state, seq } = rebuildState(db, row);
+	const { state, seq, snapshotSeq } = rebuildState(db, row);
 	const options = parseOptions(row.options);
 	const game = new LiveGame(
 		{
@@ -166,7 +194,8 @@ function loadLiveGame(
 		},
 		state,
 		seq,
-		deps
+		deps,
+		snapshotSeq
 	);
 	for (const player of listPlayerRows(db, row.id))
 		game.tokens.set(player.tokenHash, player.playerId);

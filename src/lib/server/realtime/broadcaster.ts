@@ -263,6 +263,12 @@ export class Broadcaster {
 		}
 	}
 
+	/** The game left memory: drop its bookkeeping (its sockets stay in their rooms). */
+	forget(gameId: number): void {
+		this.#channels.get(gameId)?.stop();
+		this.#channels.delete(gameId);
+	}
+
 	dispose(): void {
 		for (const channel of this.#channels.values()) channel.stop();
 		this.#channels.clear();

@@ -69,7 +69,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		db: deps.db,
 		now,
 		timers: deps.timers,
-		listener: broadcaster.onCommitted
+		listener: broadcaster.onCommitted,
+		onEvict: (gameId) => broadcaster.forget(gameId)
 	});
 	const ctx: HandlerContext = {
 		db: deps.db,

@@ -6,7 +6,7 @@
 import type { Statement } from 'better-sqlite3';
 import { and, asc, desc, eq, gt, ne } from 'drizzle-orm';
 import type { Db } from '../index';
-import { game, gameCommand, gameQuestion, player, type Game } from '../schema';
+import { game, gameCommand, gameQuestion, gameSnapshot, player, type Game } from '../schema';
 
 export type NewGame = typeof game.$inferInsert;
 
@@ -84,6 +84,15 @@ export function listCommandsAfter(
 		.all();
 }
 
+/** The latest engine snapshot of a game, or undefined (replay from the start). */
+export function getSnapshot(db: Db, gameId: number): { seq: number; state: string } | undefined {
+	return db
+		.select({ seq: gameSnapshot.seq, state: gameSnapshot.state })
+		.from(gameSnapshot)
+		.where(eq(gameSnapshot.gameId, gameId))
+		.get();
+}
+
 export function listPlayerRows(db: Db, gameId: number) {
 	return db.select().from(player).where(eq(player.gameId, gameId)).all();
 }
@@ -142,7 +151,7 @@ export interface GameWriter {
 	/** Removes answers a kicked player gave to the question still open. */
 	deleteAnswer(gameId: number, questionIndex: number, playerId: string): void;
 	saveQuestionStats(row: QuestionStatsInsert): void;
-	saveSnapshot(gameId: number, state: string, seq: number): void;
+	saveSnapshot(gameId: number, state: string, seq: number, at: number): void;
 	updateMeta(
 		gameId: number,
 		meta: {
@@ -181,7 +190,11 @@ export function gameWriter(db: Db): GameWriter {
 		`INSERT OR REPLACE INTO game_question (game_id, question_index, kind, number, skipped, eligible,
 		 answered, correct, average_ms, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
-	const snapshot = prepare('UPDATE game SET state = ?, state_seq = ? WHERE id = ?');
+	const snapshot = prepare(
+		`INSERT INTO game_snapshot (game_id, seq, state, saved_at) VALUES (?, ?, ?, ?)
+		 ON CONFLICT (game_id) DO UPDATE SET seq = excluded.seq, state = excluded.state,
+		 saved_at = excluded.saved_at WHERE excluded.seq > game_snapshot.seq`
+	);
 	const meta = prepare(
 		`UPDATE game SET status = ?, locked = ?, player_count = ?, started_at = ?, ended_at = ?
 		 WHERE id = ?`
@@ -227,7 +240,7 @@ export function gameWriter(db: Db): GameWriter {
 				r.averageMs,
 				r.closedAt
 			),
-		saveSnapshot: (gameId, state, seq) => void snapshot.run(state, seq, gameId),
+		saveSnapshot: (gameId, state, seq, at) => void snapshot.run(gameId, seq, state, at),
 		updateMeta: (gameId, m) =>
 			void meta.run(m.status, m.locked ? 1 : 0, m.playerCount, m.startedAt, m.endedAt, gameId),
 		transaction: (work) => client.transaction(work)()

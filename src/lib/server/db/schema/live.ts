@@ -16,8 +16,7 @@ export const LIVE_GAME_STATUSES = ['lobby', 'running', 'ended'] as const;
 
 /**
  * A live game. `questions` is a snapshot taken at creation, so later bank edits change neither a
- * running game nor its results. `state` is an engine snapshot covering commands up to
- * `state_seq`; the commands after it (game_command) rebuild the current state.
+ * running game nor its results. Its engine state is rebuilt from game_snapshot + game_command.
  */
 export const game = sqliteTable(
 	'game',
@@ -42,10 +41,6 @@ export const game = sqliteTable(
 		locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
 		/** Players in the game (kicked excluded), as last persisted. */
 		playerCount: integer('player_count').notNull().default(0),
-		/** Engine GameState JSON, or null before the first checkpoint (state = createGame(...)). */
-		state: text('state'),
-		/** The last command seq the snapshot includes (0 = none). */
-		stateSeq: integer('state_seq').notNull().default(0),
 		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }),
@@ -59,6 +54,20 @@ export const game = sqliteTable(
 		index('game_status_idx').on(t.status)
 	]
 );
+
+/**
+ * The latest engine snapshot of a game (GameState JSON covering commands up to `seq`), in its own
+ * table so that updating the game row (status, player count) never rewrites megabytes of state.
+ * No row = start from createGame(options, questions, seed).
+ */
+export const gameSnapshot = sqliteTable('game_snapshot', {
+	gameId: integer('game_id')
+		.primaryKey()
+		.references(() => game.id, { onDelete: 'cascade' }),
+	seq: integer('seq').notNull(),
+	state: text('state').notNull(),
+	savedAt: integer('saved_at').notNull()
+});
 
 /** Append-only log of the engine commands a game accepted: the source of truth for recovery. */
 export const gameCommand = sqliteTable(
