@@ -5,7 +5,7 @@
  */
 import { DEFAULT_TIME_LIMIT_SEC } from '../../quiz/question';
 import type { IssueLog } from './issues';
-import { cleanText } from './text';
+import { cleanText, yieldToEventLoop } from './text';
 import { MAX_IMPORT_QUESTIONS, type BankDraft, type DraftQuestion } from './types';
 import { checkQuestion } from './validate';
 
@@ -23,7 +23,7 @@ export function looksLikeAiken(text: string): boolean {
 	return /^ANSWER\s*:\s*[A-Za-z]\s*$/im.test(text) && /^[A-Za-z]\s*[.)]\s*\S/m.test(text);
 }
 
-export function readAiken(source: string, log: IssueLog): BankDraft {
+export async function readAiken(source: string, log: IssueLog): Promise<BankDraft> {
 	const questions: DraftQuestion[] = [];
 	let pending: Pending | undefined;
 
@@ -34,6 +34,7 @@ export function readAiken(source: string, log: IssueLog): BankDraft {
 
 	const lines = source.split(/\r\n?|\n/);
 	for (let index = 0; index < lines.length; index++) {
+		if (index % 5000 === 4999) await yieldToEventLoop();
 		const line = index + 1;
 		const trimmed = lines[index].trim();
 		if (!trimmed) continue;

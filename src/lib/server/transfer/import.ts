@@ -113,12 +113,16 @@ async function dispatch(
 		log.error(0, 'file', 'file_not_xlsx', { filename });
 		return refuse(log);
 	}
-	const binary = await fileTypeFromBuffer(bytes);
-	if (binary && binary.ext !== 'xml') {
-		log.error(0, 'file', 'file_binary', { filename, kind: binary.ext.toUpperCase() });
-		return refuse(log);
-	}
 	const decoded = decodeText(bytes);
+	// Binary signatures are only checked when the bytes are not plainly text: file-type reads
+	// some UTF-16 text as MPEG audio.
+	if (!decoded || decoded.isLegacy) {
+		const binary = await fileTypeFromBuffer(bytes);
+		if (binary && binary.ext !== 'xml') {
+			log.error(0, 'file', 'file_binary', { filename, kind: binary.ext.toUpperCase() });
+			return refuse(log);
+		}
+	}
 	if (!decoded) {
 		log.error(0, 'file', bytes.includes(0) ? 'format_unknown' : 'encoding_unknown', {});
 		return refuse(log);
@@ -132,15 +136,15 @@ async function dispatch(
 		(!ext && start.startsWith('{')) ||
 		(ext === 'txt' && start.startsWith('{"'))
 	) {
-		const draft = readJson(text, log, MAX_IMPORT_QUESTIONS);
+		const draft = await readJson(text, log, MAX_IMPORT_QUESTIONS);
 		return finish('json', draft, log);
 	}
 	if (ext === 'xml' || looksLikeXml(start)) {
 		if (ext !== 'xml' && ext !== '' && ext !== 'txt') return mismatch(filename, ext, log);
-		return finish('moodle-xml', withTitle(readMoodleXml(text, log), filename), log);
+		return finish('moodle-xml', withTitle(await readMoodleXml(text, log), filename), log);
 	}
 	if (ext === 'csv' || ext === 'tsv') {
-		const sheet = importCsv(text, filename, log);
+		const sheet = await importCsv(text, filename, log);
 		return finish(sheet.format, sheet.draft, log);
 	}
 	if (ext === 'gift') return finish('gift', withTitle(await readGift(text, log), filename), log);
@@ -148,9 +152,10 @@ async function dispatch(
 	// .txt or no extension: GIFT, Aiken or a CSV saved as text.
 	if (looksLikeGift(text))
 		return finish('gift', withTitle(await readGift(text, log), filename), log);
-	if (looksLikeAiken(text)) return finish('aiken', withTitle(readAiken(text, log), filename), log);
+	if (looksLikeAiken(text))
+		return finish('aiken', withTitle(await readAiken(text, log), filename), log);
 	const probe = new IssueLog(log.locale);
-	const sheet = importCsv(text, filename, probe);
+	const sheet = await importCsv(text, filename, probe);
 	if (sheet.format !== 'unknown') {
 		log.errors.push(...probe.errors);
 		log.warnings.push(...probe.warnings);
@@ -184,6 +189,8 @@ async function importZip(
 			log.error(0, 'file', 'zip_size', { max: MAX_XLSX_UNCOMPRESSED_BYTES / MB });
 		else if (problem.code === 'zip_ratio')
 			log.error(0, 'file', 'zip_ratio', { max: MAX_XLSX_COMPRESSION_RATIO });
+		else if (problem.code === 'too_many_rows')
+			log.error(0, 'file', 'too_many_questions', { max: MAX_IMPORT_QUESTIONS });
 		else log.error(0, 'file', 'zip_corrupt', {});
 		return refuse(log);
 	}

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { Question } from '../../quiz/question';
 import type { IssueLog } from './issues';
 import { checkQuestion } from './validate';
+import { yieldToEventLoop } from './text';
 import type { BankDraft, BankMeta, DraftQuestion } from './types';
 
 export const JSON_FORMAT_ID = 'chuong-vang-bank';
@@ -91,7 +92,11 @@ function syntaxErrorLine(text: string, error: unknown): number {
 	return 1;
 }
 
-export function readJson(text: string, log: IssueLog, maxQuestions: number): BankDraft {
+export async function readJson(
+	text: string,
+	log: IssueLog,
+	maxQuestions: number
+): Promise<BankDraft> {
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -119,7 +124,8 @@ export function readJson(text: string, log: IssueLog, maxQuestions: number): Ban
 	}
 	log.lineKind = 'question';
 	const questions: DraftQuestion[] = [];
-	items.forEach((item, index) => {
+	for (const [index, item] of items.entries()) {
+		if (index % 500 === 499) await yieldToEventLoop();
 		const line = index + 1;
 		const question =
 			typeof item === 'object' && item !== null && !Array.isArray(item)
@@ -127,7 +133,7 @@ export function readJson(text: string, log: IssueLog, maxQuestions: number): Ban
 				: item;
 		if (checkQuestion(question, line, log))
 			questions.push({ ...(question as unknown as Question), line });
-	});
+	}
 	return {
 		...(bank?.title ? { title: bank.title } : {}),
 		...(bank?.description ? { description: bank.description } : {}),

@@ -8,7 +8,7 @@ import { DEFAULT_TIME_LIMIT_SEC, LIMITS } from '../../quiz/question';
 import { categoryTags } from './gift/read';
 import { htmlToText } from './html';
 import type { IssueLog } from './issues';
-import { cleanText, parseNumber } from './text';
+import { cleanText, parseNumber, yieldToEventLoop } from './text';
 import { MAX_IMPORT_QUESTIONS, type BankDraft, type DraftQuestion } from './types';
 import { checkQuestion } from './validate';
 
@@ -133,7 +133,7 @@ function convert(node: Node, line: number, log: IssueLog): Record<string, unknow
 	return undefined;
 }
 
-export function readMoodleXml(source: string, log: IssueLog): BankDraft {
+export async function readMoodleXml(source: string, log: IssueLog): Promise<BankDraft> {
 	// Entity declarations enable "billion laughs" expansion: refuse them outright.
 	if (/<!DOCTYPE|<!ENTITY/i.test(source)) {
 		log.error(0, 'file', 'xml_entity', {});
@@ -166,14 +166,15 @@ export function readMoodleXml(source: string, log: IssueLog): BankDraft {
 	const lines = questionLines(source);
 	let category: string[] = [];
 	const questions: DraftQuestion[] = [];
-	nodes.forEach((node, index) => {
+	for (const [index, node] of nodes.entries()) {
+		if (index % 500 === 499) await yieldToEventLoop();
 		const line = lines[index] ?? 0;
 		if (node['@_type'] === 'category') {
 			category = categoryTags(textOf(node.category));
-			return;
+			continue;
 		}
 		const question = convert(node, line, log);
-		if (!question) return;
+		if (!question) continue;
 		const ownTags = list(isNode(node.tags) ? node.tags.tag : undefined)
 			.map((tag) => textOf(tag).replace(/[,;]/g, ' ').trim().slice(0, LIMITS.tagMax))
 			.filter(Boolean);
@@ -182,6 +183,6 @@ export function readMoodleXml(source: string, log: IssueLog): BankDraft {
 		question.points = 1;
 		if (checkQuestion(question, line, log))
 			questions.push({ ...(question as unknown as DraftQuestion), line });
-	});
+	}
 	return { questions };
 }

@@ -6,19 +6,27 @@
  *    bytes that come out, because the sizes a zip declares can lie.
  */
 import { Unzip, UnzipInflate, unzipSync, zipSync } from 'fflate';
-import { MAX_XLSX_COMPRESSION_RATIO, MAX_XLSX_ENTRIES, MAX_XLSX_UNCOMPRESSED_BYTES } from './types';
+import {
+	MAX_IMPORT_QUESTIONS,
+	MAX_XLSX_COMPRESSION_RATIO,
+	MAX_XLSX_ENTRIES,
+	MAX_XLSX_UNCOMPRESSED_BYTES
+} from './types';
 import { yieldToEventLoop } from './text';
 
 export interface ZipLimits {
 	maxEntries: number;
 	maxUncompressedBytes: number;
 	maxRatio: number;
+	/** Rows over all sheets; checked before exceljs, whose parsing time grows with rows. */
+	maxRows: number;
 }
 
 export const XLSX_ZIP_LIMITS: ZipLimits = {
 	maxEntries: MAX_XLSX_ENTRIES,
 	maxUncompressedBytes: MAX_XLSX_UNCOMPRESSED_BYTES,
-	maxRatio: MAX_XLSX_COMPRESSION_RATIO
+	maxRatio: MAX_XLSX_COMPRESSION_RATIO,
+	maxRows: MAX_IMPORT_QUESTIONS + 1000
 };
 
 export type ZipProblem =
@@ -26,7 +34,8 @@ export type ZipProblem =
 	| { code: 'zip_size' }
 	| { code: 'zip_ratio' }
 	| { code: 'zip_corrupt' }
-	| { code: 'not_xlsx' };
+	| { code: 'not_xlsx' }
+	| { code: 'too_many_rows' };
 
 /** Entries below this size may compress extremely well without being suspicious. */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
@@ -100,7 +109,13 @@ export async function prepareXlsx(
 	const inflated = await inflateAndCount(bytes, listed, limits);
 	if ('problem' in inflated) return { ok: false, problem: inflated.problem };
 	const parts: Record<string, Uint8Array> = {};
-	for (const [name, data] of inflated.parts) parts[name] = reducePart(name, data);
+	let rows = 0;
+	for (const [name, data] of inflated.parts) {
+		const reduced = reducePart(name, data);
+		parts[name] = reduced.data;
+		rows += reduced.rows;
+		if (rows > limits.maxRows) return { ok: false, problem: { code: 'too_many_rows' } };
+	}
 	return { ok: true, zip: zipSync(parts, { level: 0 }) };
 }
 
@@ -178,16 +193,15 @@ function unprefix(xml: string): string {
 	return xml.replace(/<(\/?)\w+:(?=\w)/g, '<$1');
 }
 
-/** Keep only what names sheets (workbook) or holds cell values (worksheets). */
-function reducePart(name: string, data: Uint8Array): Uint8Array {
+/** Keep only what names sheets (workbook) or holds cell values (worksheets), counting rows. */
+function reducePart(name: string, data: Uint8Array): { data: Uint8Array; rows: number } {
 	if (name === 'xl/workbook.xml') {
 		const xml = new TextDecoder().decode(data);
 		const sheets = unprefix(
 			/<(?:\w+:)?sheets\b[^>]*>[\s\S]*?<\/(?:\w+:)?sheets>/.exec(xml)?.[0] ?? '<sheets/>'
 		);
-		return new TextEncoder().encode(
-			`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${WORKSHEET_NS}>${sheets}</workbook>`
-		);
+		const reduced = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${WORKSHEET_NS}>${sheets}</workbook>`;
+		return { data: new TextEncoder().encode(reduced), rows: 0 };
 	}
 	if (name.startsWith('xl/worksheets/')) {
 		const xml = new TextDecoder().decode(data);
@@ -199,9 +213,11 @@ function reducePart(name: string, data: Uint8Array): Uint8Array {
 		const sheetData = unprefix(match?.[0] ?? '<sheetData/>')
 			.replace(/<(\w+:)?f\b[^>]*\/>/g, '')
 			.replace(/<(\w+:)?f\b[^>]*>[^<]*<\/(\w+:)?f>/g, '');
-		return new TextEncoder().encode(
-			`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${WORKSHEET_NS}>${sheetData}</worksheet>`
-		);
+		const reduced = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${WORKSHEET_NS}>${sheetData}</worksheet>`;
+		return {
+			data: new TextEncoder().encode(reduced),
+			rows: sheetData.match(/<row\b/g)?.length ?? 0
+		};
 	}
-	return data;
+	return { data, rows: 0 };
 }

@@ -212,6 +212,43 @@ function convert(
 	}
 }
 
+/**
+ * The GIFT grammar wants every ":" escaped, but Moodle reads "Điều 105: …" in a feedback line
+ * without complaint and files in the wild rely on that. On a syntax error, retry once with lone
+ * colons escaped — except in "::title::" (double colons) and numeric answers ("{#5:1}").
+ */
+export function escapeLooseColons(text: string): string {
+	let out = '';
+	let inNumeric = false;
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i];
+		if (char === '\\') {
+			out += char + (text[i + 1] ?? '');
+			i++;
+			continue;
+		}
+		if (char === '{') inNumeric = /^\{\s*#/.test(text.slice(i, i + 8));
+		else if (char === '}') inNumeric = false;
+		const lone = char === ':' && text[i - 1] !== ':' && text[i + 1] !== ':';
+		out += lone && !inNumeric ? '\\:' : char;
+	}
+	return out;
+}
+
+function parseLeniently(text: string): GIFTQuestion[] {
+	try {
+		return parse(text);
+	} catch (error) {
+		const retry = escapeLooseColons(text);
+		if (retry === text) throw error;
+		try {
+			return parse(retry);
+		} catch {
+			throw error; // report the original error: its position matches the file
+		}
+	}
+}
+
 /** Our metadata comment, when present, restores what GIFT cannot express. */
 function applyMeta(
 	question: Record<string, unknown>,
@@ -246,7 +283,7 @@ export async function readGift(source: string, log: IssueLog): Promise<BankDraft
 	}
 	const questions: DraftQuestion[] = [];
 	for (let index = 0; index < blocks.length; index++) {
-		if (index % 100 === 99) await yieldToEventLoop();
+		if (index % 25 === 24) await yieldToEventLoop();
 		const block = blocks[index];
 		const line = block.lines[0];
 		const text = block.text.join('\n');
@@ -263,7 +300,7 @@ export async function readGift(source: string, log: IssueLog): Promise<BankDraft
 		}
 		let parsed: GIFTQuestion[];
 		try {
-			parsed = parse(text);
+			parsed = parseLeniently(text);
 		} catch (error) {
 			const location = (error as { location?: { start?: { line?: number; offset?: number } } })
 				.location;

@@ -128,6 +128,11 @@ export function templateFieldOf(header: string): TemplateField | undefined {
 	return TEMPLATE_KEYS.get(looseKey(header));
 }
 
+/** Same, for a header already passed through `looseKey`. */
+export function templateFieldOfKey(key: string): TemplateField | undefined {
+	return TEMPLATE_KEYS.get(key);
+}
+
 export const TYPE_LABELS: Record<Locale, Record<QuestionType, string>> = {
 	vi: {
 		single: 'Một đáp án',

@@ -6,7 +6,7 @@ import { looseKey } from '../text';
 import {
 	KAHOOT_PREFIXES,
 	WAYGROUND_HEADERS,
-	templateFieldOf,
+	templateFieldOfKey,
 	type KahootField,
 	type TemplateField,
 	type WaygroundField
@@ -25,21 +25,22 @@ export interface HeaderMatch {
 
 /** Header rows further down than this are not looked for. */
 const HEADER_SEARCH_ROWS = 30;
+/** Kahoot's longest header ("Time limit (sec) – 5, 10, 20, …") is under 70 characters. */
+const MAX_HEADER_CHARS = 120;
 
-function matchTemplate(cells: string[]): Map<string, number> | undefined {
+function matchTemplate(keys: string[]): Map<string, number> | undefined {
 	const columns = new Map<TemplateField, number>();
-	cells.forEach((cell, index) => {
-		const field = templateFieldOf(cell);
+	keys.forEach((key, index) => {
+		const field = templateFieldOfKey(key);
 		if (field && !columns.has(field)) columns.set(field, index);
 	});
 	const hasBody = columns.has('optionA') || columns.has('correct') || columns.has('type');
 	return columns.has('text') && hasBody && columns.size >= 3 ? columns : undefined;
 }
 
-function matchKahoot(cells: string[]): Map<string, number> | undefined {
+function matchKahoot(keys: string[]): Map<string, number> | undefined {
 	const columns = new Map<KahootField, number>();
-	cells.forEach((cell, index) => {
-		const key = looseKey(cell);
+	keys.forEach((key, index) => {
 		// "answer1…" must be tested before "question" can swallow anything else.
 		for (const [field, prefix] of Object.entries(KAHOOT_PREFIXES) as [KahootField, string][]) {
 			if (key.startsWith(prefix) && !columns.has(field)) {
@@ -53,10 +54,9 @@ function matchKahoot(cells: string[]): Map<string, number> | undefined {
 		: undefined;
 }
 
-function matchWayground(cells: string[]): Map<string, number> | undefined {
+function matchWayground(keys: string[]): Map<string, number> | undefined {
 	const columns = new Map<WaygroundField, number>();
-	cells.forEach((cell, index) => {
-		const key = looseKey(cell);
+	keys.forEach((key, index) => {
 		for (const [field, header] of Object.entries(WAYGROUND_HEADERS) as [WaygroundField, string][]) {
 			if (key === header && !columns.has(field)) columns.set(field, index);
 		}
@@ -70,11 +70,14 @@ function matchWayground(cells: string[]): Map<string, number> | undefined {
 export function findHeader(rows: SheetRow[]): HeaderMatch | undefined {
 	const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
 	for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
-		const cells = rows[rowIndex].cells;
+		// Headers are short; a long cell (a whole file on one line, say) is never one.
+		const keys = rows[rowIndex].cells.map((cell) =>
+			cell.length <= MAX_HEADER_CHARS ? looseKey(cell) : ''
+		);
 		const candidates: [Flavour, Map<string, number> | undefined][] = [
-			['template', matchTemplate(cells)],
-			['wayground', matchWayground(cells)],
-			['kahoot', matchKahoot(cells)]
+			['template', matchTemplate(keys)],
+			['wayground', matchWayground(keys)],
+			['kahoot', matchKahoot(keys)]
 		];
 		let best: HeaderMatch | undefined;
 		for (const [flavour, columns] of candidates) {

@@ -1,12 +1,12 @@
 /** Kahoot! and Wayground (Quizizz) spreadsheet templates → draft questions. */
 import { LIMITS } from '../../../quiz/question';
 import type { IssueLog } from '../issues';
-import { cleanText, looseKey } from '../text';
+import { cleanText, looseKey, yieldToEventLoop } from '../text';
 import type { DraftQuestion } from '../types';
 import { acceptIfValid, parseChoiceRefs, resolveChoices } from './choices';
 import type { HeaderMatch } from './detect';
 import type { SheetRow } from './read';
-import { readTime } from './template-import';
+import { ROWS_PER_SLICE, readTime } from './template-import';
 
 /** Kahoot's spreadsheet default when the time cell is empty. */
 const KAHOOT_DEFAULT_SEC = 20;
@@ -65,13 +65,14 @@ function choiceQuestion(
 	};
 }
 
-export function kahootRowsToQuestions(
+export async function kahootRowsToQuestions(
 	rows: SheetRow[],
 	header: HeaderMatch,
 	log: IssueLog
-): DraftQuestion[] {
+): Promise<DraftQuestion[]> {
 	const out: DraftQuestion[] = [];
-	for (const row of rows.slice(header.rowIndex + 1)) {
+	for (const [index, row] of rows.slice(header.rowIndex + 1).entries()) {
+		if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await yieldToEventLoop();
 		const cell = cellOf(row, header);
 		const raw = ['answer1', 'answer2', 'answer3', 'answer4'].map(cell);
 		const text = cell('text');
@@ -108,13 +109,14 @@ const WAYGROUND_TYPES: Record<string, 'single' | 'multiple' | 'typeanswer' | 'un
 	audioresponse: 'unsupported'
 };
 
-export function waygroundRowsToQuestions(
+export async function waygroundRowsToQuestions(
 	rows: SheetRow[],
 	header: HeaderMatch,
 	log: IssueLog
-): DraftQuestion[] {
+): Promise<DraftQuestion[]> {
 	const out: DraftQuestion[] = [];
-	for (const row of rows.slice(header.rowIndex + 1)) {
+	for (const [index, row] of rows.slice(header.rowIndex + 1).entries()) {
+		if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await yieldToEventLoop();
 		const cell = cellOf(row, header);
 		const text = cell('text');
 		// The template's second row explains each column ("Text of the question (required)").

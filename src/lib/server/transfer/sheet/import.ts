@@ -18,11 +18,11 @@ export interface SheetImport {
 	draft: BankDraft;
 }
 
-function mapRows(
+async function mapRows(
 	rows: SheetRow[],
 	header: HeaderMatch,
 	log: IssueLog
-): DraftQuestion[] | undefined {
+): Promise<DraftQuestion[] | undefined> {
 	if (rows.length - header.rowIndex - 1 > MAX_IMPORT_QUESTIONS) {
 		log.error(0, 'file', 'too_many_questions', { max: MAX_IMPORT_QUESTIONS });
 		return undefined;
@@ -69,7 +69,7 @@ export async function importXlsx(
 	for (const sheet of sheets) {
 		const header = findHeader(sheet.rows);
 		if (!header) continue;
-		const questions = mapRows(sheet.rows, header, log) ?? [];
+		const questions = (await mapRows(sheet.rows, header, log)) ?? [];
 		const info = readInfoSheet(sheets);
 		return {
 			format: `${header.flavour}-xlsx`,
@@ -95,7 +95,11 @@ function detectDelimiter(text: string): string | undefined {
 	return best?.delimiter;
 }
 
-export function importCsv(text: string, filename: string, log: IssueLog): SheetImport {
+export async function importCsv(
+	text: string,
+	filename: string,
+	log: IssueLog
+): Promise<SheetImport> {
 	const delimiter = detectDelimiter(text);
 	if (!delimiter) {
 		log.error(0, 'file', 'header_not_found', {});
@@ -108,7 +112,7 @@ export function importCsv(text: string, filename: string, log: IssueLog): SheetI
 		return { format: 'unknown', draft: { questions: [] } };
 	}
 	if (unclosedQuoteLine !== undefined) log.error(unclosedQuoteLine, 'file', 'csv_quotes', {});
-	const questions = mapRows(rows, header, log) ?? [];
+	const questions = (await mapRows(rows, header, log)) ?? [];
 	return {
 		format: `${header.flavour}-csv`,
 		draft: { title: titleFromFilename(filename), questions }

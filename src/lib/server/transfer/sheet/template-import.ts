@@ -1,7 +1,10 @@
 /** Rows of our own template (xlsx or csv, Vietnamese or English headers) → draft questions. */
 import { DEFAULT_TIME_LIMIT_SEC, type QuestionType } from '../../../quiz/question';
 import type { IssueLog } from '../issues';
-import { cleanText, optionLetter, parseNumber, restoreCell } from '../text';
+import { cleanText, optionLetter, parseNumber, restoreCell, yieldToEventLoop } from '../text';
+
+/** Rows mapped between two yields to the event loop. */
+export const ROWS_PER_SLICE = 500;
 import type { DraftQuestion } from '../types';
 import { acceptIfValid, compact, parseChoiceRefs, resolveChoices } from './choices';
 import {
@@ -53,13 +56,14 @@ function inferType(options: string[], correct: string): QuestionType {
 	return 'typeanswer';
 }
 
-export function templateRowsToQuestions(
+export async function templateRowsToQuestions(
 	rows: SheetRow[],
 	header: HeaderMatch,
 	log: IssueLog
-): DraftQuestion[] {
+): Promise<DraftQuestion[]> {
 	const out: DraftQuestion[] = [];
-	for (const row of rows.slice(header.rowIndex + 1)) {
+	for (const [index, row] of rows.slice(header.rowIndex + 1).entries()) {
+		if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await yieldToEventLoop();
 		const cell = (field: TemplateField): string => {
 			const index = header.columns.get(field);
 			return index === undefined ? '' : cleanText(restoreCell(row.cells[index] ?? ''));
