@@ -8,6 +8,20 @@ const RANK: Record<Role, number> = { host: 1, organizer: 2, admin: 3 };
  * entries here with the least role that sees them.
  */
 const tiles: Array<{ href: string; title: () => string; text: () => string; minRole: Role }> = [];
+tiles.push(
+	{
+		href: '/org/banks',
+		title: () => m.bank_nav(),
+		text: () => m.bank_tile_text(),
+		minRole: 'organizer'
+	},
+	{
+		href: '/org/quizzes',
+		title: () => m.bank_quiz_nav(),
+		text: () => m.bank_quiz_tile_text(),
+		minRole: 'organizer'
+	}
+);
 
 tiles.push({
 	href: '/org/events',

@@ -7,6 +7,10 @@ type Role = 'admin' | 'organizer' | 'host';
  * Each area adds its line here (banks, events, contests…), with the least role that sees it.
  */
 const entries: Array<{ href: string; label: () => string; minRole: Role }> = [];
+entries.push(
+	{ href: '/org/banks', label: () => m.bank_nav(), minRole: 'organizer' },
+	{ href: '/org/quizzes', label: () => m.bank_quiz_nav(), minRole: 'organizer' }
+);
 
 const RANK: Record<Role, number> = { host: 1, organizer: 2, admin: 3 };
 

@@ -44,9 +44,7 @@ const BankSchema = v.object({
 
 export type BankFormValues = v.InferOutput<typeof BankSchema>;
 
-export function parseBankForm(
-	form: FormData
-):
+export function parseBankForm(form: FormData):
 	| {
 			ok: true;
 			input: { title: string; description: string; tags: string[]; visibility: BankVisibility };

@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { getBank } from '$lib/server/db/queries/banks';
+import { parseId } from '$lib/server/bank/forms';
+import { commitAction, importPageData, previewAction } from '$lib/server/bank/import-actions';
+import type { Actions, PageServerLoad } from './$types';
+
+function bankOf(organizationId: number, param: string) {
+	const id = parseId(param);
+	const bank = id ? getBank(getDb(), organizationId, id) : undefined;
+	if (!bank) error(404, 'Not found');
+	return bank;
+}
+
+export const load = (({ locals, url, params }) => {
+	const user = requireUser(locals, url, 'organizer');
+	const bank = bankOf(user.organizationId, params.id);
+	return {
+		bank: { id: bank.id, title: bank.title },
+		...importPageData(getDb(), user.organizationId, bank.id, url)
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	preview: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const bank = bankOf(user.organizationId, params.id);
+		return previewAction(getDb(), user.organizationId, bank.id, request, url);
+	},
+	commit: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const bank = bankOf(user.organizationId, params.id);
+		return commitAction(getDb(), user.organizationId, bank.id, request);
+	}
+} satisfies Actions;

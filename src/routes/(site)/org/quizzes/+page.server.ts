@@ -1,0 +1,30 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { createQuiz, listQuizzes } from '$lib/server/db/queries/quizzes';
+import { parseQuizForm } from '$lib/server/bank/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (({ locals, url }) => {
+	const user = requireUser(locals, url, 'organizer');
+	return {
+		quizzes: listQuizzes(getDb(), user.organizationId).map((q) => ({
+			id: q.id,
+			title: q.title,
+			description: q.description,
+			itemCount: q.itemCount,
+			updatedAt: q.updatedAt.getTime()
+		})),
+		deleted: url.searchParams.get('deleted')?.slice(0, 200) ?? null
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	create: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const parsed = parseQuizForm(await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const quiz = createQuiz(getDb(), user.organizationId, parsed.input);
+		redirect(303, `/org/quizzes/${quiz.id}?done=created`);
+	}
+} satisfies Actions;

@@ -1,0 +1,135 @@
+import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { listBanks, listOrgTags } from '$lib/server/db/queries/banks';
+import { listQuestions } from '$lib/server/db/queries/questions';
+import { searchQuestions } from '$lib/server/db/queries/search';
+import {
+	addQuizQuestions,
+	addQuizRule,
+	getQuiz,
+	getQuizForGame,
+	getQuizItems,
+	moveQuizItem,
+	removeQuizItem,
+	updateQuiz
+} from '$lib/server/db/queries/quizzes';
+import { parseId, parseQuizForm, parseRuleForm } from '$lib/server/bank/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+function quizOf(organizationId: number, param: string) {
+	const id = parseId(param);
+	const quiz = id ? getQuiz(getDb(), organizationId, id) : undefined;
+	if (!quiz) error(404, 'Not found');
+	return quiz;
+}
+
+export const load = (({ locals, url, params }) => {
+	const user = requireUser(locals, url, 'organizer');
+	const org = user.organizationId;
+	const db = getDb();
+	const quiz = quizOf(org, params.id);
+	const items = getQuizItems(db, org, quiz.id);
+	const inQuiz = new Set(items.flatMap((i) => (i.kind === 'question' ? [i.questionId] : [])));
+	const banks = listBanks(db, org).map((b) => ({
+		id: b.id,
+		title: b.title,
+		count: b.questionCount
+	}));
+	const pickBank = parseId(url.searchParams.get('pick'));
+	const q = (url.searchParams.get('q') ?? '').slice(0, 200).trim();
+	const bankTitles = new Map(banks.map((b) => [b.id, b.title]));
+	const candidates = q
+		? searchQuestions(db, org, q, { limit: 50 }).map((h) => ({
+				id: h.id,
+				text: h.body.text,
+				type: h.body.type,
+				bankTitle: h.bankTitle
+			}))
+		: pickBank
+			? listQuestions(db, org, pickBank).map((r) => ({
+					id: r.id,
+					text: r.body.text,
+					type: r.body.type,
+					bankTitle: bankTitles.get(r.bankId) ?? ''
+				}))
+			: [];
+	const drawSeed = url.searchParams.get('draw');
+	const draw =
+		drawSeed && /^\d{1,9}$/.test(drawSeed)
+			? (getQuizForGame(db, org, quiz.id, Number(drawSeed))?.questions ?? []).map((g) => ({
+					id: g.questionId,
+					text: g.text,
+					type: g.type
+				}))
+			: null;
+	return {
+		quiz: { id: quiz.id, title: quiz.title, description: quiz.description },
+		items,
+		banks,
+		tags: listOrgTags(db, org),
+		pick: {
+			bankId: pickBank ?? null,
+			q,
+			candidates: candidates.map((c) => ({ ...c, inQuiz: inQuiz.has(c.id) }))
+		},
+		draw,
+		done: url.searchParams.get('done') === 'created' ? m.bank_quiz_created() : null
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	update: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const quiz = quizOf(user.organizationId, params.id);
+		const parsed = parseQuizForm(await request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		updateQuiz(getDb(), user.organizationId, quiz.id, parsed.input);
+		return { done: m.bank_quiz_saved() };
+	},
+	addQuestions: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const quiz = quizOf(user.organizationId, params.id);
+		const ids = (await request.formData())
+			.getAll('questionId')
+			.slice(0, 500)
+			.map((v) => parseId(v))
+			.filter((v): v is number => v !== undefined);
+		if (ids.length === 0) return fail(400, { error: m.bank_quiz_added_none() });
+		const added = addQuizQuestions(getDb(), user.organizationId, quiz.id, ids) ?? 0;
+		if (added === 0) return fail(404, { error: m.bank_q_not_found() });
+		return { done: m.bank_quiz_added({ count: added }) };
+	},
+	addRule: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const quiz = quizOf(user.organizationId, params.id);
+		const parsed = parseRuleForm(await request.formData());
+		if (!parsed.ok) return fail(400, { ruleErrors: parsed.errors });
+		if (!addQuizRule(getDb(), user.organizationId, quiz.id, parsed.rule))
+			return fail(404, { ruleErrors: { bankId: m.bank_err_choice() } });
+		return { done: m.bank_quiz_rule_added() };
+	},
+	removeItem: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const quiz = quizOf(user.organizationId, params.id);
+		const id = parseId((await request.formData()).get('id'));
+		if (!id || !removeQuizItem(getDb(), user.organizationId, quiz.id, id))
+			return fail(404, { error: m.bank_q_not_found() });
+		return { done: m.bank_quiz_item_removed() };
+	},
+	moveItem: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const quiz = quizOf(user.organizationId, params.id);
+		const form = await request.formData();
+		const id = parseId(form.get('id'));
+		const to = Number(form.get('to'));
+		if (
+			!id ||
+			!Number.isInteger(to) ||
+			!moveQuizItem(getDb(), user.organizationId, quiz.id, id, to)
+		)
+			return fail(404, { error: m.bank_q_not_found() });
+		return { moved: true };
+	}
+} satisfies Actions;
