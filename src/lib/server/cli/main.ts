@@ -4,9 +4,11 @@ import { ConfigError } from '../config';
 import { parseArgs, UsageError, type CliCommand, type CliContext } from './registry';
 import { userCreate, userList, userResetPassword } from './commands/user';
 import { dbBackup, setupLink } from './commands/db';
+import { bankExport, bankImport } from './commands/bank';
 
 /** Every command; feature areas add theirs here. */
 const COMMANDS: CliCommand[] = [userCreate, userResetPassword, userList, dbBackup, setupLink];
+COMMANDS.push(bankImport, bankExport);
 
 const BOOLEAN_FLAGS = ['dry-run', 'json', 'help'] as const;
 

@@ -170,3 +170,18 @@ export function touchBank(db: Db, bankId: number, now = Date.now()): void {
 		.where(eq(bank.id, bankId))
 		.run();
 }
+
+/** A bank by id in any organization: for operator tools (CLI) only, never for requests. */
+export function getBankById(db: Db, bankId: number): Bank | undefined {
+	return db.select().from(bank).where(eq(bank.id, bankId)).get();
+}
+
+/** The organization's bank with exactly this title (the most recent one), if any. */
+export function findBankByTitle(db: Db, organizationId: number, title: string): Bank | undefined {
+	return db
+		.select()
+		.from(bank)
+		.where(and(eq(bank.organizationId, organizationId), eq(bank.title, title)))
+		.orderBy(desc(bank.id))
+		.get();
+}
