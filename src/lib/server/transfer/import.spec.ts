@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importFile } from './import';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_QUESTIONS, type ImportResult } from './types';
 import {
 	lyingZipBomb,
@@ -465,5 +466,31 @@ describe('bad files change nothing and say why', () => {
 	it('refuses a template holding no question', async () => {
 		const csv = 'Loại câu hỏi;Câu hỏi;Phương án A;Đáp án đúng\n';
 		expect(await refusal('trong.csv', new TextEncoder().encode(csv))).toEqual(['no_questions']);
+	});
+});
+
+describe('importFile on arbitrary input', () => {
+	const names = fc.constantFrom('a.xlsx', 'a.csv', 'a.txt', 'a.gift', 'a.xml', 'a.json', 'a');
+	const gifty = fc.string({
+		unit: fc.constantFrom(...'{}=~#:%\\-> \nTQABC.)ANSWER<>/$CATEGORY'),
+		maxLength: 400
+	});
+
+	it('always answers with questions or a reason, never an exception', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				names,
+				fc.oneof(
+					fc.uint8Array({ maxLength: 2000 }),
+					gifty.map((text) => new TextEncoder().encode(text))
+				),
+				async (filename, bytes) => {
+					const result = await importFile({ filename, bytes });
+					expect(result.validCount + result.errors.length).toBeGreaterThan(0);
+					expect(result.validCount).toBe(result.draft.questions.length);
+				}
+			),
+			{ numRuns: 300 }
+		);
 	});
 });
