@@ -54,7 +54,9 @@ export function isNicknameOffensive(nickname: string): boolean {
 	const letters = bare.replace(/[^a-z0-9]/g, '');
 	if (BARE.some((word) => letters.includes(word))) return true;
 	const bareWords = bare.split(/[^a-z0-9]+/).filter(Boolean);
-	if (bareWords.some((word) => BARE_WORDS.includes(word))) return true;
+	// "Đ.M" or "D M": the whole nickname spells a short insult once punctuation is gone.
+	if (BARE_WORDS.includes(letters) || bareWords.some((word) => BARE_WORDS.includes(word)))
+		return true;
 	const marked = nickname
 		.normalize('NFC')
 		.toLowerCase()
