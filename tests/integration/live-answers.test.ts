@@ -5,6 +5,7 @@ import type {
 	JoinReply,
 	PlayerResultFrame,
 	QuestionOpenedFrame,
+	QuestionTimerFrame,
 	RejoinReply
 } from '../../src/lib/protocol';
 import {
@@ -14,6 +15,7 @@ import {
 	makeStaff,
 	q1,
 	q2,
+	settle,
 	startServer,
 	tempDbFile,
 	type TestServer
@@ -153,5 +155,45 @@ describe('answers and reconnects', () => {
 			['Muộn', 0, 0]
 		]);
 		expect(results?.questions[0]).toMatchObject({ answered: 1, correct: 1, eligible: 2 });
+	});
+
+	it('pauses, resumes and adds time: phones hear the new deadline and the timer follows it', async () => {
+		const { url, pin, clock, command } = await setUp();
+		const phone = await connect(url);
+		await phone.emit('player:join', { pin, nickname: 'Hạnh' });
+		const start = clock.now();
+		await command('start');
+		clock.advance(5_000);
+		const paused = await command('pause');
+		expect(paused.state.paused).toBe(true);
+		const frozen = await phone.next<QuestionTimerFrame>('question:timer');
+		expect(frozen).toMatchObject({ paused: true, deadline: null, remainingMs: 15_000 });
+		expect(
+			await phone.emit('answer:submit', { questionIndex: 0, answer: { type: 'single', choice: 1 } })
+		).toEqual({ ok: false, error: 'PAUSED' });
+
+		clock.advance(60_000); // a long pause: the timer must not close the question
+		const resumed = await command('resume');
+		expect(resumed.question?.deadline).toBe(start + 65_000 + 15_000);
+		await command('addTime');
+		const extended = await phone.next<QuestionTimerFrame>(
+			'question:timer',
+			(f) => f.limitMs === 30_000
+		);
+		expect(extended).toMatchObject({
+			paused: false,
+			deadline: start + 90_000,
+			remainingMs: 25_000
+		});
+
+		clock.advance(2_000);
+		await phone.emit('answer:submit', { questionIndex: 0, answer: { type: 'single', choice: 1 } });
+		clock.advance(22_999);
+		await settle(50);
+		expect(phone.all('question:closed')).toEqual([]);
+		clock.advance(2);
+		const result = await phone.next<PlayerResultFrame>('player:result');
+		// 7 s of answering time (the pause does not count): round(1000 × (1 − 7 / 40)).
+		expect(result).toMatchObject({ responseMs: 7_000, points: 825 });
 	});
 });
