@@ -88,7 +88,6 @@ export function signOutParticipant(db: Db, event: CookieEvent): void {
 /** A trimmed nickname of 1..40 characters with no control characters, or null. */
 export function cleanNickname(input: unknown): string | null {
 	if (typeof input !== 'string') return null;
-	// eslint-disable-next-line no-control-regex
 	const text = input
 		.replace(/[\u0000-\u001f\u007f]/g, '')
 		.replace(/\s+/g, ' ')

@@ -126,7 +126,7 @@ export function viewSession(
 }
 
 export interface SummaryItem extends SessionAnswer {
-	text: string;
+	question: PublicQuestion;
 	reveal: Reveal;
 }
 
@@ -145,6 +145,10 @@ export function sessionSummary(
 	);
 	return answers.flatMap((a) => {
 		const body = bodies.get(a.questionId);
-		return body ? [{ ...a, text: body.text, reveal: revealOf(body) }] : [];
+		if (!body) return [];
+		const question = toPublicQuestion(body, {
+			shuffleSeed: deriveSeed(session.seed, a.questionId)
+		});
+		return [{ ...a, question, reveal: revealOf(body) }];
 	});
 }

@@ -625,3 +625,22 @@ export function unitParticipation(
 		.all(contestId, organizationId) as Array<Omit<UnitParticipation, 'rate'>>;
 	return rows.map((r) => ({ ...r, rate: r.memberCount > 0 ? r.entrants / r.memberCount : null }));
 }
+
+/** The contests a participant has entered (their history page). */
+export function listParticipantEntries(
+	db: Db,
+	participantId: number
+): Array<{ contestId: number; title: string; status: ContestStatus; fullName: string }> {
+	return db
+		.select({
+			contestId: contest.id,
+			title: contest.title,
+			status: contest.status,
+			fullName: contestEntry.fullName
+		})
+		.from(contestEntry)
+		.innerJoin(contest, eq(contestEntry.contestId, contest.id))
+		.where(eq(contestEntry.participantId, participantId))
+		.orderBy(desc(contestEntry.createdAt))
+		.all();
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+	formatDuration,
+	formatVnDateTime,
+	parseVnDateTimeInput,
+	toVnDateTimeInput
+} from './format';
+
+describe('time formatting', () => {
+	it.each([
+		[0, '0:00'],
+		[59_400, '0:59'],
+		[425_000, '7:05'],
+		[1_200_000, '20:00'],
+		[3_723_000, '1:02:03'],
+		[-5, '0:00']
+	])('%i ms reads as %s', (ms, text) => {
+		expect(formatDuration(ms)).toBe(text);
+	});
+
+	it('shows instants in Vietnam time', () => {
+		expect(formatVnDateTime(Date.parse('2025-05-19T01:00:00Z'))).toBe('19/05/2025 08:00');
+		expect(formatVnDateTime(Date.parse('2025-05-18T17:30:00Z'))).toBe('19/05/2025 00:30');
+	});
+
+	it.each(['', '2025-02-30T10:00', '2025-05-19 10:00', '2025-05-19T24:00', 'abc'])(
+		'refuses the datetime value %j',
+		(value) => {
+			expect(parseVnDateTimeInput(value)).toBeNull();
+		}
+	);
+
+	it('reads datetime-local values as Vietnam time and round-trips them', () => {
+		expect(parseVnDateTimeInput('2025-05-19T08:00')).toBe(Date.parse('2025-05-19T08:00:00+07:00'));
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 4_000_000_000 }), (minutes) => {
+				const ms = minutes * 60_000;
+				expect(parseVnDateTimeInput(toVnDateTimeInput(ms))).toBe(ms);
+			})
+		);
+	});
+});

@@ -1,0 +1,172 @@
+/** What the public contest page shows a visitor: rules, rounds, their entry and attempts. */
+import type { Db } from '../db';
+import type { Participant } from '../db/schema';
+import {
+	attemptStatements,
+	findEntry,
+	getPublishedContest,
+	listContestRounds,
+	listEntryAttempts,
+	roundRankOf
+} from '../db/queries/contests';
+import { getQuestionBodies } from '../db/queries/practice';
+import { judgeAnswer, revealOf, toPublicQuestion } from '../../quiz/judge';
+import type { AnswerValue } from '../../quiz/question';
+import { deriveSeed } from '../../quiz/random';
+import { predictionTruth } from './standings';
+import { getUnitById, listUnits } from '../db/queries/participants';
+import { mixSize } from '../../practice/draw';
+import { isExpired } from '../../practice/timing';
+import { closeOverdue, loadAttempt, openRound } from './attempts';
+
+export type RoundState = 'open' | 'upcoming' | 'closed';
+
+export function contestPage(
+	db: Db,
+	contestId: number,
+	participant: Participant | null,
+	now: number
+) {
+	const c = getPublishedContest(db, contestId);
+	if (!c) return undefined;
+	const rounds = listContestRounds(db, c.id);
+	const current = openRound(rounds, now) ?? null;
+	const entry = participant ? (findEntry(db, c.id, participant.id) ?? null) : null;
+	if (entry && current) closeOverdue(db, now, current.id);
+	const attempts = entry && current ? listEntryAttempts(db, entry.id, current.id) : [];
+	const running = attempts.find((a) => a.status === 'open' && !isExpired(a, now)) ?? null;
+	return {
+		contest: {
+			id: c.id,
+			title: c.title,
+			description: c.description,
+			organizationName: c.organizationName,
+			questionCount: mixSize(c.mix),
+			timeLimitSec: c.timeLimitSec,
+			attemptsPerRound: c.attemptsPerRound,
+			hasPrediction: c.predictionKind !== null
+		},
+		rounds: rounds.map((r) => ({
+			id: r.id,
+			title: r.title,
+			opensAt: r.opensAt.getTime(),
+			closesAt: r.closesAt.getTime(),
+			state: (now < r.opensAt.getTime()
+				? 'upcoming'
+				: now >= r.closesAt.getTime()
+					? 'closed'
+					: 'open') as RoundState
+		})),
+		currentRoundId: current?.id ?? null,
+		entry: entry
+			? { fullName: entry.fullName, unitName: getUnitById(db, entry.unitId)?.name ?? '' }
+			: null,
+		attempts: attempts.map((a) => ({
+			id: a.id,
+			number: a.number,
+			status: a.status,
+			score: a.score,
+			total: a.questionIds.length,
+			durationMs: a.durationMs
+		})),
+		runningAttemptId: running?.id ?? null,
+		attemptsLeft: Math.max(0, c.attemptsPerRound - attempts.length),
+		units: entry ? [] : listUnits(db, c.organizationId).map((u) => ({ id: u.id, name: u.name }))
+	};
+}
+
+/**
+ * The attempt page: while open, its questions as a phone may see them (no key) with the saved
+ * answers and the server's deadline; once closed, the result, the provisional rank, and — after
+ * the round has closed — the answers.
+ */
+export function attemptPage(
+	db: Db,
+	contestId: number,
+	participantId: number,
+	attemptId: number,
+	now: number
+) {
+	const view = loadAttempt(db, participantId, attemptId, now);
+	if (!view || view.attempt.contestId !== contestId) return undefined;
+	const c = getPublishedContest(db, contestId);
+	const round = listContestRounds(db, contestId).find((r) => r.id === view.attempt.roundId);
+	if (!c || !round) return undefined;
+	const { attempt } = view;
+	const bodies = getQuestionBodies(db, attempt.questionIds);
+	const questions = attempt.questionIds.flatMap((id) => {
+		const body = bodies.get(id);
+		return body
+			? [
+					{
+						id,
+						question: toPublicQuestion(body, { shuffleSeed: deriveSeed(attempt.seed, id) }),
+						body
+					}
+				]
+			: [];
+	});
+	const base = {
+		contest: { id: c.id, title: c.title, predictionText: c.predictionText },
+		round: { id: round.id, title: round.title, closed: now >= round.closesAt.getTime() },
+		attempt: {
+			id: attempt.id,
+			number: attempt.number,
+			status: attempt.status,
+			total: attempt.questionIds.length,
+			deadlineAt: attempt.deadlineAt,
+			score: attempt.score,
+			durationMs: attempt.durationMs,
+			prediction: attempt.prediction
+		},
+		serverNow: now
+	};
+	if (attempt.status === 'open') {
+		return {
+			...base,
+			questions: questions.map(({ id, question }) => ({
+				id,
+				question,
+				answer: (view.answers.get(id) as AnswerValue | undefined) ?? null
+			})),
+			result: null
+		};
+	}
+	const best = attemptStatements(db).best.get(round.id, view.entry.id);
+	const truth = predictionTruth(c, round);
+	const rank = best
+		? roundRankOf(db, round.id, truth, {
+				score: best.score,
+				prediction: best.prediction,
+				durationMs: best.duration_ms,
+				submittedAt: best.submitted_at
+			})
+		: null;
+	const counts =
+		!!best &&
+		(
+			db.$client
+				.prepare('SELECT attempt_id AS id FROM contest_best WHERE round_id = ? AND entry_id = ?')
+				.get(round.id, view.entry.id) as { id: number }
+		).id === attempt.id;
+	return {
+		...base,
+		questions: [],
+		result: {
+			rank,
+			counts,
+			// Answers stay hidden until the round closes: a second attempt could use them.
+			review: base.round.closed
+				? questions.map(({ id, question, body }) => {
+						const given = view.answers.get(id);
+						return {
+							questionId: id,
+							question,
+							reveal: revealOf(body),
+							correct: given ? judgeAnswer(body, given).correct : false
+						};
+					})
+				: null
+		}
+	};
+}

@@ -1,0 +1,117 @@
+/**
+ * Participant accounts: a guest adds a full name, a phone number or an e-mail, a unit and a
+ * password, and keeps everything earned as a guest. Signing in moves a device to the account.
+ */
+import type { Db } from '../db';
+import type { Participant } from '../db/schema';
+import {
+	findAccount,
+	getUnitById,
+	isEmailTaken,
+	isPhoneTaken,
+	saveAccount
+} from '../db/queries/participants';
+import {
+	dummyPasswordHash,
+	hashPassword,
+	PASSWORD_MAX_LENGTH,
+	PASSWORD_MIN_LENGTH,
+	verifyPassword
+} from '../auth/password';
+import { normalizePhone } from '../../practice/phone';
+import { weekKey } from '../../practice/calendar';
+import { practiceLimits } from './limits';
+
+export type AccountError =
+	'full_name' | 'phone' | 'phone_taken' | 'email' | 'email_taken' | 'contact' | 'password' | 'unit';
+
+export interface AccountValues {
+	fullName: string;
+	phone: string;
+	email: string;
+	unitId: string;
+}
+
+const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
+
+/** Validate and save the account form; returns field errors (empty = saved). */
+export async function saveAccountForm(
+	db: Db,
+	participant: Participant,
+	form: FormData,
+	now = Date.now()
+): Promise<{
+	values: AccountValues;
+	errors: Partial<Record<keyof AccountValues | 'password', AccountError>>;
+}> {
+	const text = (key: string, max: number) =>
+		String(form.get(key) ?? '')
+			.trim()
+			.slice(0, max);
+	const values: AccountValues = {
+		fullName: text('fullName', 200).replace(/\s+/g, ' '),
+		phone: text('phone', 30),
+		email: text('email', 254).toLowerCase(),
+		unitId: text('unitId', 12)
+	};
+	const password = String(form.get('password') ?? '');
+	const errors: Partial<Record<keyof AccountValues | 'password', AccountError>> = {};
+	if (values.fullName.length < 2 || values.fullName.length > 80) errors.fullName = 'full_name';
+	const phone = values.phone ? normalizePhone(values.phone) : null;
+	if (values.phone && !phone) errors.phone = 'phone';
+	else if (phone && isPhoneTaken(db, phone, participant.id)) errors.phone = 'phone_taken';
+	if (values.email && !EMAIL_RE.test(values.email)) errors.email = 'email';
+	else if (values.email && isEmailTaken(db, values.email, participant.id))
+		errors.email = 'email_taken';
+	if (!values.phone && !values.email) errors.phone = 'contact';
+	const needsPassword = participant.passwordHash === null || password !== '';
+	if (
+		needsPassword &&
+		(password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH)
+	)
+		errors.password = 'password';
+	const unitId = values.unitId ? Number(values.unitId) : null;
+	if (unitId !== null && (!Number.isInteger(unitId) || !getUnitById(db, unitId)))
+		errors.unitId = 'unit';
+	if (Object.keys(errors).length > 0) return { values, errors };
+	saveAccount(
+		db,
+		participant.id,
+		{
+			fullName: values.fullName,
+			phone,
+			email: values.email || null,
+			unitId,
+			...(needsPassword ? { passwordHash: await hashPassword(password) } : {})
+		},
+		weekKey(now)
+	);
+	return { values: { ...values, phone: phone ?? '' }, errors: {} };
+}
+
+export type SignInOutcome =
+	| { ok: true; participantId: number }
+	| { ok: false; reason: 'failed' }
+	| { ok: false; reason: 'rate_limited'; retryAfterSec: number };
+
+/** Check a phone-or-e-mail and password. Unknown logins cost as much time as wrong passwords. */
+export async function checkParticipantLogin(
+	db: Db,
+	login: string,
+	password: string
+): Promise<SignInOutcome> {
+	const phone = normalizePhone(login);
+	const key = phone ?? login.trim().toLowerCase();
+	const decision = await practiceLimits.loginPerAccount.consume(key);
+	if (!decision.allowed)
+		return { ok: false, reason: 'rate_limited', retryAfterSec: decision.retryAfterSec };
+	const account = phone ? findAccount(db, { phone }) : findAccount(db, { email: key });
+	if (!account?.passwordHash) {
+		await verifyPassword(await dummyPasswordHash(), password);
+		return { ok: false, reason: 'failed' };
+	}
+	if (!(await verifyPassword(account.passwordHash, password)))
+		return { ok: false, reason: 'failed' };
+	await practiceLimits.loginPerAccount.reset(key);
+	return { ok: true, participantId: account.id };
+}

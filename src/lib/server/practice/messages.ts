@@ -1,0 +1,95 @@
+/** Error codes of practice and contests as messages in the request's language, with HTTP statuses. */
+import { m } from '../../paraglide/messages.js';
+import type { PracticeAnswerError } from './answer';
+import type { StartError } from './sessions';
+import type { ContestError } from '../contest/attempts';
+import type { AccountError } from './account';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
+
+type PracticeError = PracticeAnswerError | StartError;
+
+export function practiceErrorMessage(code: PracticeError): string {
+	switch (code) {
+		case 'not_found':
+			return m.practice_err_not_found();
+		case 'finished':
+			return m.practice_err_finished();
+		case 'wrong_question':
+			return m.practice_err_wrong_question();
+		case 'bad_answer':
+			return m.practice_err_bad_answer();
+		case 'question_gone':
+			return m.practice_err_question_gone();
+		case 'empty':
+			return m.practice_err_empty();
+		case 'nothing_due':
+			return m.practice_err_nothing_due();
+	}
+}
+
+export function practiceErrorStatus(code: PracticeError): number {
+	return code === 'not_found' ? 404 : code === 'finished' ? 409 : 400;
+}
+
+export function contestErrorMessage(code: ContestError): string {
+	const messages: Record<ContestError, () => string> = {
+		not_found: m.contest_err_not_found,
+		name_invalid: m.contest_err_name_invalid,
+		phone_invalid: m.contest_err_phone_invalid,
+		phone_taken: m.contest_err_phone_taken,
+		unit_invalid: m.contest_err_unit_invalid,
+		already_registered: m.contest_err_already_registered,
+		staff_excluded: m.contest_err_staff_excluded,
+		not_registered: m.contest_err_not_registered,
+		round_closed: m.contest_err_round_closed,
+		no_attempts_left: m.contest_err_no_attempts_left,
+		pool_short: m.contest_err_pool_short,
+		attempt_closed: m.contest_err_attempt_closed,
+		question_not_in_attempt: m.contest_err_question_not_in_attempt,
+		bad_answer: m.contest_err_bad_answer,
+		prediction_invalid: m.contest_err_prediction_invalid
+	};
+	return messages[code]();
+}
+
+export function contestErrorStatus(code: ContestError): number {
+	if (code === 'not_found') return 404;
+	if (code === 'attempt_closed' || code === 'no_attempts_left' || code === 'round_closed')
+		return 409;
+	if (code === 'staff_excluded') return 403;
+	return 400;
+}
+
+/** The message for a failed start form (nickname, rate limit or a start error). */
+export function beginErrorMessage(
+	failure: { error: 'nickname' | 'rate_limited'; retryAfterSec?: number } | { error: StartError }
+): string {
+	if (failure.error === 'nickname') return m.practice_err_nickname();
+	if (failure.error === 'rate_limited')
+		return m.practice_err_rate_limited({
+			seconds: 'retryAfterSec' in failure ? (failure.retryAfterSec ?? 60) : 60
+		});
+	return practiceErrorMessage(failure.error);
+}
+
+/** Account form errors as messages. */
+export function accountErrorMessages(
+	errors: Partial<Record<string, AccountError>>
+): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [field, code] of Object.entries(errors)) {
+		if (!code) continue;
+		out[field] = {
+			full_name: () => m.practice_err_full_name(),
+			phone: () => m.practice_err_phone(),
+			phone_taken: () => m.practice_err_phone_taken(),
+			email: () => m.practice_err_email(),
+			email_taken: () => m.practice_err_email_taken(),
+			contact: () => m.practice_err_contact(),
+			password: () =>
+				m.practice_err_password({ min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }),
+			unit: () => m.practice_err_unit()
+		}[code]();
+	}
+	return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * The "start" form of practice pages: use the device's participant, or create a guest from the
+ * nickname typed in the same form, then start the session.
+ */
+import type { Cookies } from '@sveltejs/kit';
+import type { Db } from '../db';
+import type { Participant } from '../db/schema';
+import { cleanNickname, currentParticipant, startGuest } from './identity';
+import { practiceLimits } from './limits';
+import {
+	startBankSession,
+	startDailySession,
+	startReviewSession,
+	type StartError
+} from './sessions';
+
+export type StartWhat =
+	| { kind: 'bank'; bankId: number }
+	| { kind: 'daily'; title: string }
+	| { kind: 'review'; title: string };
+
+export type BeginOutcome =
+	| { ok: true; sessionId: number }
+	| { ok: false; error: 'nickname' | 'rate_limited'; retryAfterSec?: number }
+	| { ok: false; error: StartError };
+
+interface Event {
+	cookies: Cookies;
+	url: URL;
+}
+
+/** The participant, creating a guest from `nickname` when the device has none. */
+export async function participantOrGuest(
+	db: Db,
+	event: Event,
+	nickname: unknown,
+	ip: string,
+	now: number
+): Promise<
+	| { ok: true; participant: Participant }
+	| { ok: false; error: 'nickname' | 'rate_limited'; retryAfterSec?: number }
+> {
+	const existing = currentParticipant(db, event, now);
+	if (existing) return { ok: true, participant: existing };
+	const name = cleanNickname(nickname);
+	if (!name) return { ok: false, error: 'nickname' };
+	const decision = await practiceLimits.newPlayerPerIp.consume(ip);
+	if (!decision.allowed)
+		return { ok: false, error: 'rate_limited', retryAfterSec: decision.retryAfterSec };
+	return { ok: true, participant: startGuest(db, event, name, now) };
+}
+
+export async function beginPractice(
+	db: Db,
+	event: Event,
+	form: FormData,
+	what: StartWhat,
+	ip: string,
+	now = Date.now()
+): Promise<BeginOutcome> {
+	const who = await participantOrGuest(db, event, form.get('nickname'), ip, now);
+	if (!who.ok) return who;
+	const pid = who.participant.id;
+	const started =
+		what.kind === 'bank'
+			? startBankSession(db, pid, what.bankId, now)
+			: what.kind === 'daily'
+				? startDailySession(db, pid, what.title, now)
+				: startReviewSession(db, pid, what.title, now);
+	return started.ok ? { ok: true, sessionId: started.session.id } : started;
+}
+
+/** A positive integer id from a route parameter, or null. */
+export function parseId(text: string | undefined): number | null {
+	if (!text || !/^\d{1,12}$/.test(text)) return null;
+	const n = Number(text);
+	return n > 0 && Number.isSafeInteger(n) ? n : null;
+}

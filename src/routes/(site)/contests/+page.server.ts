@@ -1,0 +1,14 @@
+import { getDb } from '$lib/server/db';
+import { listOpenContests } from '$lib/server/db/queries/contests';
+import type { PageServerLoad } from './$types';
+
+export const load = (() => ({
+	contests: listOpenContests(getDb(), Date.now()).map((c) => ({
+		id: c.id,
+		title: c.title,
+		description: c.description,
+		organizationName: c.organizationName,
+		opensAt: c.opensAt,
+		closesAt: c.closesAt
+	}))
+})) satisfies PageServerLoad;

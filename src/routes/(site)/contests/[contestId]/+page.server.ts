@@ -1,0 +1,89 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import { findEntry, getPublishedContest } from '$lib/server/db/queries/contests';
+import { currentParticipant } from '$lib/server/practice/identity';
+import { participantOrGuest, parseId } from '$lib/server/practice/start';
+import { practiceLimits } from '$lib/server/practice/limits';
+import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
+import { checkRegistration, registerEntry, startAttempt } from '$lib/server/contest/attempts';
+import { contestPage } from '$lib/server/contest/public';
+import { clientIp } from '$lib/server/client-ip';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = ((event) => {
+	const db = getDb();
+	const now = Date.now();
+	const contestId = parseId(event.params.contestId);
+	const page = contestId
+		? contestPage(db, contestId, currentParticipant(db, event, now), now)
+		: undefined;
+	if (!page) error(404, 'Not found');
+	return page;
+}) satisfies PageServerLoad;
+
+export const actions = {
+	register: async (event) => {
+		const db = getDb();
+		const now = Date.now();
+		const contestId = parseId(event.params.contestId);
+		const c = contestId ? getPublishedContest(db, contestId) : undefined;
+		if (!c) error(404, 'Not found');
+		const form = await event.request.formData();
+		const values = {
+			fullName: String(form.get('fullName') ?? '').slice(0, 200),
+			phone: String(form.get('phone') ?? '').slice(0, 30),
+			unitId: String(form.get('unitId') ?? '').slice(0, 12)
+		};
+		if (event.locals.user?.organizationId === c.organizationId) {
+			return fail(403, { values, errors: {}, message: contestErrorMessage('staff_excluded') });
+		}
+		const limit = await practiceLimits.registerPerIp.consume(clientIp(event));
+		if (!limit.allowed) {
+			return fail(429, {
+				values,
+				errors: {},
+				message: m.contest_err_rate_limited({ seconds: limit.retryAfterSec })
+			});
+		}
+		const checked = checkRegistration(db, c, values);
+		if (!checked.clean) {
+			const errors = Object.fromEntries(
+				Object.entries(checked.errors).map(([field, code]) => [field, contestErrorMessage(code!)])
+			);
+			return fail(400, { values, errors, message: null });
+		}
+		const who = await participantOrGuest(db, event, checked.clean.fullName, clientIp(event), now);
+		if (!who.ok)
+			return fail(429, {
+				values,
+				errors: {},
+				message: m.contest_err_rate_limited({ seconds: who.retryAfterSec ?? 60 })
+			});
+		const entry = registerEntry(db, c, who.participant.id, checked.clean, now);
+		if (!entry.ok) {
+			return fail(contestErrorStatus(entry.error), {
+				values,
+				errors: {},
+				message: contestErrorMessage(entry.error)
+			});
+		}
+		redirect(303, `/contests/${c.id}`);
+	},
+	start: async (event) => {
+		const db = getDb();
+		const now = Date.now();
+		const contestId = parseId(event.params.contestId);
+		const c = contestId ? getPublishedContest(db, contestId) : undefined;
+		const participant = currentParticipant(db, event, now);
+		if (!c) error(404, 'Not found');
+		const entry = participant ? findEntry(db, c.id, participant.id) : undefined;
+		if (!entry) return fail(400, { startError: contestErrorMessage('not_registered') });
+		const attempt = startAttempt(db, c, entry, now);
+		if (!attempt.ok)
+			return fail(contestErrorStatus(attempt.error), {
+				startError: contestErrorMessage(attempt.error)
+			});
+		redirect(303, `/contests/${c.id}/attempts/${attempt.data.id}`);
+	}
+} satisfies Actions;

@@ -1,0 +1,81 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import { currentParticipant } from '$lib/server/practice/identity';
+import { parseId } from '$lib/server/practice/start';
+import { practiceLimits } from '$lib/server/practice/limits';
+import { answerFromForm } from '$lib/server/practice/answer-form';
+import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
+import { attemptPage } from '$lib/server/contest/public';
+import { parsePrediction, saveAttemptAnswer, submitAttempt } from '$lib/server/contest/attempts';
+import type { Actions, PageServerLoad } from './$types';
+
+function ids(params: { contestId: string; attemptId: string }) {
+	const contestId = parseId(params.contestId);
+	const attemptId = parseId(params.attemptId);
+	if (!contestId || !attemptId) error(404, 'Not found');
+	return { contestId, attemptId };
+}
+
+export const load = ((event) => {
+	const db = getDb();
+	const now = Date.now();
+	const { contestId, attemptId } = ids(event.params);
+	const participant = currentParticipant(db, event, now);
+	const page = participant ? attemptPage(db, contestId, participant.id, attemptId, now) : undefined;
+	if (!page) error(404, 'Not found');
+	const q = Number(event.url.searchParams.get('q'));
+	const firstOpen = page.questions.findIndex((x) => x.answer === null);
+	const index =
+		Number.isInteger(q) && q >= 0 && q < page.questions.length ? q : Math.max(0, firstOpen);
+	return { ...page, index };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	save: async (event) => {
+		const db = getDb();
+		const now = Date.now();
+		const { contestId, attemptId } = ids(event.params);
+		const participant = currentParticipant(db, event, now);
+		const page = participant
+			? attemptPage(db, contestId, participant.id, attemptId, now)
+			: undefined;
+		if (!participant || !page) error(404, 'Not found');
+		const limit = await practiceLimits.savePerAttempt.consume(String(attemptId));
+		if (!limit.allowed)
+			return fail(429, { message: m.contest_err_rate_limited({ seconds: limit.retryAfterSec }) });
+		const form = await event.request.formData();
+		const questionId = Number(form.get('questionId'));
+		const shown = page.questions.find((x) => x.id === questionId);
+		const saved = saveAttemptAnswer(
+			db,
+			participant.id,
+			attemptId,
+			questionId,
+			shown ? answerFromForm(shown.question, form) : null,
+			now
+		);
+		if (!saved.ok) {
+			return fail(contestErrorStatus(saved.error), { message: contestErrorMessage(saved.error) });
+		}
+		const go = Number(form.get('go'));
+		const next = Number.isInteger(go) && go >= 0 && go < page.questions.length ? go : 0;
+		redirect(303, `${event.url.pathname}?q=${next}`);
+	},
+	submit: async (event) => {
+		const db = getDb();
+		const now = Date.now();
+		const { attemptId } = ids(event.params);
+		const participant = currentParticipant(db, event, now);
+		if (!participant) error(404, 'Not found');
+		const form = await event.request.formData();
+		const prediction = parsePrediction(form.get('prediction'));
+		if (!prediction.ok)
+			return fail(400, { predictionError: contestErrorMessage('prediction_invalid') });
+		const result = submitAttempt(db, participant.id, attemptId, prediction.value, now);
+		if (!result.ok) {
+			return fail(contestErrorStatus(result.error), { message: contestErrorMessage(result.error) });
+		}
+		redirect(303, event.url.pathname);
+	}
+} satisfies Actions;

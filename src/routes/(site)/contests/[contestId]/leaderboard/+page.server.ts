@@ -1,0 +1,55 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import {
+	getPublishedContest,
+	listContestRounds,
+	unitParticipation
+} from '$lib/server/db/queries/contests';
+import { parseId } from '$lib/server/practice/start';
+import { publicOverallBoard, publicRoundBoard } from '$lib/server/contest/standings';
+import { openRound } from '$lib/server/contest/attempts';
+import { maskPhone } from '$lib/practice/phone';
+import type { PageServerLoad } from './$types';
+
+export const load = ((event) => {
+	const db = getDb();
+	const now = Date.now();
+	const contestId = parseId(event.params.contestId);
+	const c = contestId ? getPublishedContest(db, contestId) : undefined;
+	if (!c) error(404, 'Not found');
+	const rounds = listContestRounds(db, c.id).filter((r) => r.opensAt.getTime() <= now);
+	const asked = event.url.searchParams.get('round');
+	const round =
+		asked === 'overall'
+			? null
+			: (rounds.find((r) => String(r.id) === asked) ??
+				openRound(rounds, now) ??
+				rounds.at(-1) ??
+				null);
+	const people = (name: string, phone: string) => `${name} (${maskPhone(phone)})`;
+	const board = round ? publicRoundBoard(db, c, round, now) : null;
+	return {
+		contest: { id: c.id, title: c.title, predictionKind: c.predictionKind },
+		rounds: rounds.map((r) => ({ id: r.id, title: r.title })),
+		roundId: round?.id ?? null,
+		truth: board?.truth ?? null,
+		rows: board
+			? board.rows.map((r) => ({
+					rank: r.rank,
+					name: people(r.fullName, r.phone),
+					unit: r.unitName,
+					score: r.score,
+					durationMs: r.durationMs,
+					prediction: r.prediction
+				}))
+			: publicOverallBoard(db, c, now).map((r) => ({
+					rank: r.rank,
+					name: people(r.fullName, r.phone),
+					unit: r.unitName,
+					score: r.score,
+					durationMs: r.durationMs,
+					prediction: null
+				})),
+		units: unitParticipation(db, c.organizationId, c.id)
+	};
+}) satisfies PageServerLoad;

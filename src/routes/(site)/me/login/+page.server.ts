@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import { checkParticipantLogin } from '$lib/server/practice/account';
+import { signInParticipant } from '$lib/server/practice/identity';
+import { practiceLimits } from '$lib/server/practice/limits';
+import { clientIp } from '$lib/server/client-ip';
+import type { Actions } from './$types';
+
+export const actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const login = String(form.get('login') ?? '').slice(0, 254);
+		const password = String(form.get('password') ?? '').slice(0, 300);
+		const perIp = await practiceLimits.newPlayerPerIp.consume(clientIp(event));
+		const result = perIp.allowed
+			? await checkParticipantLogin(getDb(), login, password)
+			: ({ ok: false, reason: 'rate_limited', retryAfterSec: perIp.retryAfterSec } as const);
+		if (!result.ok) {
+			const message =
+				result.reason === 'rate_limited'
+					? m.practice_err_rate_limited({ seconds: result.retryAfterSec })
+					: m.practice_login_failed();
+			return fail(result.reason === 'rate_limited' ? 429 : 400, { login, message });
+		}
+		signInParticipant(getDb(), event, result.participantId);
+		redirect(303, '/me');
+	}
+} satisfies Actions;

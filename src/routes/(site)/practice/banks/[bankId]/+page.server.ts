@@ -1,0 +1,40 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { getPublishedBank } from '$lib/server/db/queries/practice';
+import { currentParticipant } from '$lib/server/practice/identity';
+import { playerSummary } from '$lib/server/practice/player';
+import { beginPractice, parseId } from '$lib/server/practice/start';
+import { beginErrorMessage } from '$lib/server/practice/messages';
+import { clientIp } from '$lib/server/client-ip';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = ((event) => {
+	const db = getDb();
+	const bankId = parseId(event.params.bankId);
+	const bank = bankId ? getPublishedBank(db, bankId) : undefined;
+	if (!bank) error(404, 'Not found');
+	const participant = currentParticipant(db, event);
+	return { bank, player: participant ? playerSummary(participant) : null };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	start: async (event) => {
+		const bankId = parseId(event.params.bankId);
+		if (!bankId) error(404, 'Not found');
+		const form = await event.request.formData();
+		const started = await beginPractice(
+			getDb(),
+			event,
+			form,
+			{ kind: 'bank', bankId },
+			clientIp(event)
+		);
+		if (!started.ok) {
+			return fail(started.error === 'not_found' ? 404 : 400, {
+				message: beginErrorMessage(started),
+				nickname: String(form.get('nickname') ?? '').slice(0, 40)
+			});
+		}
+		redirect(303, `/practice/s/${started.sessionId}`);
+	}
+} satisfies Actions;
