@@ -3,10 +3,17 @@
  * and online contests (rounds, entries, attempts, standings).
  *
  * Leaderboards are counters updated on every answer (`participant.xp`, `xp_week`, `unit_xp`,
- * `contest_best`, `contest_round_stat`, `contest_unit_stat`); pages read them through indexes
+ * `contest_best`, `contest_round.entrants/perfect`, `contest_unit_stat`); pages read them through indexes
  * and never recompute them from the answers.
  */
-import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import {
+	sqliteTable,
+	text,
+	integer,
+	index,
+	uniqueIndex,
+	primaryKey
+} from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import type { AnswerValue } from '../../../quiz/question';
 import type { MixRow } from '../../../practice/draw';
