@@ -131,7 +131,7 @@ export function readQuestionForm(form: FormData): QuestionFormValues | undefined
 		type: ((QUESTION_TYPES as readonly string[]).includes(o.type)
 			? o.type
 			: 'single') as QuestionFormValues['type'],
-		correct: o.correct.map(Number).filter((n) => Number.isInteger(n) && n >= 0 && n < 20),
+		correct: o.correct.filter((c) => /^\d{1,2}$/.test(c)).map(Number),
 		ignoreDiacritics: o.ignoreDiacritics === 'on' || o.ignoreDiacritics === 'true'
 	};
 }
