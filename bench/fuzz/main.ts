@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
 		concurrency: { type: 'string', default: '32' },
 		url: { type: 'string' },
 		db: { type: 'string' },
+		/** A prepared copy of the app (see bench/live/server.ts snapshotBuild). */
+		build: { type: 'string' },
 		verbose: { type: 'boolean', default: false }
 	}
 });
@@ -46,16 +48,11 @@ async function main() {
 	const pinned = os.cpus().length >= 2 && pinSelf(1);
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-fuzz-'));
 	const databasePath = args.db ?? path.join(workDir, 'fuzz.db');
-	const fuzzGame = await createFixtures(databasePath, {
-		questions: 3,
-		timeLimitSec: 20,
-		orgSlug: 'fuzz'
-	});
 	let server: ServerHandle | null = null;
 	let serverDir = '';
 	let url = args.url ?? '';
 	if (!url) {
-		serverDir = snapshotBuild(ROOT);
+		serverDir = snapshotBuild(ROOT, args.build);
 		server = await startServer({
 			root: ROOT,
 			dir: serverDir,
@@ -72,6 +69,11 @@ async function main() {
 		});
 		url = server.url;
 	}
+	const fuzzGame = await createFixtures(databasePath, {
+		questions: 3,
+		timeLimitSec: 20,
+		orgSlug: 'fuzz'
+	});
 	const firstReal = await createFixtures(databasePath, {
 		questions: 3,
 		timeLimitSec: 20,
@@ -133,7 +135,7 @@ async function main() {
 		`answered with an error code ${summary.answeredWithError}: ${JSON.stringify(summary.errorCodes)}`
 	);
 	console.log(
-		`accepted (valid by chance) ${JSON.stringify(summary.accepted)}; sent without ack ${summary.sentWithoutAck}`
+		`accepted (valid by chance) ${JSON.stringify(summary.accepted)}; sent without ack ${summary.sentWithoutAck}; unsendable ${summary.unsendable}`
 	);
 	console.log(
 		`oversized → connection closed ${summary.oversizedClosed}; raw frames ${JSON.stringify(summary.rawFrames)}`

@@ -17,6 +17,7 @@ import { createFixtures, type BenchFixtures } from './setup';
 import {
 	cpuPercent,
 	pinSelf,
+	sampleMachine,
 	sampleProcess,
 	sampleProcesses,
 	snapshotBuild,
@@ -60,6 +61,8 @@ const { values: args } = parseArgs({
 		'no-pin': { type: 'boolean', default: false },
 		seed: { type: 'string', default: '1' },
 		out: { type: 'string' },
+		/** A prepared copy of the app to run instead of ./build (see bench/live/server.ts snapshotBuild). */
+		build: { type: 'string' },
 		verbose: { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false }
 	}
@@ -121,13 +124,31 @@ async function launch(port: number): Promise<ServerHandle> {
 interface Mark {
 	server: ProcSample | null;
 	loadgen: ProcSample | null;
+	machine: ProcSample | null;
 }
 let workers: PhoneWorkers;
+/** Highest server RSS seen (over restarts too), MB. */
+let serverPeakRss = 0;
 function mark(): Mark {
+	const serverSample = server ? sampleProcess(server.pid) : null;
+	serverPeakRss = Math.max(serverPeakRss, serverSample?.peakRssMb ?? 0);
 	return {
-		server: server ? sampleProcess(server.pid) : null,
-		loadgen: sampleProcesses([process.pid, ...(workers?.pids ?? [])])
+		server: serverSample,
+		loadgen: sampleProcesses([process.pid, ...(workers?.pids ?? [])]),
+		machine: sampleMachine()
 	};
+}
+
+/**
+ * CPU used by processes other than the server and the load generator between two marks, in %
+ * of one CPU: a busy machine (builds, tests) makes the figures pessimistic.
+ */
+function otherCpu(from: Mark, to: Mark): number | null {
+	const all = cpuPercent(from.machine, to.machine);
+	if (all === null) return null;
+	const ours =
+		(cpuPercent(from.server, to.server) ?? 0) + (cpuPercent(from.loadgen, to.loadgen) ?? 0);
+	return Math.max(0, Math.round((all - ours) * 10) / 10);
 }
 
 async function main() {
@@ -139,16 +160,13 @@ async function main() {
 		`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}`
 	);
 
-	const fixtures: BenchFixtures = await createFixtures(databasePath, {
-		questions,
-		timeLimitSec
-	});
 	let url = args.url ?? '';
 	if (!args.url) {
-		serverDir = snapshotBuild(ROOT);
-		server = await launch(0);
+		serverDir = snapshotBuild(ROOT, args.build);
+		server = await launch(0); // applies the build's migrations to the new database
 		url = server.url;
 	}
+	const fixtures: BenchFixtures = await createFixtures(databasePath, { questions, timeLimitSec });
 	log(
 		`server ${url}${server ? ` (pid ${server.pid})` : ''}, game ${fixtures.gameId}, PIN ${fixtures.pin}`
 	);
@@ -173,6 +191,7 @@ async function main() {
 	const idleFrom = mark();
 	await sleep(3000);
 	const idleTo = mark();
+	const runFrom = idleFrom;
 
 	// Join.
 	const progress = new Map<number, { connected: number; joined: number; failed: number }>();
@@ -231,14 +250,16 @@ async function main() {
 		ack: Percentiles;
 		accepted: number;
 		serverCpuPct: number | null;
-		hostAnsweredMaxPerSec: number;
+		otherCpuPct: number | null;
+		hostAnsweredPerSec: number;
+		hostAnsweredMinGapMs: number | null;
 	}> = [];
 	let accepted = 0;
 	let sent = 0;
 	let lostInResults = 0;
 	const questionCpu: number[] = [];
 	let questionRss = 0;
-	let storm: (ResumeReport & { resumeMsP: Percentiles }) | null = null;
+	let storm: (ResumeReport & { resumeMsP: Percentiles; rejoinAckMsP: Percentiles }) | null = null;
 	let crash: Record<string, unknown> | null = null;
 	const eventQuestion = Math.min(questions - 1, 1);
 
@@ -290,21 +311,23 @@ async function main() {
 		ackMs.push(...qAck);
 		accepted += qAccepted;
 		const frames = host.answeredFrames.get(qi) ?? [];
-		const perSec = maxPerSecond(frames);
+		const rate = answeredRate(frames);
 		perQuestion.push({
 			questionIndex: qi,
 			fanout: percentiles(qFanout),
 			ack: percentiles(qAck),
 			accepted: qAccepted,
 			serverCpuPct: cpu,
-			hostAnsweredMaxPerSec: perSec
+			otherCpuPct: otherCpu(openFrom, openTo),
+			hostAnsweredPerSec: rate.perSec,
+			hostAnsweredMinGapMs: rate.minGapMs
 		});
 		log(
 			`question ${qi + 1}: ${qAccepted} answers accepted${settled.complete ? '' : ' (some phones never settled)'}; ` +
 				`fan-out ${formatPercentiles(percentiles(qFanout))}${disturbed ? ' [storm/crash question]' : ''}`
 		);
 		log(
-			`  answer ack ${formatPercentiles(percentiles(qAck))}; server CPU ${cpu ?? '?'} %; host:answered ≤ ${perSec}/s`
+			`  answer ack ${formatPercentiles(percentiles(qAck))}; server CPU ${cpu ?? '?'} %; host:answered ${rate.perSec}/s (min gap ${rate.minGapMs} ms)`
 		);
 
 		await host.command({ type: 'showLeaderboard' });
@@ -352,7 +375,7 @@ async function main() {
 				idle: mb(idleTo.server?.rssMb),
 				afterJoin: mb(afterJoin.server?.rssMb),
 				question: mb(questionRss),
-				peak: mb(endMark.server?.peakRssMb)
+				peak: mb(serverPeakRss)
 			},
 			cpuPct: {
 				idle: cpuPercent(idleFrom.server, idleTo.server),
@@ -365,6 +388,12 @@ async function main() {
 			cpuPctDuringJoin: cpuPercent(joinFrom.loadgen, joinTo.loadgen),
 			rssMb: mb(endMark.loadgen?.rssMb)
 		},
+		otherProcessesCpuPct: {
+			idle: otherCpu(idleFrom, idleTo),
+			join: otherCpu(joinFrom, joinTo),
+			wholeRun: otherCpu(runFrom, endMark)
+		},
+		loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
 		disconnects,
 		connectErrors,
 		stillConnected,
@@ -375,7 +404,7 @@ async function main() {
 			allJoined: joined === players,
 			fanoutP99Le250: fan.p99 !== null && fan.p99 <= 250,
 			ackP99Le150: ack.p99 !== null && ack.p99 <= 150,
-			rssLe1GB: (endMark.server?.peakRssMb ?? 0) <= 1024,
+			rssLe1GB: serverPeakRss <= 1024,
 			stormAllResumed: storm
 				? storm.resumed === storm.expected && storm.scoreIntact === storm.expected
 				: undefined,
@@ -411,14 +440,19 @@ async function main() {
 	console.log(JSON.stringify(result));
 }
 
-/** Most host:answered frames seen in any one-second window. */
-function maxPerSecond(times: number[]): number {
-	let best = 0;
-	for (let i = 0, j = 0; i < times.length; i++) {
-		while (times[i] - times[j] >= 1000) j++;
-		best = Math.max(best, i - j + 1);
-	}
-	return best;
+/**
+ * host:answered frames per second while they flowed (arrival jitter aside, the throttle keeps
+ * this ≤ HOST_ANSWERED_PER_SEC), and the smallest gap between two of them.
+ */
+function answeredRate(times: number[]): { perSec: number; minGapMs: number | null } {
+	if (times.length < 2) return { perSec: times.length, minGapMs: null };
+	let minGap = Infinity;
+	for (let i = 1; i < times.length; i++) minGap = Math.min(minGap, times[i] - times[i - 1]);
+	const span = (times[times.length - 1] - times[0]) / 1000;
+	return {
+		perSec: Math.round(((times.length - 1) / span) * 10) / 10,
+		minGapMs: Math.round(minGap)
+	};
 }
 
 /** Question statistics from every worker, once every joined phone has its result (≤ 20 s). */
@@ -448,7 +482,8 @@ async function resumeReports(expected: number, timeoutMs: number): Promise<Resum
 			scoreIntact: 0,
 			answerLost: 0,
 			errors: {},
-			resumeMs: []
+			resumeMs: [],
+			rejoinAckMs: []
 		};
 		for (const { report } of await workers.ask({ type: 'resumeReport' }, 'resumeReport')) {
 			total.expected += report.expected;
@@ -457,6 +492,7 @@ async function resumeReports(expected: number, timeoutMs: number): Promise<Resum
 			total.answerLost += report.answerLost;
 			mergeCounts(total.errors, report.errors);
 			total.resumeMs.push(...report.resumeMs);
+			total.rejoinAckMs.push(...report.rejoinAckMs);
 		}
 		const failed = Object.values(total.errors).reduce((a, b) => a + b, 0);
 		if (total.resumed + failed >= expected || Date.now() > end) return total;
@@ -478,7 +514,9 @@ async function runStorm(host: BenchHost, joined: number) {
 			`errors ${JSON.stringify(report.errors)}; drop → rejoined ${formatPercentiles(resumeMsP)}; server CPU ${cpuPercent(from.server, to.server)} %`
 	);
 	void host;
-	return { ...report, resumeMs: [], resumeMsP };
+	const rejoinAckMsP = percentiles(report.rejoinAckMs);
+	log(`  rejoin ack ${formatPercentiles(rejoinAckMsP)}`);
+	return { ...report, resumeMs: [], rejoinAckMs: [], resumeMsP, rejoinAckMsP };
 }
 
 /** Mid-question: SIGKILL the server, check what reached the disk, restart it, let phones resume. */
@@ -486,6 +524,7 @@ async function runCrash(host: BenchHost, fixtures: BenchFixtures, qi: number, jo
 	if (!server) throw new Error('no server to crash');
 	await host.until(() => host.answered >= joined * 0.4, 10_000);
 	const port = server.port;
+	mark(); // the peak RSS of the process about to die
 	await server.kill();
 	const killedAt = now();
 	log(`crash: SIGKILL with ${host.answered} answers counted by the host`);
@@ -537,6 +576,7 @@ async function runCrash(host: BenchHost, fixtures: BenchFixtures, qi: number, jo
 		ackedLost: missingRows + report.answerLost,
 		restartMs,
 		outageToResumeMs: resumeMsP,
+		rejoinAckMs: percentiles(report.rejoinAckMs),
 		resumed: report.resumed,
 		expected: report.expected,
 		scoreIntact: report.scoreIntact,

@@ -81,8 +81,10 @@ export interface ResumeReport {
 	/** An acknowledged answer to the open question that the rejoin view does not show. */
 	answerLost: number;
 	errors: Record<string, number>;
-	/** Disconnect → rejoin ack, ms. */
+	/** Disconnect → rejoin ack, ms (includes the time away). */
 	resumeMs: number[];
+	/** player:rejoin sent → acknowledged, ms. */
+	rejoinAckMs: number[];
 }
 
 export interface PhonesStatus {

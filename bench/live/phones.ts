@@ -91,7 +91,15 @@ function seeded(seed: number): () => number {
 }
 
 function emptyResume(): ResumeReport {
-	return { expected: 0, resumed: 0, scoreIntact: 0, answerLost: 0, errors: {}, resumeMs: [] };
+	return {
+		expected: 0,
+		resumed: 0,
+		scoreIntact: 0,
+		answerLost: 0,
+		errors: {},
+		resumeMs: [],
+		rejoinAckMs: []
+	};
 }
 
 function stats(questionIndex: number): QuestionReport {
@@ -283,10 +291,12 @@ async function join(phone: Phone, summary: JoinSummary): Promise<void> {
 }
 
 async function rejoin(phone: Phone): Promise<void> {
+	const sentAt = now();
 	const ack = await call(phone.socket, 'player:rejoin', {
 		pin: config.pin,
 		playerToken: phone.token
 	});
+	resume.rejoinAckMs.push(now() - sentAt);
 	if (!ack.ok) {
 		count(resume.errors, ack.error);
 		return;

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export interface ServerOptions {
-	/** The project root (cwd of the server: drizzle/ migrations are found from there). */
+	/** The project root (the server's working directory). */
 	root: string;
 	/** A folder holding server.js and build/ (see snapshotBuild). */
 	dir: string;
@@ -45,13 +45,17 @@ export function ensureBuild(root: string): void {
 }
 
 /**
- * Copies build/ and server.js into a temporary folder (node_modules linked back), so the bench
- * runs the code as it was when it started.
+ * Copies build/, drizzle/ (the migrations that build expects) and server.js into a temporary
+ * folder (node_modules linked back), so the bench runs the code as it was when it started even
+ * if the working tree is rebuilt meanwhile. `from` is a folder prepared the same way earlier
+ * (holding build/ and drizzle/), e.g. `npm run build && mkdir /tmp/cv-app && cp -r build drizzle /tmp/cv-app`.
  */
-export function snapshotBuild(root: string): string {
-	ensureBuild(root);
+export function snapshotBuild(root: string, from?: string): string {
+	if (!from) ensureBuild(root);
+	const source = from ?? root;
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-bench-server-'));
-	fs.cpSync(path.join(root, 'build'), path.join(dir, 'build'), { recursive: true });
+	fs.cpSync(path.join(source, 'build'), path.join(dir, 'build'), { recursive: true });
+	fs.cpSync(path.join(source, 'drizzle'), path.join(dir, 'drizzle'), { recursive: true });
 	fs.copyFileSync(path.join(root, 'server.js'), path.join(dir, 'server.js'));
 	fs.copyFileSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
 	fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
@@ -78,7 +82,7 @@ export function startServer(options: ServerOptions): Promise<ServerHandle> {
 			HOST: '127.0.0.1',
 			DATABASE_PATH: options.databasePath,
 			UPLOAD_DIR: path.join(path.dirname(options.databasePath), 'uploads'),
-			MIGRATIONS_DIR: path.join(options.root, 'drizzle'),
+			MIGRATIONS_DIR: path.join(options.dir, 'drizzle'),
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -131,6 +135,8 @@ export function startServer(options: ServerOptions): Promise<ServerHandle> {
 const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
 
 export interface ProcSample {
+	/** The process sampled (0 for sums over several or the whole machine). */
+	pid: number;
 	/** Wall clock, ms. */
 	at: number;
 	/** User + system CPU time, ms. */
@@ -149,6 +155,7 @@ export function sampleProcess(pid: number): ProcSample | null {
 		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 		const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
 		return {
+			pid,
 			at: Date.now(),
 			cpuMs: (ticks * 1000) / CLK_TCK,
 			rssMb: kb('VmRSS') / 1024,
@@ -161,7 +168,7 @@ export function sampleProcess(pid: number): ProcSample | null {
 
 /** Share of one CPU used between two samples, in percent. */
 export function cpuPercent(from: ProcSample | null, to: ProcSample | null): number | null {
-	if (!from || !to || to.at <= from.at) return null;
+	if (!from || !to || to.at <= from.at || from.pid !== to.pid) return null;
 	return Math.round(((to.cpuMs - from.cpuMs) / (to.at - from.at)) * 1000) / 10;
 }
 
@@ -170,11 +177,25 @@ export function sampleProcesses(pids: number[]): ProcSample | null {
 	const samples = pids.map(sampleProcess).filter((s): s is ProcSample => s !== null);
 	if (samples.length === 0) return null;
 	return {
+		pid: 0,
 		at: Date.now(),
 		cpuMs: samples.reduce((sum, s) => sum + s.cpuMs, 0),
 		rssMb: samples.reduce((sum, s) => sum + s.rssMb, 0),
 		peakRssMb: samples.reduce((sum, s) => sum + s.peakRssMb, 0)
 	};
+}
+
+/** CPU time used by the whole machine (all CPUs, all processes), as a ProcSample. */
+export function sampleMachine(): ProcSample | null {
+	try {
+		const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];
+		// cpu user nice system idle iowait irq softirq steal …
+		const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+		const ticks = user + nice + system + irq + softirq + (steal || 0);
+		return { pid: 0, at: Date.now(), cpuMs: (ticks * 1000) / CLK_TCK, rssMb: 0, peakRssMb: 0 };
+	} catch {
+		return null;
+	}
 }
 
 /** Pins the calling process (all its threads) to one CPU; children inherit it. */
