@@ -30,6 +30,13 @@ tiles.push({
 	minRole: 'host'
 });
 
+tiles.push({
+	href: '/org/contests',
+	title: () => m.contest_org_title(),
+	text: () => m.contest_org_tile_text(),
+	minRole: 'organizer'
+});
+
 export function dashboardTiles(role: Role) {
 	return tiles
 		.filter((t) => RANK[role] >= RANK[t.minRole])

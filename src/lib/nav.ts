@@ -15,6 +15,7 @@ entries.push(
 const RANK: Record<Role, number> = { host: 1, organizer: 2, admin: 3 };
 
 entries.push({ href: '/org/events', label: () => m.live_nav_events(), minRole: 'host' });
+entries.push({ href: '/org/contests', label: () => m.contest_nav(), minRole: 'organizer' });
 
 export function staffLinks(role: Role): Array<[string, string]> {
 	return entries.filter((e) => RANK[role] >= RANK[e.minRole]).map((e) => [e.href, e.label()]);

@@ -4,6 +4,7 @@ import type { PracticeAnswerError } from './answer';
 import type { StartError } from './sessions';
 import type { ContestError } from '../contest/attempts';
 import type { AccountError } from './account';
+import type { ContestFieldError, PublishBlocker, RoundError } from '../contest/organizer';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
 
 type PracticeError = PracticeAnswerError | StartError;
@@ -92,4 +93,36 @@ export function accountErrorMessages(
 		}[code]();
 	}
 	return out;
+}
+
+/** Contest settings errors as messages. */
+export function contestFieldMessages(
+	errors: Partial<Record<ContestFieldError, true>>
+): Record<string, string> {
+	const text: Record<ContestFieldError, () => string> = {
+		title: m.contest_org_err_title,
+		description: m.contest_org_err_description,
+		banks: m.contest_org_err_banks,
+		mix: m.contest_org_err_mix,
+		time: m.contest_org_err_time,
+		attempts: m.contest_org_err_attempts,
+		prediction: m.contest_org_err_prediction
+	};
+	return Object.fromEntries(
+		(Object.keys(errors) as ContestFieldError[]).map((field) => [field, text[field]()])
+	);
+}
+
+export function publishBlockerMessage(blocker: PublishBlocker): string {
+	return {
+		rounds: m.contest_org_err_publish_rounds,
+		units: m.contest_org_err_publish_units,
+		pool: m.contest_org_err_publish_pool
+	}[blocker]();
+}
+
+export function roundErrorMessage(error: RoundError, overlapWith = ''): string {
+	if (error === 'title') return m.contest_org_err_round_title();
+	if (error === 'dates') return m.contest_org_err_round_dates();
+	return m.contest_org_err_round_overlap({ round: overlapWith });
 }

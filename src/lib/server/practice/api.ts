@@ -1,0 +1,55 @@
+/**
+ * JSON endpoints of practice and contests (used by scripts, the benchmark and JS clients):
+ * bodies are parsed with valibot, errors are `{ ok: false, error, message }` with the message in
+ * the request's language and a fitting status.
+ */
+import { json } from '@sveltejs/kit';
+import * as v from 'valibot';
+
+const MAX_BODY = 16_384;
+
+/** A JSON body checked against `schema`, or null (too large, not JSON, wrong shape). */
+export async function readJson<T extends v.GenericSchema>(
+	request: Request,
+	schema: T
+): Promise<v.InferOutput<T> | null> {
+	const text = await request.text();
+	if (text.length > MAX_BODY) return null;
+	let body: unknown;
+	try {
+		body = text ? JSON.parse(text) : {};
+	} catch {
+		return null;
+	}
+	const parsed = v.safeParse(schema, body);
+	return parsed.success ? parsed.output : null;
+}
+
+export function ok<T>(data: T, status = 200): Response {
+	return json({ ok: true, data }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export function refuse(
+	status: number,
+	error: string,
+	message: string,
+	headers: Record<string, string> = {}
+): Response {
+	return json(
+		{ ok: false, error, message },
+		{ status, headers: { 'cache-control': 'no-store', ...headers } }
+	);
+}
+
+const id = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
+
+export const GuestBody = v.object({ nickname: v.string() });
+export const StartBody = v.union([
+	v.object({ bankId: id }),
+	v.object({ kind: v.picklist(['daily', 'review']) })
+]);
+/** The answer itself is checked against the question by `toAnswerValue`. */
+export const AnswerBody = v.object({ questionId: id, answer: v.unknown() });
+export const SubmitBody = v.object({
+	prediction: v.optional(v.nullable(v.union([v.number(), v.string()])))
+});

@@ -1,0 +1,36 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guard';
+import { listContests } from '$lib/server/db/queries/contests';
+import { listUnits } from '$lib/server/db/queries/participants';
+import { checkTitle, createDraftContest } from '$lib/server/contest/organizer';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (({ locals, url }) => {
+	const user = requireUser(locals, url, 'organizer');
+	const db = getDb();
+	return {
+		contests: listContests(db, user.organizationId).map((c) => ({
+			id: c.id,
+			title: c.title,
+			status: c.status,
+			roundCount: c.roundCount,
+			entryCount: c.entryCount
+		})),
+		unitCount: listUnits(db, user.organizationId).length
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	create: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url, 'organizer');
+		const title = String((await request.formData()).get('title') ?? '')
+			.trim()
+			.slice(0, 300);
+		if (!checkTitle(title))
+			return fail(400, { values: { title }, errors: { title: m.contest_org_err_title() } });
+		const created = createDraftContest(getDb(), user.organizationId, title);
+		redirect(303, `/org/contests/${created.id}`);
+	}
+} satisfies Actions;

@@ -1,0 +1,142 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guard';
+import {
+	addRound,
+	deleteContest,
+	deleteRound,
+	getContest,
+	getRound,
+	listOrgPublishedBanks,
+	listRounds,
+	updateContest,
+	updateRound
+} from '$lib/server/db/queries/contests';
+import {
+	availableTags,
+	contestFormValues,
+	contestShortages,
+	parseContestForm,
+	parseRoundForm,
+	publishBlockers
+} from '$lib/server/contest/organizer';
+import {
+	contestFieldMessages,
+	publishBlockerMessage,
+	roundErrorMessage
+} from '$lib/server/practice/messages';
+import { parseId } from '$lib/server/practice/start';
+import { toVnDateTimeInput } from '$lib/practice/format';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The caller's contest or a 404 (also for another organization's). */
+function owned(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const user = requireUser(event.locals, event.url, 'organizer');
+	const id = parseId(event.params.contestId);
+	const contest = id ? getContest(getDb(), user.organizationId, id) : undefined;
+	if (!contest) error(404, 'Not found');
+	return { user, contest };
+}
+
+export const load = ((event) => {
+	const { user, contest } = owned(event);
+	const db = getDb();
+	return {
+		contest: { id: contest.id, title: contest.title, status: contest.status },
+		values: contestFormValues(contest),
+		banks: listOrgPublishedBanks(db, user.organizationId),
+		tags: availableTags(db, user.organizationId),
+		rounds: listRounds(db, user.organizationId, contest.id).map((r) => ({
+			id: r.id,
+			title: r.title,
+			opensAt: toVnDateTimeInput(r.opensAt.getTime()),
+			closesAt: toVnDateTimeInput(r.closesAt.getTime())
+		})),
+		shortages: contestShortages(db, contest).map((s) =>
+			m.contest_org_shortage({
+				row: [s.row.tag ?? m.contest_org_any(), s.row.difficulty ?? m.contest_org_any()].join(
+					' · '
+				),
+				need: s.row.count,
+				have: s.available
+			})
+		)
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	save: async (event) => {
+		const { user, contest } = owned(event);
+		const parsed = parseContestForm(getDb(), user.organizationId, await event.request.formData());
+		if (!parsed.input)
+			return fail(400, { values: parsed.values, errors: contestFieldMessages(parsed.errors) });
+		updateContest(getDb(), user.organizationId, contest.id, parsed.input);
+		return { saved: true };
+	},
+	publish: async (event) => {
+		const { user, contest } = owned(event);
+		const blockers = publishBlockers(getDb(), contest);
+		if (blockers.length > 0)
+			return fail(400, { publishErrors: blockers.map(publishBlockerMessage) });
+		updateContest(getDb(), user.organizationId, contest.id, { status: 'published' });
+		return { saved: true };
+	},
+	unpublish: async (event) => {
+		const { user, contest } = owned(event);
+		updateContest(getDb(), user.organizationId, contest.id, { status: 'draft' });
+		return { saved: true };
+	},
+	addRound: async (event) => {
+		const { user, contest } = owned(event);
+		const db = getDb();
+		const parsed = parseRoundForm(
+			await event.request.formData(),
+			listRounds(db, user.organizationId, contest.id)
+		);
+		if (!parsed.input) {
+			return fail(400, {
+				roundValues: parsed.values,
+				roundError: roundErrorMessage(parsed.error!, parsed.overlapWith)
+			});
+		}
+		addRound(db, user.organizationId, contest.id, parsed.input);
+		return { saved: true };
+	},
+	updateRound: async (event) => {
+		const { user, contest } = owned(event);
+		const db = getDb();
+		const form = await event.request.formData();
+		const round = getRound(db, user.organizationId, Number(form.get('roundId')));
+		if (!round || round.contestId !== contest.id) error(404, 'Not found');
+		const others = listRounds(db, user.organizationId, contest.id).filter((r) => r.id !== round.id);
+		const parsed = parseRoundForm(form, others);
+		if (!parsed.input) {
+			return fail(400, {
+				roundId: round.id,
+				roundError: roundErrorMessage(parsed.error!, parsed.overlapWith)
+			});
+		}
+		updateRound(db, user.organizationId, round.id, parsed.input);
+		return { saved: true };
+	},
+	deleteRound: async (event) => {
+		const { user, contest } = owned(event);
+		const db = getDb();
+		const round = getRound(
+			db,
+			user.organizationId,
+			Number((await event.request.formData()).get('roundId'))
+		);
+		if (!round || round.contestId !== contest.id) error(404, 'Not found');
+		if (deleteRound(db, user.organizationId, round.id) === 'in_use') {
+			return fail(400, { roundId: round.id, roundError: m.contest_org_round_in_use() });
+		}
+		return { saved: true };
+	},
+	delete: async (event) => {
+		const { user, contest } = owned(event);
+		deleteContest(getDb(), user.organizationId, contest.id);
+		redirect(303, '/org/contests');
+	}
+} satisfies Actions;

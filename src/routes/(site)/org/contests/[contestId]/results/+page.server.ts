@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guard';
+import { getContest, unitParticipation } from '$lib/server/db/queries/contests';
+import { organizerResults, pickRound } from '$lib/server/contest/results';
+import { parseId } from '$lib/server/practice/start';
+import type { PageServerLoad } from './$types';
+
+export const load = ((event) => {
+	const user = requireUser(event.locals, event.url, 'organizer');
+	const db = getDb();
+	const now = Date.now();
+	const id = parseId(event.params.contestId);
+	const contest = id ? getContest(db, user.organizationId, id) : undefined;
+	if (!contest) error(404, 'Not found');
+	const { rounds, round } = pickRound(db, contest, event.url.searchParams.get('round'), now);
+	return {
+		contest: { id: contest.id, title: contest.title, predictionKind: contest.predictionKind },
+		rounds: rounds.map((r) => ({ id: r.id, title: r.title })),
+		roundId: round?.id ?? null,
+		results: organizerResults(db, contest, round, now),
+		units: unitParticipation(db, user.organizationId, contest.id)
+	};
+}) satisfies PageServerLoad;

@@ -1,0 +1,43 @@
+import { m } from '$lib/paraglide/messages.js';
+import { getDb } from '$lib/server/db';
+import { ok, readJson, refuse, StartBody } from '$lib/server/practice/api';
+import { currentParticipant } from '$lib/server/practice/identity';
+import {
+	startBankSession,
+	startDailySession,
+	startReviewSession,
+	viewSession
+} from '$lib/server/practice/sessions';
+import { practiceErrorMessage, practiceErrorStatus } from '$lib/server/practice/messages';
+import type { RequestHandler } from './$types';
+
+/** Start a session: `{ bankId }`, `{ kind: 'daily' }` or `{ kind: 'review' }`. */
+export const POST: RequestHandler = async (event) => {
+	const db = getDb();
+	const now = Date.now();
+	const participant = currentParticipant(db, event, now);
+	if (!participant) return refuse(401, 'no_player', m.practice_err_no_player());
+	const body = await readJson(event.request, StartBody);
+	if (!body) return refuse(400, 'bad_request', practiceErrorMessage('not_found'));
+	const started =
+		'bankId' in body
+			? startBankSession(db, participant.id, body.bankId, now)
+			: body.kind === 'daily'
+				? startDailySession(db, participant.id, m.practice_daily_heading(), now)
+				: startReviewSession(db, participant.id, m.practice_review_heading(), now);
+	if (!started.ok)
+		return refuse(
+			practiceErrorStatus(started.error),
+			started.error,
+			practiceErrorMessage(started.error)
+		);
+	const view = viewSession(db, participant.id, started.session.id)!;
+	return ok(
+		{
+			sessionId: started.session.id,
+			total: started.session.questionIds.length,
+			current: view.current
+		},
+		201
+	);
+};

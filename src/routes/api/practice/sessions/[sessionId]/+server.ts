@@ -1,0 +1,24 @@
+import { getDb } from '$lib/server/db';
+import { ok, refuse } from '$lib/server/practice/api';
+import { currentParticipant } from '$lib/server/practice/identity';
+import { viewSession } from '$lib/server/practice/sessions';
+import { practiceErrorMessage } from '$lib/server/practice/messages';
+import { parseId } from '$lib/server/practice/start';
+import type { RequestHandler } from './$types';
+
+/** Where a session stands: its current question (no answer key). */
+export const GET: RequestHandler = (event) => {
+	const db = getDb();
+	const participant = currentParticipant(db, event);
+	const sessionId = parseId(event.params.sessionId);
+	const view = participant && sessionId ? viewSession(db, participant.id, sessionId) : undefined;
+	if (!view) return refuse(404, 'not_found', practiceErrorMessage('not_found'));
+	return ok({
+		sessionId: view.session.id,
+		answered: view.session.answered,
+		total: view.session.questionIds.length,
+		correct: view.session.correct,
+		xp: view.session.xp,
+		current: view.current
+	});
+};
