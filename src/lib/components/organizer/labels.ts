@@ -42,6 +42,24 @@ export function visibilityLabel(visibility: string): string {
 	return visibility === 'published' ? m.bank_visibility_published() : m.bank_visibility_private();
 }
 
+const FORMATS: Record<string, () => string> = {
+	'template-xlsx': m.bank_format_template_xlsx,
+	'template-csv': m.bank_format_template_csv,
+	'kahoot-xlsx': m.bank_format_kahoot_xlsx,
+	'kahoot-csv': m.bank_format_kahoot_csv,
+	'wayground-xlsx': m.bank_format_wayground_xlsx,
+	'wayground-csv': m.bank_format_wayground_csv,
+	gift: m.bank_format_gift,
+	aiken: m.bank_format_aiken,
+	'moodle-xml': m.bank_format_moodle_xml,
+	json: m.bank_format_json
+};
+
+/** A detected import format in words ("Kahoot! (Excel)"). */
+export function formatLabel(format: string): string {
+	return (FORMATS[format] ?? m.bank_format_unknown)();
+}
+
 /** "A", "B", … for option labels. */
 export function optionLetter(index: number): string {
 	return String.fromCharCode(65 + index);
