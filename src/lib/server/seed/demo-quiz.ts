@@ -10,7 +10,7 @@ import { insertQuestions, listQuestions } from '../db/queries/questions';
 import { addQuizQuestions, createQuiz } from '../db/queries/quizzes';
 import { normalizeVietnamese } from '../../quiz/vietnamese';
 import { registerDemoSeeder } from './index';
-import { DEMO_BANK } from './demo-bank-fallback';
+import { DEMO_BANK } from './demo-bank';
 
 export const DEMO_QUIZ_TITLE = 'Demo – 10 câu hỏi Bộ luật Lao động';
 const LABOUR_CODE_TAG = normalizeVietnamese('Bộ luật Lao động');
