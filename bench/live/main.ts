@@ -49,6 +49,8 @@ const { values: args } = parseArgs({
 		url: { type: 'string' },
 		db: { type: 'string' },
 		transport: { type: 'string', default: 'websocket' },
+		/** Phone client: lite (lean websocket client, default for websocket) or socket.io. */
+		client: { type: 'string' },
 		'reconnect-storm': { type: 'boolean', default: false },
 		'storm-window': { type: 'string', default: '5000' },
 		crash: { type: 'boolean', default: false },
@@ -57,8 +59,12 @@ const { values: args } = parseArgs({
 		'answer-rate': { type: 'string', default: '1' },
 		'join-concurrency': { type: 'string', default: '200' },
 		'cpu-prof': { type: 'boolean', default: false },
+		/** Profile the load generator's workers too (bench/results/profiles/loadgen). */
+		'loadgen-prof': { type: 'boolean', default: false },
 		'server-env': { type: 'string', multiple: true, default: [] },
 		'no-pin': { type: 'boolean', default: false },
+		/** Niceness of the server and the load generator (e.g. -10 on a machine others are using). */
+		nice: { type: 'string', default: '0' },
 		seed: { type: 'string', default: '1' },
 		out: { type: 'string' },
 		/** A prepared copy of the app to run instead of ./build (see bench/live/server.ts snapshotBuild). */
@@ -77,6 +83,9 @@ const players = Number(args.players);
 const questions = Number(args.questions);
 const workersCount = Number(args.workers ?? Math.max(1, Math.ceil(players / 2500)));
 const transport = args.transport as Transport;
+const client = (args.client ?? (transport === 'websocket' ? 'lite' : 'socket.io')) as
+	'lite' | 'socket.io';
+if (client !== 'lite' && client !== 'socket.io') throw new Error('--client lite|socket.io');
 const timeLimitSec = Number(args['time-limit']);
 const answerWindowMs = Number(args['answer-window']);
 if (!(players > 0) || !(questions > 0) || !(workersCount > 0)) throw new Error('bad numbers');
@@ -89,12 +98,17 @@ if (answerWindowMs > timeLimitSec * 1000 - 1000)
 	throw new Error('--answer-window must end ≥ 1 s before the time limit');
 
 const now = () => performance.timeOrigin + performance.now();
+/** Moments of the run on the monotonic clock (µs), to line them up with a --cpu-prof profile. */
+const markers: Array<{ name: string; atUs: number }> = [];
+const marker = (name: string) =>
+	markers.push({ name, atUs: Number(process.hrtime.bigint() / 1000n) });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => console.log(line);
 const mb = (x: number | null | undefined) => (x == null ? null : Math.round(x));
 
 const pinned = !args['no-pin'] && os.cpus().length >= 2 && pinSelf(1);
 const serverCpu = pinned ? 0 : null;
+const nice = Number(args.nice);
 const serverEnv: Record<string, string> = { ...BENCH_SERVER_ENV };
 for (const pair of args['server-env']) {
 	const i = pair.indexOf('=');
@@ -114,6 +128,7 @@ async function launch(port: number): Promise<ServerHandle> {
 		databasePath,
 		port,
 		cpu: serverCpu,
+		nice,
 		cpuProfDir: args['cpu-prof'] ? profileDir : undefined,
 		env: serverEnv,
 		verbose: args.verbose
@@ -154,7 +169,7 @@ function otherCpu(from: Mark, to: Mark): number | null {
 async function main() {
 	log(
 		`Chuông Vàng live bench: ${players} phones, ${questions} questions, ${workersCount} workers, ` +
-			`${transport}${pinned ? ', server on CPU 0, load generator on CPU 1' : ', not pinned'}`
+			`${transport} (${client} client)${pinned ? ', server on CPU 0, load generator on CPU 1' : ', not pinned'}${nice ? `, nice ${nice}` : ''}`
 	);
 	log(
 		`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}`
@@ -181,12 +196,15 @@ async function main() {
 			url,
 			pin: fixtures.pin,
 			transport,
+			client,
 			answerMinMs: 200,
 			answerWindowMs,
 			answerRate: Number(args['answer-rate']),
 			seed: Number(args.seed)
 		},
-		Number(args['join-concurrency'])
+		Number(args['join-concurrency']),
+		nice,
+		args['loadgen-prof'] ? path.join(profileDir, 'loadgen') : undefined
 	);
 	const idleFrom = mark();
 	await sleep(3000);
@@ -208,8 +226,10 @@ async function main() {
 	};
 	const joinFrom = mark();
 	const joinStart = now();
+	marker('join start');
 	const joinedReplies = await workers.ask({ type: 'join' }, 'joined', () => true, 600_000);
 	const joinTo = mark();
+	marker('join end');
 	const joinErrors: Record<string, number> = {};
 	let joined = 0;
 	let joinFailed = 0;
@@ -266,6 +286,7 @@ async function main() {
 	for (let qi = 0; qi < questions; qi++) {
 		const openFrom = mark();
 		const openAt = now();
+		marker(`open q${qi}`);
 		const opened = await host.command({ type: qi === 0 ? 'start' : 'next' });
 		if (!opened.ok) throw new Error(`cannot open question ${qi}: ${opened.error}`);
 
@@ -287,6 +308,7 @@ async function main() {
 		questionRss = Math.max(questionRss, openTo.server?.rssMb ?? 0);
 
 		const closeAt = now();
+		marker(`close q${qi}`);
 		if (host.phase === 'question') {
 			const closed = await host.command({ type: 'close' });
 			if (!closed.ok && closed.error !== 'WRONG_PHASE') log(`  close refused: ${closed.error}`);
@@ -330,6 +352,7 @@ async function main() {
 			`  answer ack ${formatPercentiles(percentiles(qAck))}; server CPU ${cpu ?? '?'} %; host:answered ${rate.perSec}/s (min gap ${rate.minGapMs} ms)`
 		);
 
+		marker(`leaderboard q${qi}`);
 		await host.command({ type: 'showLeaderboard' });
 		await sleep(500);
 	}
@@ -355,7 +378,9 @@ async function main() {
 		questions,
 		workers: workersCount,
 		transport,
+		client,
 		pinned,
+		nice,
 		joined,
 		joinFailed,
 		joinSeconds: Math.round(joinSeconds * 10) / 10,
@@ -400,6 +425,7 @@ async function main() {
 		gameFinished: podium.ok && ended.ok,
 		storm,
 		crash,
+		markers,
 		targets: {
 			allJoined: joined === players,
 			fanoutP99Le250: fan.p99 !== null && fan.p99 <= 250,

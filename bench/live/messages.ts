@@ -12,6 +12,8 @@ export interface PhonesConfig {
 	url: string;
 	pin: string;
 	transport: Transport;
+	/** `lite`: the load generator's lean websocket client; `socket.io`: socket.io-client. */
+	client: 'lite' | 'socket.io';
 	first: number;
 	count: number;
 	/** Phones connecting+joining at the same time in this worker. */

@@ -1,11 +1,11 @@
 /**
- * A bench worker: simulates many phones (one socket.io-client connection each) in one process,
+ * A bench worker: simulates many phones (one connection each, see phone-socket.ts) in one process,
  * driven by the orchestrator over IPC (see messages.ts). Each phone behaves like the real player
  * page: join once, rejoin with its token on every reconnect, answer each question once at a
  * random moment inside the time limit, resend after a dropped connection, never emit while
  * disconnected.
  */
-import { io, type Socket } from 'socket.io-client';
+import { createPhoneSocket, type Ack, type PhoneSocket } from './phone-socket';
 import type {
 	FromPhones,
 	JoinSummary,
@@ -15,8 +15,6 @@ import type {
 	ResumeReport,
 	ToPhones
 } from './messages';
-
-type Ack = { ok: true; data: unknown } | { ok: false; error: string; retryAfterSec?: number };
 
 interface OpenedFrame {
 	questionIndex: number;
@@ -38,7 +36,7 @@ interface ViewLike {
 interface Phone {
 	index: number;
 	nickname: string;
-	socket: Socket;
+	socket: PhoneSocket;
 	token: string | null;
 	playerId: string | null;
 	/** Joined or rejoined on the current connection. */
@@ -127,14 +125,8 @@ function count(record: Record<string, number>, key: string): void {
 }
 
 /** Emit with an acknowledgement; a timeout or a dropped connection resolves as an error code. */
-function call(socket: Socket, event: string, payload: unknown): Promise<Ack> {
-	return new Promise((resolve) => {
-		socket.timeout(ACK_TIMEOUT_MS).emit(event, payload, (err: Error | null, ack: Ack) => {
-			if (err) resolve({ ok: false, error: socket.connected ? 'ACK_TIMEOUT' : 'DISCONNECTED' });
-			else if (!ack || typeof ack !== 'object') resolve({ ok: false, error: 'BAD_ACK' });
-			else resolve(ack);
-		});
-	});
+function call(socket: PhoneSocket, event: string, payload: unknown): Promise<Ack> {
+	return socket.call(event, payload, ACK_TIMEOUT_MS);
 }
 
 function answerFor(question: PublicQuestionLike): unknown {
@@ -316,16 +308,10 @@ async function rejoin(phone: Phone): Promise<void> {
 }
 
 function createPhone(index: number): Phone {
-	const transports = config.transport === 'websocket' ? ['websocket'] : ['polling', 'websocket'];
-	const socket = io(config.url, {
-		path: '/socket.io',
-		transports,
-		forceNew: true, // one connection per phone: never multiplex phones over one Manager
-		autoConnect: false,
-		reconnection: true,
-		reconnectionDelay: 1000,
-		reconnectionDelayMax: 5000,
-		timeout: 20_000
+	const socket = createPhoneSocket({
+		url: config.url,
+		transport: config.transport,
+		client: config.client
 	});
 	const phone: Phone = {
 		index,
@@ -350,7 +336,7 @@ function createPhone(index: number): Phone {
 	socket.on('connect_error', () => {
 		connectErrors++;
 	});
-	socket.on('disconnect', (reason) => {
+	socket.on('disconnect', (reason: string) => {
 		phone.live = false;
 		phone.droppedAt ??= now();
 		if (reason !== 'io client disconnect') count(disconnects, reason);
@@ -490,9 +476,9 @@ process.on('message', (message: ToPhones) => {
 		case 'close':
 			for (const phone of phones) {
 				if (phone.answerTimer) clearTimeout(phone.answerTimer);
-				phone.socket.io.reconnection(false);
-				phone.socket.disconnect();
+				phone.socket.close();
 			}
+			// process.exit() still writes a --cpu-prof profile.
 			setTimeout(() => process.exit(0), 200);
 			break;
 	}

@@ -18,6 +18,8 @@ export interface ServerOptions {
 	port: number;
 	/** Pin the server to this CPU (taskset), or null. */
 	cpu: number | null;
+	/** Scheduling niceness (negative: ahead of other work on a shared machine; needs root). */
+	nice?: number;
 	/** Write a V8 CPU profile here when the server exits normally (SIGTERM). */
 	cpuProfDir?: string;
 	env?: Record<string, string>;
@@ -69,10 +71,12 @@ export function startServer(options: ServerOptions): Promise<ServerHandle> {
 		nodeArgs.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
 	}
 	const serverJs = path.join(options.dir, 'server.js');
-	const [command, args] =
-		options.cpu === null
-			? ['node', [...nodeArgs, serverJs]]
-			: ['taskset', ['-c', String(options.cpu), 'node', ...nodeArgs, serverJs]];
+	let argv = ['node', ...nodeArgs, serverJs];
+	if (options.cpu !== null) argv = ['taskset', '-c', String(options.cpu), ...argv];
+	if (options.nice) argv = ['nice', '-n', String(options.nice), ...argv];
+	const [command, ...args] = argv;
+	// Its own session: its own scheduling autogroup, which `nice` then applies to (niceProcess).
+	const detached = Boolean(options.nice);
 	const child = spawn(command, args, {
 		cwd: options.root,
 		env: {
@@ -85,8 +89,16 @@ export function startServer(options: ServerOptions): Promise<ServerHandle> {
 			MIGRATIONS_DIR: path.join(options.dir, 'drizzle'),
 			...options.env
 		},
-		stdio: ['ignore', 'pipe', 'pipe']
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached
 	});
+	if (detached) {
+		// A detached server would outlive a crashed bench: take it down with us.
+		const reap = () => child.exitCode === null && child.kill('SIGKILL');
+		process.once('exit', reap);
+		child.once('exit', () => process.off('exit', reap));
+		if (options.nice && child.pid) niceProcess(child.pid, options.nice);
+	}
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	let output = '';
 	return new Promise((resolve, reject) => {
@@ -201,4 +213,21 @@ export function sampleMachine(): ProcSample | null {
 /** Pins the calling process (all its threads) to one CPU; children inherit it. */
 export function pinSelf(cpu: number): boolean {
 	return spawnSync('taskset', ['-a', '-cp', String(cpu), String(process.pid)]).status === 0;
+}
+
+/**
+ * Gives a process that leads its own session (spawned `detached`) a scheduling niceness. With
+ * autogroup scheduling (kernel.sched_autogroup_enabled=1, the default on many distributions)
+ * CPU time is shared between sessions first, so the session's autogroup gets the niceness too;
+ * the threads themselves are reniced as well. Negative values need root.
+ */
+export function niceProcess(pid: number, nice: number): boolean {
+	let ok = true;
+	try {
+		fs.writeFileSync(`/proc/${pid}/autogroup`, String(nice));
+	} catch (err) {
+		ok = (err as NodeJS.ErrnoException).code === 'ENOENT'; // no autogroup support: renice only
+	}
+	const tids = fs.readdirSync(`/proc/${pid}/task`);
+	return ok && spawnSync('renice', ['-n', String(nice), '-p', ...tids]).status === 0;
 }

@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FromPhones, PhonesConfig, ToPhones } from './messages';
+import { niceProcess } from './server';
 
 const PHONES_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'phones.ts');
 
@@ -21,16 +22,27 @@ export class PhoneWorkers {
 		workers: number,
 		players: number,
 		base: Omit<PhonesConfig, 'first' | 'count' | 'concurrency'>,
-		totalConcurrency: number
+		totalConcurrency: number,
+		nice = 0,
+		/** Write a CPU profile of each worker here (the load generator's own cost). */
+		cpuProfDir?: string
 	): Promise<PhoneWorkers> {
 		const pool = new PhoneWorkers();
 		let first = 0;
 		for (let w = 0; w < workers; w++) {
 			const count = Math.floor(players / workers) + (w < players % workers ? 1 : 0);
 			const child = fork(PHONES_ENTRY, [], {
-				execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
-				stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+				execArgv: [
+					'--import',
+					'tsx',
+					'--max-old-space-size=4096',
+					...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [])
+				],
+				stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+				// With a niceness, each worker leads its own session (scheduling autogroup).
+				detached: nice !== 0
 			});
+			if (nice !== 0 && child.pid) niceProcess(child.pid, nice);
 			pool.#inbox.push([]);
 			child.on('message', (message: FromPhones) => {
 				if (message.type === 'progress') pool.onProgress?.(w, message);
