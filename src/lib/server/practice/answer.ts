@@ -5,7 +5,15 @@
  */
 import type { Db } from '../db';
 import { answerStatements } from '../db/queries/practice';
-import { judgeAnswer, revealOf, toAnswerValue, type Reveal } from '../../quiz/judge';
+import {
+	judgeAnswer,
+	revealOf,
+	toAnswerValue,
+	toPublicQuestion,
+	type PublicQuestion,
+	type Reveal
+} from '../../quiz/judge';
+import { deriveSeed } from '../../quiz/random';
 import type { Question } from '../../quiz/question';
 import { dayNumber, weekKey } from '../../practice/calendar';
 import { levelOf, xpForAnswer, XP_DAILY_BONUS, type LevelInfo } from '../../practice/xp';
@@ -37,6 +45,8 @@ export interface PracticeAnswerResult {
 	finished: boolean;
 	/** True when this answer had already been recorded (a double tap): nothing changed. */
 	repeated: boolean;
+	/** The question to answer next (saves clients a round trip), or null at the end. */
+	next: { id: number; index: number; question: PublicQuestion } | null;
 }
 
 export type PracticeAnswerOutcome =
@@ -96,7 +106,8 @@ function answerInTransaction(db: Db, a: AnswerArgs): PracticeAnswerOutcome {
 				answered: session.answered,
 				total: questionIds.length,
 				finished: session.finished_at !== null,
-				repeated: true
+				repeated: true,
+				next: nextQuestion(db, questionIds, session.answered, session.seed)
 			}
 		};
 	}
@@ -207,7 +218,19 @@ function answerInTransaction(db: Db, a: AnswerArgs): PracticeAnswerOutcome {
 			answered,
 			total: questionIds.length,
 			finished,
-			repeated: false
+			repeated: false,
+			next: finished ? null : nextQuestion(db, questionIds, answered, session.seed)
 		}
 	};
+}
+
+function nextQuestion(db: Db, questionIds: number[], index: number, seed: number) {
+	const id = questionIds[index];
+	if (id === undefined) return null;
+	const row = answerStatements(db).questionBody.get(id);
+	if (!row) return null;
+	const question = toPublicQuestion(JSON.parse(row.body) as Question, {
+		shuffleSeed: deriveSeed(seed, id)
+	});
+	return { id, index, question };
 }

@@ -53,3 +53,9 @@ export const AnswerBody = v.object({ questionId: id, answer: v.unknown() });
 export const SubmitBody = v.object({
 	prediction: v.optional(v.nullable(v.union([v.number(), v.string()])))
 });
+
+export const RegisterBody = v.object({
+	fullName: v.string(),
+	phone: v.string(),
+	unitId: v.union([v.number(), v.string()])
+});

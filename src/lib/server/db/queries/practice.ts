@@ -50,7 +50,19 @@ export function listPublishedBanks(db: Db, tag?: string): PublishedBank[] {
 
 /** One published bank, or undefined (private, archived or missing alike). */
 export function getPublishedBank(db: Db, bankId: number): PublishedBank | undefined {
-	return listPublishedBanks(db).find((b) => b.id === bankId);
+	return db
+		.select({
+			id: bank.id,
+			title: bank.title,
+			description: bank.description,
+			tags: bank.tags,
+			organizationName: organization.name,
+			questionCount: sql<number>`(select count(*) from ${question} where ${question.bankId} = ${bank.id})`
+		})
+		.from(bank)
+		.innerJoin(organization, eq(bank.organizationId, organization.id))
+		.where(and(eq(bank.id, bankId), published))
+		.get();
 }
 
 /** Question ids of a published bank in bank order. */

@@ -1,0 +1,542 @@
+/**
+ * npm run bench:practice -- [--url http://host:port] [--duration 10] [--connections 50]
+ *   [--guests 200] [--entries 1000] [--json]
+ *
+ * Drives the practice and online-contest answer endpoints over HTTP with autocannon and prints
+ * throughput and latency percentiles. Without --url it copies the production build (run
+ * `npm run build` first) to a temporary folder, starts it on a fresh database with the rate
+ * limits raised (BENCH_SERVER_ENV), and uses the demo bank and demo contest the server seeds.
+ * Everything it needs (guests, sessions, registrations, attempts) is created through the JSON
+ * endpoints, like real phones would. See docs/performance.md ("Practice and contests").
+ *
+ * Phases: practice answers · contest answer saves · both at once · contest hand-in burst ·
+ * public contest leaderboard reads.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * What the bench gives the server it starts: every limit is per participant, attempt or IP, and
+ * all the load comes from one IP with a few hundred participants answering as fast as the
+ * machine allows. The server's defaults are unchanged (see limits.ts).
+ */
+const BENCH_SERVER_ENV: Record<string, string> = {
+	PRACTICE_ANSWER_PER_MIN: '100000000',
+	PRACTICE_NEW_PLAYER_PER_IP: '100000000',
+	CONTEST_REGISTER_PER_IP: '100000000',
+	CONTEST_SAVE_PER_MIN: '100000000'
+};
+
+const { values: args } = parseArgs({
+	options: {
+		url: { type: 'string' },
+		duration: { type: 'string', default: '10' },
+		connections: { type: 'string', default: '50' },
+		guests: { type: 'string', default: '200' },
+		entries: { type: 'string', default: '1000' },
+		json: { type: 'boolean', default: false }
+	}
+});
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const GUESTS = Number(args.guests);
+const ENTRIES = Number(args.entries);
+
+// autocannon ships no types; these are the parts used here.
+interface Request {
+	method?: string;
+	path?: string;
+	headers?: Record<string, string>;
+	body?: string;
+}
+interface Options {
+	url: string;
+	connections: number;
+	duration?: number;
+	amount?: number;
+	requests?: Array<{
+		method: string;
+		setupRequest: (req: Request, context: Record<string, unknown>) => Request;
+		onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+	}>;
+}
+interface Histogram {
+	p50: number;
+	p90: number;
+	p99: number;
+	max: number;
+}
+interface Result {
+	requests: { total: number };
+	duration: number;
+	latency: Histogram;
+	non2xx: number;
+	errors: number;
+	timeouts: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+	options: Options,
+	done: (err: Error | null, result: Result) => void
+) => unknown;
+
+// ——— Server ———
+
+interface Server {
+	url: string;
+	stop: () => Promise<void>;
+}
+
+/** Copy build/ (so a rebuild by someone else cannot change it under us) and start it. */
+async function startServer(): Promise<Server> {
+	if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
+		throw new Error('no production build: run `npm run build` first (or pass --url)');
+	}
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-bench-practice-'));
+	fs.cpSync(path.join(ROOT, 'build'), path.join(dir, 'build'), { recursive: true });
+	fs.cpSync(path.join(ROOT, 'drizzle'), path.join(dir, 'drizzle'), { recursive: true });
+	fs.copyFileSync(path.join(ROOT, 'server.js'), path.join(dir, 'server.js'));
+	fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+	fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+	const child: ChildProcess = spawn('node', [path.join(dir, 'server.js')], {
+		cwd: dir,
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: '0',
+			HOST: '127.0.0.1',
+			DATABASE_PATH: path.join(dir, 'data/bench.db'),
+			UPLOAD_DIR: path.join(dir, 'data/uploads'),
+			MIGRATIONS_DIR: path.join(dir, 'drizzle'),
+			...BENCH_SERVER_ENV
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const url = await new Promise<string>((resolve, reject) => {
+		let output = '';
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+		const onData = (chunk: Buffer) => {
+			output += chunk;
+			const match = /Listening on (http:\/\/[^\s]+)/.exec(output);
+			if (match) {
+				clearTimeout(timer);
+				resolve(match[1].replace('localhost', '127.0.0.1'));
+			}
+		};
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', onData);
+		child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+	});
+	return {
+		url,
+		stop: async () => {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			await exited;
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+// ——— HTTP helpers (setup goes through the same JSON endpoints as phones) ———
+
+interface Reply<T> {
+	status: number;
+	body: { ok: true; data: T } | { ok: false; error: string; message: string };
+	cookie: string | null;
+}
+
+async function call<T>(
+	base: string,
+	method: string,
+	route: string,
+	body?: unknown,
+	cookie?: string
+): Promise<Reply<T>> {
+	const res = await fetch(base + route, {
+		method,
+		headers: {
+			'content-type': 'application/json',
+			...(cookie ? { cookie } : {})
+		},
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+	const setCookie = res.headers.get('set-cookie');
+	const match = setCookie ? /cv_player=([^;]+)/.exec(setCookie) : null;
+	return {
+		status: res.status,
+		body: (await res.json()) as Reply<T>['body'],
+		cookie: match ? `cv_player=${match[1]}` : null
+	};
+}
+
+function data<T>(reply: Reply<T>, what: string): T {
+	if (!reply.body.ok)
+		throw new Error(`${what}: ${reply.status} ${reply.body.error} ${reply.body.message}`);
+	return reply.body.data;
+}
+
+/** Run `task` for 0..n-1 with at most `width` at once. */
+async function inParallel<T>(
+	n: number,
+	width: number,
+	task: (i: number) => Promise<T>
+): Promise<T[]> {
+	const out: T[] = new Array(n);
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.min(width, n) }, async () => {
+			while (next < n) {
+				const i = next++;
+				out[i] = await task(i);
+			}
+		})
+	);
+	return out;
+}
+
+interface PublicQuestion {
+	type: string;
+	options?: string[];
+	items?: Array<{ index: number }>;
+}
+
+/** A well-formed answer of the right shape (right or wrong does not matter to the server's work). */
+function answerFor(q: PublicQuestion, salt: number): unknown {
+	switch (q.type) {
+		case 'single':
+			return { type: 'single', choice: salt % (q.options?.length ?? 1) };
+		case 'multiple':
+			return { type: 'multiple', choices: [salt % (q.options?.length ?? 1)] };
+		case 'truefalse':
+			return { type: 'truefalse', value: salt % 2 === 0 };
+		case 'typeanswer':
+			return { type: 'typeanswer', text: 'tám giờ' };
+		case 'numeric':
+			return { type: 'numeric', value: 48 + (salt % 3) };
+		default:
+			return { type: 'ordering', order: (q.items ?? []).map((item) => item.index) };
+	}
+}
+
+// ——— Fixtures ———
+
+interface Session {
+	cookie: string;
+	id: number;
+	questionId: number;
+	question: PublicQuestion;
+}
+
+interface Attempt {
+	cookie: string;
+	id: number;
+	questions: Array<{ id: number; question: PublicQuestion }>;
+}
+
+async function makeSessions(base: string, count: number): Promise<Session[]> {
+	const banks = data(
+		await call<Array<{ id: number; questionCount: number }>>(base, 'GET', '/api/practice/banks'),
+		'banks'
+	);
+	if (banks.length === 0) throw new Error('no published bank to practise');
+	const guests = await inParallel(GUESTS, 16, async (i) => {
+		const reply = await call(base, 'POST', '/api/practice/guest', { nickname: `Bench ${i}` });
+		data(reply, 'guest');
+		return reply.cookie!;
+	});
+	return inParallel(count, 16, async (i) => {
+		const cookie = guests[i % guests.length];
+		const started = data(
+			await call<{ sessionId: number; current: { id: number; question: PublicQuestion } }>(
+				base,
+				'POST',
+				'/api/practice/sessions',
+				{ bankId: banks[i % banks.length].id },
+				cookie
+			),
+			'start session'
+		);
+		return {
+			cookie,
+			id: started.sessionId,
+			questionId: started.current.id,
+			question: started.current.question
+		};
+	});
+}
+
+async function makeAttempts(
+	base: string,
+	count: number
+): Promise<{ contestId: number; attempts: Attempt[] }> {
+	const open = data(await call<Array<{ id: number }>>(base, 'GET', '/api/contests'), 'contests');
+	if (open.length === 0)
+		throw new Error('no open contest (the demo contest needs the published demo bank)');
+	const contestId = open[0].id;
+	const info = data(
+		await call<{ units: Array<{ id: number }>; currentRoundId: number | null }>(
+			base,
+			'GET',
+			`/api/contests/${contestId}`
+		),
+		'contest'
+	);
+	if (!info.currentRoundId) throw new Error(`contest ${contestId} has no open round`);
+	const stamp = Date.now() % 1_000_000;
+	const attempts = await inParallel(count, 16, async (i) => {
+		const phone = `09${String(stamp * 1000 + i)
+			.padStart(8, '0')
+			.slice(-8)}`;
+		const registered = await call(base, 'POST', `/api/contests/${contestId}/entries`, {
+			fullName: `Người thi ${i}`,
+			phone,
+			unitId: info.units[i % info.units.length].id
+		});
+		data(registered, `register ${phone}`);
+		const cookie = registered.cookie!;
+		const started = data(
+			await call<{
+				attempt: { id: number };
+				questions: Array<{ id: number; question: PublicQuestion }>;
+			}>(base, 'POST', `/api/contests/${contestId}/attempts`, {}, cookie),
+			'start attempt'
+		);
+		return { cookie, id: started.attempt.id, questions: started.questions };
+	});
+	return { contestId, attempts };
+}
+
+// ——— Load ———
+
+interface Figures {
+	name: string;
+	requests: number;
+	rps: number;
+	p50: number;
+	p90: number;
+	p99: number;
+	max: number;
+	non2xx: number;
+	errors: number;
+}
+
+function run(name: string, options: Options): Promise<Figures> {
+	return new Promise((resolve, reject) => {
+		autocannon(options, (err, result) => {
+			if (err) return reject(err);
+			resolve({
+				name,
+				requests: result.requests.total,
+				rps: Math.round(result.requests.total / (result.duration || 1)),
+				p50: result.latency.p50,
+				p90: result.latency.p90,
+				p99: result.latency.p99,
+				max: result.latency.max,
+				non2xx: result.non2xx,
+				errors: result.errors + result.timeouts
+			});
+		});
+	});
+}
+
+/** Practice answers: each request answers a session's current question; the reply names the next. */
+function practiceLoad(
+	base: string,
+	sessions: Session[],
+	connections: number,
+	duration: number
+): Options {
+	const idle = [...sessions];
+	let salt = 0;
+	return {
+		url: base,
+		connections,
+		duration,
+		requests: [
+			{
+				method: 'POST',
+				setupRequest: (req, context) => {
+					const s = idle.shift();
+					if (!s) throw new Error('practice sessions ran out: raise --guests or lower --duration');
+					context.s = s;
+					return {
+						...req,
+						path: `/api/practice/sessions/${s.id}/answers`,
+						headers: { 'content-type': 'application/json', cookie: s.cookie },
+						body: JSON.stringify({
+							questionId: s.questionId,
+							answer: answerFor(s.question, salt++)
+						})
+					};
+				},
+				onResponse: (status, body, context) => {
+					const s = context.s as Session;
+					if (status !== 200) return;
+					const reply = JSON.parse(body) as {
+						data: { next: { id: number; question: PublicQuestion } | null };
+					};
+					if (reply.data.next) {
+						s.questionId = reply.data.next.id;
+						s.question = reply.data.next.question;
+						idle.push(s);
+					}
+				}
+			}
+		]
+	};
+}
+
+/** Contest answer saves: attempts and their questions in turn (answers may change until hand-in). */
+function contestLoad(
+	base: string,
+	attempts: Attempt[],
+	connections: number,
+	duration: number
+): Options {
+	let n = 0;
+	return {
+		url: base,
+		connections,
+		duration,
+		requests: [
+			{
+				method: 'POST',
+				setupRequest: (req) => {
+					const a = attempts[n % attempts.length];
+					const q = a.questions[Math.floor(n / attempts.length) % a.questions.length];
+					n++;
+					return {
+						...req,
+						path: `/api/contests/attempts/${a.id}/answers`,
+						headers: { 'content-type': 'application/json', cookie: a.cookie },
+						body: JSON.stringify({ questionId: q.id, answer: answerFor(q.question, n) })
+					};
+				}
+			}
+		]
+	};
+}
+
+/** Every attempt handed in at once (the end of a round). */
+function handInLoad(base: string, attempts: Attempt[], connections: number): Options {
+	let n = 0;
+	return {
+		url: base,
+		connections,
+		amount: attempts.length,
+		requests: [
+			{
+				method: 'POST',
+				setupRequest: (req) => {
+					const a = attempts[n++ % attempts.length];
+					return {
+						...req,
+						path: `/api/contests/attempts/${a.id}/submit`,
+						headers: { 'content-type': 'application/json', cookie: a.cookie },
+						body: JSON.stringify({ prediction: n % 50 })
+					};
+				}
+			}
+		]
+	};
+}
+
+function print(rows: Figures[]): void {
+	const head = [
+		'phase',
+		'requests',
+		'req/s',
+		'p50 ms',
+		'p90 ms',
+		'p99 ms',
+		'max ms',
+		'non-2xx',
+		'errors'
+	];
+	const lines = rows.map((r) =>
+		[r.name, r.requests, r.rps, r.p50, r.p90, r.p99, r.max, r.non2xx, r.errors].map(String)
+	);
+	const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+	const fmt = (cells: string[]) =>
+		cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+	console.log(fmt(head));
+	for (const line of lines) console.log(fmt(line));
+}
+
+async function main(): Promise<void> {
+	const server = args.url ? null : await startServer();
+	const base = (args.url ?? server!.url).replace(/\/$/, '');
+	if (args.url) {
+		console.log(
+			`Target ${base}: start it with ${Object.entries(BENCH_SERVER_ENV)
+				.map(([k, v]) => `${k}=${v}`)
+				.join(' ')} or the rate limits will answer 429.`
+		);
+	}
+	try {
+		console.log(
+			`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, node ${process.version}`
+		);
+		// About 3,000 answers a second at most, ten per session; a margin for the warm-up.
+		const sessionCount = Math.ceil(((DURATION * 2 + 4) * 3500) / 10);
+		const t0 = Date.now();
+		const sessions = await makeSessions(base, sessionCount);
+		const { contestId, attempts } = await makeAttempts(base, ENTRIES);
+		console.log(
+			`setup: ${GUESTS} guests, ${sessions.length} practice sessions, ${attempts.length} contest entries and attempts in ${((Date.now() - t0) / 1000).toFixed(1)} s`
+		);
+		const rows: Figures[] = [];
+		await run('warm-up', practiceLoad(base, sessions, CONNECTIONS, 2));
+		rows.push(await run('practice answers', practiceLoad(base, sessions, CONNECTIONS, DURATION)));
+		rows.push(
+			await run('contest answer saves', contestLoad(base, attempts, CONNECTIONS, DURATION))
+		);
+		const half = Math.max(1, Math.floor(CONNECTIONS / 2));
+		const [p, c] = await Promise.all([
+			run('  practice (mixed)', practiceLoad(base, sessions, half, DURATION)),
+			run('  contest (mixed)', contestLoad(base, attempts, half, DURATION))
+		]);
+		rows.push(
+			{
+				name: 'both at once',
+				requests: p.requests + c.requests,
+				rps: p.rps + c.rps,
+				p50: Math.max(p.p50, c.p50),
+				p90: Math.max(p.p90, c.p90),
+				p99: Math.max(p.p99, c.p99),
+				max: Math.max(p.max, c.max),
+				non2xx: p.non2xx + c.non2xx,
+				errors: p.errors + c.errors
+			},
+			p,
+			c
+		);
+		rows.push(
+			await run(`hand-in burst (${attempts.length})`, handInLoad(base, attempts, CONNECTIONS))
+		);
+		rows.push(
+			await run('contest leaderboard reads', {
+				url: `${base}/api/contests/${contestId}/leaderboard`,
+				connections: CONNECTIONS,
+				duration: Math.max(3, Math.floor(DURATION / 2))
+			})
+		);
+		print(rows);
+		if (args.json)
+			console.log(JSON.stringify({ connections: CONNECTIONS, duration: DURATION, rows }));
+	} finally {
+		await server?.stop();
+	}
+}
+
+main().catch((err) => {
+	console.error(err instanceof Error ? err.message : err);
+	process.exit(1);
+});

@@ -1,0 +1,19 @@
+import { getDb } from '$lib/server/db';
+import { ok, refuse } from '$lib/server/practice/api';
+import { currentParticipant } from '$lib/server/practice/identity';
+import { contestErrorMessage } from '$lib/server/practice/messages';
+import { parseId } from '$lib/server/practice/start';
+import { contestPage } from '$lib/server/contest/public';
+import type { RequestHandler } from './$types';
+
+/** A published contest: rules, rounds, the units to register with, and the caller's entry. */
+export const GET: RequestHandler = (event) => {
+	const db = getDb();
+	const now = Date.now();
+	const contestId = parseId(event.params.contestId);
+	const page = contestId
+		? contestPage(db, contestId, currentParticipant(db, event, now), now)
+		: undefined;
+	if (!page) return refuse(404, 'not_found', contestErrorMessage('not_found'));
+	return ok(page);
+};

@@ -1,0 +1,30 @@
+import { getDb } from '$lib/server/db';
+import { findEntry, getPublishedContest } from '$lib/server/db/queries/contests';
+import { ok, refuse } from '$lib/server/practice/api';
+import { currentParticipant } from '$lib/server/practice/identity';
+import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
+import { parseId } from '$lib/server/practice/start';
+import { startAttempt } from '$lib/server/contest/attempts';
+import { attemptPage } from '$lib/server/contest/public';
+import type { RequestHandler } from './$types';
+
+/** Start the next attempt in the open round (or resume the running one): its questions, no key. */
+export const POST: RequestHandler = (event) => {
+	const db = getDb();
+	const now = Date.now();
+	const contestId = parseId(event.params.contestId);
+	const c = contestId ? getPublishedContest(db, contestId) : undefined;
+	const participant = currentParticipant(db, event, now);
+	if (!c || !participant) return refuse(404, 'not_found', contestErrorMessage('not_found'));
+	const entry = findEntry(db, c.id, participant.id);
+	if (!entry) return refuse(400, 'not_registered', contestErrorMessage('not_registered'));
+	const started = startAttempt(db, c, entry, now);
+	if (!started.ok)
+		return refuse(
+			contestErrorStatus(started.error),
+			started.error,
+			contestErrorMessage(started.error)
+		);
+	const page = attemptPage(db, c.id, participant.id, started.data.id, now)!;
+	return ok({ attempt: page.attempt, questions: page.questions, serverNow: now }, 201);
+};
