@@ -1,6 +1,7 @@
 /**
- * Every error code a player or host can meet, in the reader's language. Unknown codes (a newer
- * server) fall back to a generic sentence instead of showing the code.
+ * Every error code a phone can meet, in the reader's language (host-only codes live in
+ * host-error-messages.ts, so phones do not download them). Unknown codes (a newer server) fall
+ * back to a generic sentence instead of showing the code.
  */
 import { m } from '$lib/paraglide/messages.js';
 
@@ -26,22 +27,7 @@ const MESSAGES: Record<string, () => string> = {
 	INVALID_ANSWER: () => m.live_err_invalid_answer(),
 	INVALID_PAYLOAD: () => m.live_err_invalid_payload(),
 	TIMEOUT: () => m.live_err_timeout(),
-	OFFLINE: () => m.live_err_offline(),
-	UNAUTHENTICATED: () => m.live_err_unauthenticated(),
-	FORBIDDEN: () => m.live_err_forbidden(),
-	WRONG_PHASE: () => m.live_err_wrong_phase(),
-	WRONG_MODE: () => m.live_err_wrong_mode(),
-	NO_PLAYERS: () => m.live_err_no_players(),
-	NO_MORE_QUESTIONS: () => m.live_err_no_more_questions(),
-	NOT_PAUSED: () => m.live_err_not_paused(),
-	TIME_LIMIT_REACHED: () => m.live_err_time_limit(),
-	RESCUE_NOT_ALLOWED: () => m.live_err_rescue_not_allowed(),
-	RESCUE_CLOSED: () => m.live_err_rescue_closed(),
-	RESCUE_LIMIT: () => m.live_err_rescue_limit(),
-	NOBODY_ELIMINATED: () => m.live_err_nobody_eliminated(),
-	QUESTIONS_REMAINING: () => m.live_err_questions_remaining(),
-	NO_TIE: () => m.live_err_no_tie(),
-	NO_RESERVE: () => m.live_err_no_reserve()
+	OFFLINE: () => m.live_err_offline()
 };
 
 export function liveErrorMessage(code: string): string {

@@ -3,7 +3,6 @@
  * clock and acknowledged requests with a timeout. Created per page (never a module singleton) and
  * closed when the page goes away.
  */
-import { io, type Socket } from 'socket.io-client';
 import {
 	SOCKET_PATH,
 	type Ack,
@@ -11,8 +10,9 @@ import {
 	type ServerToClientEvents
 } from '$lib/protocol';
 import { ServerClock } from './server-clock.svelte';
+import { Wire } from './wire';
 
-export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type LiveSocket = Wire<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
 /** How long a request waits for its acknowledgement before it counts as lost. */
@@ -53,14 +53,9 @@ export class LiveConnection {
 	 * page can re-attach or re-join. Listeners are added by `on`.
 	 */
 	open(onConnect: () => void | Promise<void>): LiveSocket {
-		const socket: LiveSocket = io({
-			path: SOCKET_PATH,
-			transports: ['websocket', 'polling'],
-			tryAllTransports: true,
-			reconnectionDelay: 500,
-			reconnectionDelayMax: 4_000,
-			randomizationFactor: 0.6,
-			timeout: 10_000
+		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+		const socket: LiveSocket = new Wire({
+			url: `${scheme}://${location.host}${SOCKET_PATH}/?EIO=4&transport=websocket`
 		});
 		this.#socket = socket;
 		socket.on('connect', async () => {
@@ -71,6 +66,7 @@ export class LiveConnection {
 		});
 		socket.on('disconnect', () => (this.#status = 'offline'));
 		socket.on('connect_error', () => (this.#status = this.#wasOnline ? 'offline' : 'connecting'));
+		socket.connect();
 
 		const wake = () => {
 			if (document.visibilityState === 'visible') void this.#probe();
@@ -93,11 +89,8 @@ export class LiveConnection {
 		const socket = this.#socket;
 		if (!socket?.connected) return { ok: false, error: 'OFFLINE' };
 		try {
-			// The typed emitWithAck cannot follow a generic event name; the reply type is asserted.
-			const timed = socket.timeout(timeoutMs) as unknown as {
-				emitWithAck(event: string, payload: unknown): Promise<unknown>;
-			};
-			return (await timed.emitWithAck(event, payload)) as never;
+			// The reply's type comes from the event map in protocol.ts.
+			return (await socket.emitWithAck(event, payload, timeoutMs)) as never;
 		} catch {
 			return { ok: false, error: 'TIMEOUT' };
 		}

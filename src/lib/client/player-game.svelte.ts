@@ -115,9 +115,13 @@ export class PlayerGame {
 	get notice(): string | null {
 		return this.#notice;
 	}
-	/** Out of an elimination game, or joined after it started: watches without answering. */
+	/**
+	 * Watches without answering: out of an elimination game, joined after it started, or still in
+	 * during a rescue question (only eliminated players answer those).
+	 */
 	get watching(): boolean {
 		const status = this.#view?.me.status;
+		if (this.#question?.kind === 'rescue') return status !== 'eliminated';
 		return status === 'eliminated' || status === 'spectator';
 	}
 	get isWinner(): boolean {

@@ -132,8 +132,10 @@ export const actions = {
 		});
 		if (!result.ok) {
 			const errors: Record<string, string> = {};
+			// A quiz of another organization is a miss like any other: 404, never a hint it exists.
+			const status = result.problems.includes('NOT_FOUND') ? 404 : 400;
 			for (const code of result.problems) errors[FIELD_OF[code] ?? 'form'] ??= problemMessage(code);
-			return fail(400, { values, errors });
+			return fail(status, { values, errors });
 		}
 		redirect(303, `/host/${result.gameId}`);
 	}

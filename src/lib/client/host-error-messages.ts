@@ -1,0 +1,25 @@
+/** Error codes only the host screen meets (commands), on top of the phone's. */
+import { m } from '$lib/paraglide/messages.js';
+import { liveErrorMessage } from './error-messages';
+
+const HOST_MESSAGES: Record<string, () => string> = {
+	UNAUTHENTICATED: () => m.live_err_unauthenticated(),
+	FORBIDDEN: () => m.live_err_forbidden(),
+	WRONG_PHASE: () => m.live_err_wrong_phase(),
+	WRONG_MODE: () => m.live_err_wrong_mode(),
+	NO_PLAYERS: () => m.live_err_no_players(),
+	NO_MORE_QUESTIONS: () => m.live_err_no_more_questions(),
+	NOT_PAUSED: () => m.live_err_not_paused(),
+	TIME_LIMIT_REACHED: () => m.live_err_time_limit(),
+	RESCUE_NOT_ALLOWED: () => m.live_err_rescue_not_allowed(),
+	RESCUE_CLOSED: () => m.live_err_rescue_closed(),
+	RESCUE_LIMIT: () => m.live_err_rescue_limit(),
+	NOBODY_ELIMINATED: () => m.live_err_nobody_eliminated(),
+	QUESTIONS_REMAINING: () => m.live_err_questions_remaining(),
+	NO_TIE: () => m.live_err_no_tie(),
+	NO_RESERVE: () => m.live_err_no_reserve()
+};
+
+export function hostErrorMessage(code: string): string {
+	return HOST_MESSAGES[code]?.() ?? liveErrorMessage(code);
+}

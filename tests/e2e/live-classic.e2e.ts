@@ -1,0 +1,101 @@
+import { test, expect } from '@playwright/test';
+import {
+	answerOnPhone,
+	gameQuestions,
+	hostKey,
+	joinPhone,
+	shot,
+	startHostedGame,
+	type Phone
+} from './live-helpers';
+
+// One host on a 16:9 screen and three phones (360×740) play the demo quiz from the lobby to the
+// podium through the real pages and sockets; screenshots of each stage go to test-results/screens.
+test('a host and three phones play a full classic game to the podium', async ({ browser }) => {
+	test.setTimeout(300_000);
+	const host = await startHostedGame(browser);
+	const questions = gameQuestions(host.gameId);
+	const hostPage = host.page;
+	await expect(hostPage.getByText('Đang chờ người chơi…')).toBeVisible();
+
+	const phones: Phone[] = [];
+	for (const nickname of ['Chị Lan', 'Anh Hùng', 'Cô Mai']) {
+		phones.push(await joinPhone(browser, host.pin, nickname));
+	}
+	const [lan, hung, mai] = phones;
+	await expect(hostPage.getByTestId('lobby-count')).toHaveText('3');
+	await expect(hostPage.getByRole('button', { name: /Anh Hùng/ })).toBeVisible();
+	await shot(hostPage, 'host-1-lobby');
+	await shot(lan.page, 'phone-1-lobby');
+
+	// Nobody may answer before the start; Enter starts the game (the shortcut shown on screen).
+	await expect(hostPage.getByRole('button', { name: /Bắt đầu/ })).toContainText('Enter');
+	await hostKey(hostPage, 'Enter');
+
+	for (let round = 0; round < questions.length; round++) {
+		await expect(hostPage.getByTestId('answered-count')).toHaveText('0');
+		for (const phone of phones) await expect(phone.page.locator('#q-text')).toBeVisible();
+		if (round === 0) {
+			await shot(hostPage, 'host-2-question');
+			await shot(lan.page, 'phone-2-question');
+		}
+		if (round === 1) {
+			// A phone reloads mid-question: it rejoins by itself with its stored token and lands on
+			// the open question with the time left and its score intact.
+			const scoreBeforeReload = (await hung.page.getByTestId('my-score').textContent()) ?? '';
+			await hung.page.reload();
+			await expect(hung.page.locator('#q-text')).toBeVisible();
+			await expect(hung.page.getByTestId('my-score')).toHaveText(scoreBeforeReload);
+			await expect(hung.page.getByRole('timer')).toBeVisible();
+		}
+		await answerOnPhone(lan.page, questions, true);
+		await answerOnPhone(hung.page, questions, round % 2 === 0);
+		if (round === 0) await shot(lan.page, 'phone-3-answered');
+		await answerOnPhone(mai.page, questions, false);
+		await expect(hostPage.getByTestId('answered-count')).toHaveText('3');
+
+		// C closes the question now: the answer, the distribution, the explanation and the law.
+		await hostKey(hostPage, 'c');
+		await expect(hostPage.getByText(/người trả lời đúng/).first()).toBeVisible();
+		await expect(lan.page.getByRole('heading', { name: 'Chính xác!' })).toBeVisible();
+		await expect(
+			mai.page.getByRole('heading', { name: /Chưa chính xác|Đúng một phần/ })
+		).toBeVisible();
+		if (round === 0) {
+			await shot(hostPage, 'host-3-reveal');
+			await shot(lan.page, 'phone-4-reveal-right');
+			await shot(mai.page, 'phone-4-reveal-wrong');
+		}
+		if (round === 5) await shot(hostPage, 'host-3-reveal-nonchoice');
+
+		await hostKey(hostPage, 'Enter');
+		await expect(hostPage.getByRole('heading', { name: 'Bảng xếp hạng' })).toBeVisible();
+		if (round === 1) {
+			await shot(hostPage, 'host-4-leaderboard');
+			await shot(hung.page, 'phone-5-leaderboard');
+		}
+		await hostKey(hostPage, 'Enter');
+	}
+
+	// The podium with its celebration; every phone shows its final rank and score.
+	await expect(hostPage.getByRole('heading', { name: 'Bục vinh quang' })).toBeVisible();
+	await expect(hostPage.locator('.step.p1')).toContainText('Chị Lan');
+	await hostPage.waitForTimeout(3_500); // let the steps rise before the picture
+	await shot(hostPage, 'host-5-podium');
+	await expect(lan.page.getByTestId('final-rank')).toHaveText('Hạng 1');
+	await expect(mai.page.getByTestId('final-rank')).toHaveText('Hạng 3');
+	await shot(lan.page, 'phone-6-final');
+
+	// The results page ranks the players and rates the questions.
+	await hostPage.getByRole('link', { name: 'Xem kết quả' }).click();
+	await expect(hostPage.getByRole('heading', { name: /Kết quả/ })).toBeVisible();
+	await expect(hostPage.getByRole('cell', { name: 'Chị Lan' })).toBeVisible();
+	await hostPage.setViewportSize({ width: 1280, height: 900 });
+	await hostPage.screenshot({ path: 'test-results/screens/results.png', fullPage: true });
+	const download = hostPage.waitForEvent('download');
+	await hostPage.getByRole('link', { name: 'Excel (.xlsx)' }).click();
+	expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+
+	for (const phone of phones) await phone.context.close();
+	await host.context.close();
+});
