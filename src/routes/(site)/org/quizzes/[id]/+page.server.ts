@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireUser } from '$lib/server/auth/guard';
@@ -75,6 +76,8 @@ export const load = (({ locals, url, params }) => {
 			candidates: candidates.map((c) => ({ ...c, inQuiz: inQuiz.has(c.id) }))
 		},
 		draw,
+		/** A fresh seed for the "try a draw" link (random rules resolve differently each time). */
+		nextSeed: crypto.randomInt(1, 1e9),
 		done: url.searchParams.get('done') === 'created' ? m.bank_quiz_created() : null
 	};
 }) satisfies PageServerLoad;
