@@ -368,3 +368,21 @@ describe('standings', () => {
 		]);
 	});
 });
+
+describe('organizer lists', () => {
+	it('count each contest’s rounds and entries and each bank’s questions', async () => {
+		const { listContests, listOrgPublishedBanks } =
+			await import('../../src/lib/server/db/queries/contests');
+		const w = makeWorld();
+		const { contest } = makeContest(w);
+		enter(w, contest, '0912345678');
+		enter(w, contest, '0987654321');
+		expect(listContests(w.db, w.orgA)).toEqual([
+			expect.objectContaining({ id: contest.id, roundCount: 1, entryCount: 2 })
+		]);
+		expect(listOrgPublishedBanks(w.db, w.orgA)).toEqual([
+			expect.objectContaining({ id: w.bankA, questionCount: 12 })
+		]);
+		expect(listContests(w.db, w.orgB)).toEqual([]);
+	});
+});

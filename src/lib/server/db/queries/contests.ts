@@ -40,8 +40,8 @@ export function listContests(db: Db, organizationId: number): ContestSummary[] {
 	return db
 		.select({
 			contest,
-			roundCount: sql<number>`(select count(*) from ${contestRound} where ${contestRound.contestId} = ${contest.id})`,
-			entryCount: sql<number>`(select count(*) from ${contestEntry} where ${contestEntry.contestId} = ${contest.id})`
+			roundCount: sql<number>`(select count(*) from contest_round r where r.contest_id = "contest"."id")`,
+			entryCount: sql<number>`(select count(*) from contest_entry e where e.contest_id = "contest"."id")`
 		})
 		.from(contest)
 		.where(eq(contest.organizationId, organizationId))
@@ -184,7 +184,7 @@ export function listOrgPublishedBanks(
 			id: bank.id,
 			title: bank.title,
 			tags: bank.tags,
-			questionCount: sql<number>`(select count(*) from ${question} where ${question.bankId} = ${bank.id})`
+			questionCount: sql<number>`(select count(*) from question q where q.bank_id = "bank"."id")`
 		})
 		.from(bank)
 		.where(

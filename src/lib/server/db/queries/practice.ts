@@ -37,7 +37,7 @@ export function listPublishedBanks(db: Db, tag?: string): PublishedBank[] {
 			description: bank.description,
 			tags: bank.tags,
 			organizationName: organization.name,
-			questionCount: sql<number>`(select count(*) from ${question} where ${question.bankId} = ${bank.id})`
+			questionCount: sql<number>`(select count(*) from question q where q.bank_id = "bank"."id")`
 		})
 		.from(bank)
 		.innerJoin(organization, eq(bank.organizationId, organization.id))
@@ -57,7 +57,7 @@ export function getPublishedBank(db: Db, bankId: number): PublishedBank | undefi
 			description: bank.description,
 			tags: bank.tags,
 			organizationName: organization.name,
-			questionCount: sql<number>`(select count(*) from ${question} where ${question.bankId} = ${bank.id})`
+			questionCount: sql<number>`(select count(*) from question q where q.bank_id = "bank"."id")`
 		})
 		.from(bank)
 		.innerJoin(organization, eq(bank.organizationId, organization.id))
