@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuestion, parseBankForm, parseRuleForm, readQuestionForm } from './forms';
+import {
+	buildQuestion,
+	parseBankForm,
+	parseIdList,
+	parseItemForm,
+	parseRuleForm,
+	readQuestionForm
+} from './forms';
 
 function formData(entries: Array<[string, string]>): FormData {
 	const form = new FormData();
@@ -182,5 +189,35 @@ describe('random rule form', () => {
 				])
 			).ok
 		).toBe(false);
+	});
+});
+
+describe('row action forms', () => {
+	it.each([
+		[[['id', '12']], { id: 12 }],
+		[
+			[
+				['id', '12'],
+				['to', '-1']
+			],
+			{ id: 12, to: -1 }
+		],
+		[[['id', '0']], undefined],
+		[[['id', '1e3']], undefined],
+		[
+			[
+				['id', '12'],
+				['to', 'lên']
+			],
+			undefined
+		],
+		[[], undefined]
+	] as Array<[Array<[string, string]>, unknown]>)('read %j as %j', (entries, expected) => {
+		expect(parseItemForm(formData(entries))).toEqual(expected);
+	});
+
+	it('read id lists only when every id is well formed', () => {
+		expect(parseIdList(['1', '2'])).toEqual([1, 2]);
+		expect(parseIdList(['1', 'x'])).toBeUndefined();
 	});
 });

@@ -243,3 +243,34 @@ export function parseId(value: unknown): number | undefined {
 	const id = Number(value);
 	return id > 0 && Number.isSafeInteger(id) ? id : undefined;
 }
+
+const IdSchema = v.pipe(
+	v.string(),
+	v.regex(/^\d{1,12}$/),
+	v.transform(Number),
+	v.integer(),
+	v.minValue(1)
+);
+
+const ItemFormSchema = v.object({
+	id: IdSchema,
+	/** Target index for moves; absent for other item actions. */
+	to: v.optional(v.pipe(v.string(), v.regex(/^-?\d{1,6}$/), v.transform(Number)))
+});
+
+/** `id` (and `to` for moves) of a row action (move, duplicate, delete, remove), or undefined. */
+export function parseItemForm(form: FormData): { id: number; to?: number } | undefined {
+	const parsed = v.safeParse(ItemFormSchema, {
+		id: form.get('id') ?? undefined,
+		to: form.get('to') ?? undefined
+	});
+	return parsed.success ? parsed.output : undefined;
+}
+
+const IdListSchema = v.pipe(v.array(IdSchema), v.maxLength(500));
+
+/** A list of ids from repeated fields (`questionId`), or undefined when any is malformed. */
+export function parseIdList(values: FormDataEntryValue[]): number[] | undefined {
+	const parsed = v.safeParse(IdListSchema, values);
+	return parsed.success ? parsed.output : undefined;
+}

@@ -9,7 +9,7 @@ import {
 	listQuestions,
 	moveQuestion
 } from '$lib/server/db/queries/questions';
-import { parseBankForm, parseId } from '$lib/server/bank/forms';
+import { parseBankForm, parseId, parseItemForm } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const DONE = ['created', 'duplicated', 'imported', 'saved'] as const;
@@ -44,10 +44,10 @@ export const load = (({ locals, url, params }) => {
 	};
 }) satisfies PageServerLoad;
 
-/** `id` and optional `to` of a question action, checked. */
+/** `id` and optional `to` of a question action, parsed with valibot. */
 async function questionForm(request: Request) {
-	const form = await request.formData();
-	return { id: parseId(form.get('id')), to: Number(form.get('to')) };
+	const parsed = parseItemForm(await request.formData());
+	return { id: parsed?.id, to: parsed?.to };
 }
 
 export const actions = {
@@ -90,7 +90,7 @@ export const actions = {
 		const question = id
 			? listQuestions(getDb(), user.organizationId, bank.id).find((q) => q.id === id)
 			: undefined;
-		if (!question || !Number.isInteger(to)) return fail(404, { error: m.bank_q_not_found() });
+		if (!question || to === undefined) return fail(404, { error: m.bank_q_not_found() });
 		moveQuestion(getDb(), user.organizationId, question.id, to);
 		return { moved: true };
 	},

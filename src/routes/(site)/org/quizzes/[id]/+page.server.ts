@@ -16,7 +16,13 @@ import {
 	removeQuizItem,
 	updateQuiz
 } from '$lib/server/db/queries/quizzes';
-import { parseId, parseQuizForm, parseRuleForm } from '$lib/server/bank/forms';
+import {
+	parseId,
+	parseIdList,
+	parseItemForm,
+	parseQuizForm,
+	parseRuleForm
+} from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 function quizOf(organizationId: number, param: string) {
@@ -94,12 +100,8 @@ export const actions = {
 	addQuestions: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const quiz = quizOf(user.organizationId, params.id);
-		const ids = (await request.formData())
-			.getAll('questionId')
-			.slice(0, 500)
-			.map((v) => parseId(v))
-			.filter((v): v is number => v !== undefined);
-		if (ids.length === 0) return fail(400, { error: m.bank_quiz_added_none() });
+		const ids = parseIdList((await request.formData()).getAll('questionId'));
+		if (!ids?.length) return fail(400, { error: m.bank_quiz_added_none() });
 		const added = addQuizQuestions(getDb(), user.organizationId, quiz.id, ids) ?? 0;
 		if (added === 0) return fail(404, { error: m.bank_q_not_found() });
 		return { done: m.bank_quiz_added({ count: added }) };
@@ -116,21 +118,18 @@ export const actions = {
 	removeItem: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const quiz = quizOf(user.organizationId, params.id);
-		const id = parseId((await request.formData()).get('id'));
-		if (!id || !removeQuizItem(getDb(), user.organizationId, quiz.id, id))
+		const item = parseItemForm(await request.formData());
+		if (!item || !removeQuizItem(getDb(), user.organizationId, quiz.id, item.id))
 			return fail(404, { error: m.bank_q_not_found() });
 		return { done: m.bank_quiz_item_removed() };
 	},
 	moveItem: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const quiz = quizOf(user.organizationId, params.id);
-		const form = await request.formData();
-		const id = parseId(form.get('id'));
-		const to = Number(form.get('to'));
+		const item = parseItemForm(await request.formData());
 		if (
-			!id ||
-			!Number.isInteger(to) ||
-			!moveQuizItem(getDb(), user.organizationId, quiz.id, id, to)
+			item?.to === undefined ||
+			!moveQuizItem(getDb(), user.organizationId, quiz.id, item.id, item.to)
 		)
 			return fail(404, { error: m.bank_q_not_found() });
 		return { moved: true };
