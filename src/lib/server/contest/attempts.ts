@@ -36,6 +36,7 @@ import {
 import { isBetterAttempt } from '../../practice/tiebreak';
 import { judgeAnswer, toAnswerValue } from '../../quiz/judge';
 import type { Question } from '../../quiz/question';
+import { createBatcher } from '../practice/batch';
 
 export type ContestError =
 	| 'not_found'
@@ -213,6 +214,46 @@ export function saveAttemptAnswer(
 	if (!answer) return { ok: false, error: 'bad_answer' };
 	st.saveAnswer.run(attemptId, questionId, JSON.stringify(answer), now);
 	return { ok: true, data: { saved: true } };
+}
+
+interface SaveArgs {
+	participantId: number;
+	attemptId: number;
+	questionId: number;
+	answer: unknown;
+	now: number;
+}
+interface SubmitArgs {
+	participantId: number;
+	attemptId: number;
+	prediction: number | null;
+	now: number;
+}
+const saveQueues = new WeakMap<Db, (args: SaveArgs) => Promise<Outcome<{ saved: true }>>>();
+const submitQueues = new WeakMap<Db, (args: SubmitArgs) => Promise<Outcome<AttemptResult>>>();
+
+/** `saveAttemptAnswer`, committed with the other saves of this turn of the event loop (batch.ts). */
+export function queueAttemptAnswer(db: Db, args: SaveArgs): Promise<Outcome<{ saved: true }>> {
+	let queue = saveQueues.get(db);
+	if (!queue) {
+		queue = createBatcher(db, (a: SaveArgs) =>
+			saveAttemptAnswer(db, a.participantId, a.attemptId, a.questionId, a.answer, a.now)
+		);
+		saveQueues.set(db, queue);
+	}
+	return queue(args);
+}
+
+/** `submitAttempt`, committed with the other hand-ins of this turn (the end of a round spikes). */
+export function queueSubmitAttempt(db: Db, args: SubmitArgs): Promise<Outcome<AttemptResult>> {
+	let queue = submitQueues.get(db);
+	if (!queue) {
+		queue = createBatcher(db, (a: SubmitArgs) =>
+			submitAttempt(db, a.participantId, a.attemptId, a.prediction, a.now)
+		);
+		submitQueues.set(db, queue);
+	}
+	return queue(args);
 }
 
 export interface AttemptResult {

@@ -21,6 +21,7 @@ import { extendStreak } from '../../practice/streak';
 import { scheduleReview } from '../../practice/schedule';
 import { crossedBadges, crossedLawBadge, isPerfectSession } from '../../practice/badges';
 import { lawPoolSize } from './pool';
+import { createBatcher } from './batch';
 
 export type PracticeAnswerError =
 	'not_found' | 'finished' | 'wrong_question' | 'bad_answer' | 'question_gone';
@@ -61,8 +62,9 @@ interface AnswerArgs {
 }
 
 const runners = new WeakMap<Db, (args: AnswerArgs) => PracticeAnswerOutcome>();
+const batchers = new WeakMap<Db, (args: AnswerArgs) => Promise<PracticeAnswerOutcome>>();
 
-/** Judge and record an answer to the current question of a practice session. */
+/** Judge and record an answer to the current question of a practice session (its own transaction). */
 export function submitPracticeAnswer(db: Db, args: AnswerArgs): PracticeAnswerOutcome {
 	let run = runners.get(db);
 	if (!run) {
@@ -70,6 +72,17 @@ export function submitPracticeAnswer(db: Db, args: AnswerArgs): PracticeAnswerOu
 		runners.set(db, (run = (a) => tx.immediate(a)));
 	}
 	return run(args);
+}
+
+/**
+ * The same, committed together with the other answers of this turn of the event loop (see
+ * batch.ts): what the HTTP endpoints use.
+ */
+export function queuePracticeAnswer(db: Db, args: AnswerArgs): Promise<PracticeAnswerOutcome> {
+	let queue = batchers.get(db);
+	if (!queue)
+		batchers.set(db, (queue = createBatcher(db, (a: AnswerArgs) => answerInTransaction(db, a))));
+	return queue(args);
 }
 
 function answerInTransaction(db: Db, a: AnswerArgs): PracticeAnswerOutcome {

@@ -5,7 +5,7 @@ import { reviewSummary } from '$lib/server/db/queries/practice';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { playerSummary } from '$lib/server/practice/player';
 import { sessionSummary, viewSession } from '$lib/server/practice/sessions';
-import { submitPracticeAnswer } from '$lib/server/practice/answer';
+import { queuePracticeAnswer } from '$lib/server/practice/answer';
 import { answerFromForm } from '$lib/server/practice/answer-form';
 import { practiceLimits } from '$lib/server/practice/limits';
 import { practiceErrorMessage, practiceErrorStatus } from '$lib/server/practice/messages';
@@ -53,7 +53,7 @@ export const actions = {
 		const questionId = Number(form.get('questionId'));
 		const view = viewSession(db, participant.id, sessionId);
 		const question = view?.current?.id === questionId ? view.current.question : null;
-		const outcome = submitPracticeAnswer(db, {
+		const outcome = await queuePracticeAnswer(db, {
 			participantId: participant.id,
 			sessionId,
 			questionId,

@@ -7,7 +7,11 @@ import { practiceLimits } from '$lib/server/practice/limits';
 import { answerFromForm } from '$lib/server/practice/answer-form';
 import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
 import { attemptPage } from '$lib/server/contest/public';
-import { parsePrediction, saveAttemptAnswer, submitAttempt } from '$lib/server/contest/attempts';
+import {
+	parsePrediction,
+	queueAttemptAnswer,
+	queueSubmitAttempt
+} from '$lib/server/contest/attempts';
 import type { Actions, PageServerLoad } from './$types';
 
 function ids(params: { contestId: string; attemptId: string }) {
@@ -47,14 +51,13 @@ export const actions = {
 		const form = await event.request.formData();
 		const questionId = Number(form.get('questionId'));
 		const shown = page.questions.find((x) => x.id === questionId);
-		const saved = saveAttemptAnswer(
-			db,
-			participant.id,
+		const saved = await queueAttemptAnswer(db, {
+			participantId: participant.id,
 			attemptId,
 			questionId,
-			shown ? answerFromForm(shown.question, form) : null,
+			answer: shown ? answerFromForm(shown.question, form) : null,
 			now
-		);
+		});
 		if (!saved.ok) {
 			return fail(contestErrorStatus(saved.error), { message: contestErrorMessage(saved.error) });
 		}
@@ -72,7 +75,12 @@ export const actions = {
 		const prediction = parsePrediction(form.get('prediction'));
 		if (!prediction.ok)
 			return fail(400, { predictionError: contestErrorMessage('prediction_invalid') });
-		const result = submitAttempt(db, participant.id, attemptId, prediction.value, now);
+		const result = await queueSubmitAttempt(db, {
+			participantId: participant.id,
+			attemptId,
+			prediction: prediction.value,
+			now
+		});
 		if (!result.ok) {
 			return fail(contestErrorStatus(result.error), { message: contestErrorMessage(result.error) });
 		}

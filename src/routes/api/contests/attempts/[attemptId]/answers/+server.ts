@@ -5,7 +5,7 @@ import { currentParticipant } from '$lib/server/practice/identity';
 import { practiceLimits } from '$lib/server/practice/limits';
 import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
 import { parseId } from '$lib/server/practice/start';
-import { saveAttemptAnswer } from '$lib/server/contest/attempts';
+import { queueAttemptAnswer } from '$lib/server/contest/attempts';
 import type { RequestHandler } from './$types';
 
 /** Save (or change) one answer of a running attempt. Nothing about correctness is returned. */
@@ -28,7 +28,13 @@ export const POST: RequestHandler = async (event) => {
 	}
 	const body = await readJson(event.request, AnswerBody);
 	if (!body) return refuse(400, 'bad_answer', contestErrorMessage('bad_answer'));
-	const saved = saveAttemptAnswer(db, participant.id, attemptId, body.questionId, body.answer, now);
+	const saved = await queueAttemptAnswer(db, {
+		participantId: participant.id,
+		attemptId,
+		questionId: body.questionId,
+		answer: body.answer,
+		now
+	});
 	if (!saved.ok)
 		return refuse(contestErrorStatus(saved.error), saved.error, contestErrorMessage(saved.error));
 	return ok(saved.data);

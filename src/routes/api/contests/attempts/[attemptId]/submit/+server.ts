@@ -3,7 +3,7 @@ import { ok, readJson, refuse, SubmitBody } from '$lib/server/practice/api';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
 import { parseId } from '$lib/server/practice/start';
-import { parsePrediction, submitAttempt } from '$lib/server/contest/attempts';
+import { parsePrediction, queueSubmitAttempt } from '$lib/server/contest/attempts';
 import type { RequestHandler } from './$types';
 
 /** Hand in an attempt, with the optional prediction. */
@@ -17,7 +17,12 @@ export const POST: RequestHandler = async (event) => {
 	const prediction = body ? parsePrediction(body.prediction) : { ok: false as const };
 	if (!prediction.ok)
 		return refuse(400, 'prediction_invalid', contestErrorMessage('prediction_invalid'));
-	const result = submitAttempt(db, participant.id, attemptId, prediction.value, now);
+	const result = await queueSubmitAttempt(db, {
+		participantId: participant.id,
+		attemptId,
+		prediction: prediction.value,
+		now
+	});
 	if (!result.ok)
 		return refuse(
 			contestErrorStatus(result.error),

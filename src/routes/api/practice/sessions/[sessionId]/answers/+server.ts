@@ -2,7 +2,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
 import { AnswerBody, ok, readJson, refuse } from '$lib/server/practice/api';
 import { currentParticipant } from '$lib/server/practice/identity';
-import { submitPracticeAnswer } from '$lib/server/practice/answer';
+import { queuePracticeAnswer } from '$lib/server/practice/answer';
 import { practiceLimits } from '$lib/server/practice/limits';
 import { practiceErrorMessage, practiceErrorStatus } from '$lib/server/practice/messages';
 import { parseId } from '$lib/server/practice/start';
@@ -29,7 +29,7 @@ export const POST: RequestHandler = async (event) => {
 	}
 	const body = await readJson(event.request, AnswerBody);
 	if (!body) return refuse(400, 'bad_answer', practiceErrorMessage('bad_answer'));
-	const outcome = submitPracticeAnswer(db, {
+	const outcome = await queuePracticeAnswer(db, {
 		participantId: participant.id,
 		sessionId,
 		questionId: body.questionId,
