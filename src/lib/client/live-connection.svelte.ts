@@ -10,7 +10,7 @@ import {
 	type ServerToClientEvents
 } from '$lib/protocol';
 import { ServerClock } from './server-clock.svelte';
-import { Wire } from './wire';
+import { socketUrl, Wire } from './wire';
 
 export type LiveSocket = Wire<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
@@ -53,10 +53,7 @@ export class LiveConnection {
 	 * page can re-attach or re-join. Listeners are added by `on`.
 	 */
 	open(onConnect: () => void | Promise<void>): LiveSocket {
-		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		const socket: LiveSocket = new Wire({
-			url: `${scheme}://${location.host}${SOCKET_PATH}/?EIO=4&transport=websocket`
-		});
+		const socket: LiveSocket = new Wire({ url: socketUrl(SOCKET_PATH) });
 		this.#socket = socket;
 		socket.on('connect', async () => {
 			this.#status = 'online';

@@ -6,7 +6,6 @@
 import type {
 	GameEndedFrame,
 	GameStateFrame,
-	JoinReply,
 	LeaderboardFrame,
 	PlayerResultFrame,
 	PlayerSelf,
@@ -15,7 +14,7 @@ import type {
 	QuestionOpenedFrame
 } from '$lib/protocol';
 import type { AnswerValue } from '$lib/quiz/question';
-import { LiveConnection, type Reply } from './live-connection.svelte';
+import { LiveConnection } from './live-connection.svelte';
 import { forgetPlayer, loadPlayer, recall, remember, savePlayer } from './player-token';
 
 export type PlayerScreen =
@@ -269,14 +268,4 @@ export class PlayerGame {
 	#patch(change: Partial<Omit<PlayerView, 'question' | 'closed' | 'serverNow'>>): void {
 		if (this.#view) this.#view = { ...this.#view, ...change };
 	}
-}
-
-/** Join a game by PIN from the join form; on success the token is stored for `/play/[pin]`. */
-export async function joinGame(
-	connection: LiveConnection,
-	payload: { pin: string; nickname: string; team?: string | null; hidden?: Record<string, string> }
-): Promise<Reply<JoinReply>> {
-	const reply = await connection.request('player:join', payload);
-	if (reply.ok) savePlayer(payload.pin, reply.data.playerToken, reply.data.view.me.nickname);
-	return reply;
 }

@@ -27,6 +27,12 @@ export interface WireOptions {
 	connectTimeoutMs?: number;
 }
 
+/** The socket.io endpoint of the page's own origin, as a WebSocket URL. */
+export function socketUrl(path: string): string {
+	const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+	return `${scheme}://${location.host}${path}/?EIO=4&transport=websocket`;
+}
+
 export class AckTimeoutError extends Error {
 	override name = 'AckTimeoutError';
 }
