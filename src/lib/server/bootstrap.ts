@@ -4,6 +4,7 @@ import { getDb, type Db } from './db';
 import { seedDemo, issueSetupToken } from './seed/all';
 import { baseUrls } from './network';
 import { attachRealtime } from './realtime';
+import { attachAnswerFastPath } from './practice/fast-path';
 
 const HTTP_SERVER_KEY = Symbol.for('chuongvang.httpServer');
 const STARTED_KEY = Symbol.for('chuongvang.started');
@@ -34,6 +35,7 @@ export function startApp(): Db {
 	if (httpServer && !(httpServer as unknown as Globals)[STARTED_KEY]) {
 		(httpServer as unknown as Globals)[STARTED_KEY] = true;
 		attachRealtime(httpServer, { db });
+		attachAnswerFastPath(httpServer, { db });
 	}
 	return db;
 }

@@ -59,3 +59,29 @@ export const RegisterBody = v.object({
 	phone: v.string(),
 	unitId: v.union([v.number(), v.string()])
 });
+
+/** The body as JSON (undefined when it is not JSON or too large): endpoint functions check the shape. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+	const text = await request.text();
+	if (text.length > MAX_BODY) return undefined;
+	try {
+		return text ? JSON.parse(text) : {};
+	} catch {
+		return undefined;
+	}
+}
+
+/** An endpoint function's reply as a Response. */
+export function toResponse(reply: {
+	status: number;
+	payload: unknown;
+	retryAfterSec?: number;
+}): Response {
+	return json(reply.payload, {
+		status: reply.status,
+		headers: {
+			'cache-control': 'no-store',
+			...(reply.retryAfterSec ? { 'retry-after': String(reply.retryAfterSec) } : {})
+		}
+	});
+}

@@ -8,23 +8,26 @@ import type { ContestFieldError, PublishBlocker, RoundError } from '../contest/o
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
 
 type PracticeError = PracticeAnswerError | StartError;
+/** Undefined = the request's language (set by the paraglide middleware). */
+export type Locale = 'vi' | 'en' | undefined;
 
-export function practiceErrorMessage(code: PracticeError): string {
+export function practiceErrorMessage(code: PracticeError, locale?: Locale): string {
+	const o = { locale };
 	switch (code) {
 		case 'not_found':
-			return m.practice_err_not_found();
+			return m.practice_err_not_found({}, o);
 		case 'finished':
-			return m.practice_err_finished();
+			return m.practice_err_finished({}, o);
 		case 'wrong_question':
-			return m.practice_err_wrong_question();
+			return m.practice_err_wrong_question({}, o);
 		case 'bad_answer':
-			return m.practice_err_bad_answer();
+			return m.practice_err_bad_answer({}, o);
 		case 'question_gone':
-			return m.practice_err_question_gone();
+			return m.practice_err_question_gone({}, o);
 		case 'empty':
-			return m.practice_err_empty();
+			return m.practice_err_empty({}, o);
 		case 'nothing_due':
-			return m.practice_err_nothing_due();
+			return m.practice_err_nothing_due({}, o);
 	}
 }
 
@@ -32,8 +35,8 @@ export function practiceErrorStatus(code: PracticeError): number {
 	return code === 'not_found' ? 404 : code === 'finished' ? 409 : 400;
 }
 
-export function contestErrorMessage(code: ContestError): string {
-	const messages: Record<ContestError, () => string> = {
+export function contestErrorMessage(code: ContestError, locale?: Locale): string {
+	const messages: Record<ContestError, (inputs: object, options: { locale?: Locale }) => string> = {
 		not_found: m.contest_err_not_found,
 		name_invalid: m.contest_err_name_invalid,
 		phone_invalid: m.contest_err_phone_invalid,
@@ -50,7 +53,7 @@ export function contestErrorMessage(code: ContestError): string {
 		bad_answer: m.contest_err_bad_answer,
 		prediction_invalid: m.contest_err_prediction_invalid
 	};
-	return messages[code]();
+	return messages[code]({}, { locale });
 }
 
 export function contestErrorStatus(code: ContestError): number {

@@ -1,0 +1,153 @@
+/**
+ * The three answer endpoints (practice answer, contest answer save, contest hand-in) as plain
+ * functions of the device token, the id in the path and the parsed JSON body. The SvelteKit
+ * `+server.ts` files and the HTTP fast path (fast-path.ts) both call them, so the two answer
+ * alike: same checks, same statuses, same messages.
+ */
+import * as v from 'valibot';
+import { m } from '../../paraglide/messages.js';
+import type { Db } from '../db';
+import { findParticipantBySession } from '../db/queries/participants';
+import { hashToken } from '../auth/session';
+import { queuePracticeAnswer } from './answer';
+import { practiceLimits } from './limits';
+import {
+	contestErrorMessage,
+	contestErrorStatus,
+	practiceErrorMessage,
+	practiceErrorStatus,
+	type Locale
+} from './messages';
+import { parsePrediction, queueAttemptAnswer, queueSubmitAttempt } from '../contest/attempts';
+import { AnswerBody, SubmitBody } from './api';
+
+export interface EndpointReply {
+	status: number;
+	payload: { ok: true; data: unknown } | { ok: false; error: string; message: string };
+	retryAfterSec?: number;
+}
+
+interface Input {
+	/** The `cv_player` cookie value, if any. */
+	token: string | undefined;
+	/** The id from the path (null when malformed). */
+	id: number | null;
+	/** The parsed JSON body (undefined when it was not JSON). */
+	body: unknown;
+	now: number;
+	locale?: Locale;
+}
+
+function refused(
+	status: number,
+	error: string,
+	message: string,
+	retryAfterSec?: number
+): EndpointReply {
+	return { status, payload: { ok: false, error, message }, retryAfterSec };
+}
+
+function participantId(db: Db, token: string | undefined, now: number): number | null {
+	if (!token) return null;
+	return findParticipantBySession(db, hashToken(token), now)?.participant.id ?? null;
+}
+
+/** POST /api/practice/sessions/:id/answers — judged on the server, revealed at once. */
+export async function practiceAnswerEndpoint(db: Db, input: Input): Promise<EndpointReply> {
+	const { locale } = input;
+	const pid = participantId(db, input.token, input.now);
+	if (!pid || !input.id)
+		return refused(404, 'not_found', practiceErrorMessage('not_found', locale));
+	const limit = await practiceLimits.answerPerPlayer.consume(String(pid));
+	if (!limit.allowed) {
+		const message = m.practice_err_rate_limited({ seconds: limit.retryAfterSec }, { locale });
+		return refused(429, 'rate_limited', message, limit.retryAfterSec);
+	}
+	const body = v.safeParse(AnswerBody, input.body);
+	if (!body.success) return refused(400, 'bad_answer', practiceErrorMessage('bad_answer', locale));
+	const outcome = await queuePracticeAnswer(db, {
+		participantId: pid,
+		sessionId: input.id,
+		questionId: body.output.questionId,
+		answer: body.output.answer,
+		now: input.now
+	});
+	if (!outcome.ok) {
+		return refused(
+			practiceErrorStatus(outcome.error),
+			outcome.error,
+			practiceErrorMessage(outcome.error, locale)
+		);
+	}
+	return { status: 200, payload: { ok: true, data: outcome.data } };
+}
+
+/** POST /api/contests/attempts/:id/answers — saved, never judged before the hand-in. */
+export async function contestAnswerEndpoint(db: Db, input: Input): Promise<EndpointReply> {
+	const { locale } = input;
+	const pid = participantId(db, input.token, input.now);
+	if (!pid || !input.id) return refused(404, 'not_found', contestErrorMessage('not_found', locale));
+	const limit = await practiceLimits.savePerAttempt.consume(String(input.id));
+	if (!limit.allowed) {
+		const message = m.contest_err_rate_limited({ seconds: limit.retryAfterSec }, { locale });
+		return refused(429, 'rate_limited', message, limit.retryAfterSec);
+	}
+	const body = v.safeParse(AnswerBody, input.body);
+	if (!body.success) return refused(400, 'bad_answer', contestErrorMessage('bad_answer', locale));
+	const saved = await queueAttemptAnswer(db, {
+		participantId: pid,
+		attemptId: input.id,
+		questionId: body.output.questionId,
+		answer: body.output.answer,
+		now: input.now
+	});
+	if (!saved.ok) {
+		return refused(
+			contestErrorStatus(saved.error),
+			saved.error,
+			contestErrorMessage(saved.error, locale)
+		);
+	}
+	return { status: 200, payload: { ok: true, data: saved.data } };
+}
+
+/** POST /api/contests/attempts/:id/submit — hand in, with the optional prediction. */
+export async function contestSubmitEndpoint(db: Db, input: Input): Promise<EndpointReply> {
+	const { locale } = input;
+	const pid = participantId(db, input.token, input.now);
+	if (!pid || !input.id) return refused(404, 'not_found', contestErrorMessage('not_found', locale));
+	const body = v.safeParse(SubmitBody, input.body);
+	const prediction = body.success
+		? parsePrediction(body.output.prediction)
+		: { ok: false as const };
+	if (!prediction.ok) {
+		return refused(400, 'prediction_invalid', contestErrorMessage('prediction_invalid', locale));
+	}
+	const result = await queueSubmitAttempt(db, {
+		participantId: pid,
+		attemptId: input.id,
+		prediction: prediction.value,
+		now: input.now
+	});
+	if (!result.ok) {
+		return refused(
+			contestErrorStatus(result.error),
+			result.error,
+			contestErrorMessage(result.error, locale)
+		);
+	}
+	const a = result.data.attempt;
+	return {
+		status: 200,
+		payload: {
+			ok: true,
+			data: {
+				status: a.status,
+				score: a.score,
+				total: a.questionIds.length,
+				durationMs: a.durationMs,
+				counts: result.data.counts
+			}
+		}
+	};
+}
