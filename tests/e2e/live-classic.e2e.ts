@@ -48,14 +48,34 @@ test('a host and three phones play a full classic game to the podium', async ({ 
 			await expect(hung.page.getByTestId('my-score')).toHaveText(scoreBeforeReload);
 			await expect(hung.page.getByRole('timer')).toBeVisible();
 		}
+		if (round === 2) {
+			// The host reloads: the screen comes back on the same open question.
+			const text = await hostPage.locator('h1').first().textContent();
+			await hostPage.reload();
+			await expect(hostPage.locator('h1').first()).toHaveText(text ?? '');
+			await expect(hostPage.getByRole('timer')).toBeVisible();
+		}
 		await answerOnPhone(lan.page, questions, true);
 		await answerOnPhone(hung.page, questions, round % 2 === 0);
 		if (round === 0) await shot(lan.page, 'phone-3-answered');
 		await answerOnPhone(mai.page, questions, false);
 		await expect(hostPage.getByTestId('answered-count')).toHaveText('3');
 
-		// C closes the question now: the answer, the distribution, the explanation and the law.
-		await hostKey(hostPage, 'c');
+		if (round === 3) {
+			// The host's phone as a remote: the same page at 360 px, attached to the same game.
+			const remote = await host.context.newPage();
+			await remote.setViewportSize({ width: 360, height: 740 });
+			await remote.goto(`/host/${host.gameId}`);
+			await expect(remote.getByTestId('answered-count')).toHaveText('3');
+			await shot(remote, 'remote-1-question');
+			await remote.getByRole('button', { name: /Đóng câu hỏi/ }).click();
+			await expect(remote.getByText(/người trả lời đúng/).first()).toBeVisible();
+			await shot(remote, 'remote-2-reveal');
+			await remote.close();
+		} else {
+			// C closes the question now: the answer, the distribution, the explanation and the law.
+			await hostKey(hostPage, 'c');
+		}
 		await expect(hostPage.getByText(/người trả lời đúng/).first()).toBeVisible();
 		await expect(lan.page.getByRole('heading', { name: 'Chính xác!' })).toBeVisible();
 		await expect(

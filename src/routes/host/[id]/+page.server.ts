@@ -1,7 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
+import { getGame } from '$lib/server/db/queries/games';
 import { getGameForHost } from '$lib/server/live/service';
+import type { Question } from '$lib/quiz/question';
 import { joinLinks } from '$lib/server/join-links';
 import type { PageServerLoad } from './$types';
 
@@ -11,8 +13,16 @@ export const load = (async ({ locals, url, params }) => {
 	if (!Number.isSafeInteger(id) || id < 1) error(404, 'Not found');
 	const game = getGameForHost(getDb(), user.organizationId, id);
 	if (!game) error(404, 'Not found');
+	// Question texts and options (never answers), by engine index: a screen reloaded during a
+	// reveal still labels the options, since the server does not resend the closed question.
+	const snapshot = (getGame(getDb(), user.organizationId, id)?.questions ?? []) as Question[];
+	const labels = snapshot.map((q) => ({
+		text: q.text,
+		options: q.type === 'single' || q.type === 'multiple' ? q.options : []
+	}));
 	return {
 		game: { id: game.id, pin: game.pin, title: game.title, mode: game.mode, status: game.status },
-		links: await joinLinks(game.pin)
+		links: await joinLinks(game.pin),
+		labels
 	};
 }) satisfies PageServerLoad;
