@@ -19,6 +19,7 @@ import {
 	listContestRounds,
 	listEntryAttempts,
 	listOverdueAttempts,
+	questionBodiesJson,
 	type AttemptWithEntry
 } from '../db/queries/contests';
 import { getUnit } from '../db/queries/participants';
@@ -307,9 +308,7 @@ export function closeAttempt(
 ): AttemptResult {
 	const st = attemptStatements(db);
 	const answers = listAttemptAnswers(db, attempt.id);
-	const bodies = db.$client
-		.prepare('SELECT id, body FROM question WHERE id IN (SELECT value FROM json_each(?))')
-		.all(JSON.stringify(attempt.questionIds)) as Array<{ id: number; body: string }>;
+	const bodies = questionBodiesJson(db, attempt.questionIds);
 	let score = 0;
 	for (const row of bodies) {
 		const answer = answers.get(row.id);
@@ -321,6 +320,7 @@ export function closeAttempt(
 	const questionCount = attempt.questionIds.length;
 
 	let counts = false;
+	let closedNow = false;
 	db.$client.transaction(() => {
 		const changed = st.closeAttempt.run(
 			status,
@@ -331,6 +331,7 @@ export function closeAttempt(
 			attempt.id
 		);
 		if (changed.changes === 0) return;
+		closedNow = true;
 		const current = st.best.get(attempt.roundId, entry.id);
 		const candidate = { score, prediction, durationMs, submittedAt };
 		const currentStanding = current
@@ -361,8 +362,9 @@ export function closeAttempt(
 			st.bumpUnitEntrants.run(attempt.contestId, entry.unitId);
 		}
 	})();
-	const after = getAttemptWithEntry(db, attempt.id)!;
-	return { attempt: after.attempt, counts };
+	// Closed by someone else in between (a double tap): report what was stored.
+	if (!closedNow) return { attempt: getAttemptWithEntry(db, attempt.id)!.attempt, counts };
+	return { attempt: { ...attempt, status, submittedAt, score, durationMs, prediction }, counts };
 }
 
 /** Close every open attempt of a round (or all rounds) whose time ran out. */

@@ -56,7 +56,8 @@ export function rankedOverall(db: Db, c: Contest): Ranked<OverallRow>[] {
 
 const cache = new WeakMap<Db, Map<string, { at: number; value: unknown }>>();
 
-function cached<T>(db: Db, key: string, ttl: number, now: number, compute: () => T): T {
+/** `compute()`, remembered under `key` for `ttl` ms (per database). */
+export function cached<T>(db: Db, key: string, ttl: number, now: number, compute: () => T): T {
 	let map = cache.get(db);
 	if (!map) cache.set(db, (map = new Map()));
 	const hit = map.get(key);

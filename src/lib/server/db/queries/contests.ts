@@ -374,36 +374,70 @@ export interface AttemptWithEntry {
 	entry: ContestEntry;
 }
 
-/** An attempt of the participant's own entry, or undefined. */
+/** An attempt of the participant's own entry, or undefined (prepared: the hand-in path). */
 export function getOwnAttempt(
 	db: Db,
 	participantId: number,
 	attemptId: number
 ): AttemptWithEntry | undefined {
-	return db
-		.select({ attempt: contestAttempt, entry: contestEntry })
-		.from(contestAttempt)
-		.innerJoin(contestEntry, eq(contestAttempt.entryId, contestEntry.id))
-		.where(and(eq(contestAttempt.id, attemptId), eq(contestEntry.participantId, participantId)))
-		.get();
+	const row = attemptStatements(db).attemptWithEntry.get(attemptId);
+	return row && row.e_participant_id === participantId ? toAttemptWithEntry(row) : undefined;
 }
 
 /** An attempt with its entry, whoever owns it (internal: closing by the clock). */
 export function getAttemptWithEntry(db: Db, attemptId: number): AttemptWithEntry | undefined {
-	return db
-		.select({ attempt: contestAttempt, entry: contestEntry })
-		.from(contestAttempt)
-		.innerJoin(contestEntry, eq(contestAttempt.entryId, contestEntry.id))
-		.where(eq(contestAttempt.id, attemptId))
-		.get();
+	const row = attemptStatements(db).attemptWithEntry.get(attemptId);
+	return row ? toAttemptWithEntry(row) : undefined;
+}
+
+type AttemptEntryRow = Record<string, number | string | null>;
+
+function toAttemptWithEntry(r: AttemptEntryRow): AttemptWithEntry {
+	return {
+		attempt: {
+			id: r.id as number,
+			contestId: r.contest_id as number,
+			roundId: r.round_id as number,
+			entryId: r.entry_id as number,
+			organizationId: r.organization_id as number,
+			number: r.number as number,
+			questionIds: JSON.parse(r.question_ids as string) as number[],
+			seed: r.seed as number,
+			status: r.status as ContestAttempt['status'],
+			startedAt: r.started_at as number,
+			deadlineAt: r.deadline_at as number,
+			submittedAt: r.submitted_at as number | null,
+			score: r.score as number | null,
+			durationMs: r.duration_ms as number | null,
+			prediction: r.prediction as number | null
+		},
+		entry: {
+			id: r.e_id as number,
+			contestId: r.e_contest_id as number,
+			organizationId: r.e_organization_id as number,
+			participantId: r.e_participant_id as number,
+			fullName: r.e_full_name as string,
+			phone: r.e_phone as string,
+			unitId: r.e_unit_id as number,
+			firstSubmittedAt:
+				r.e_first_submitted_at === null ? null : new Date(r.e_first_submitted_at as number),
+			createdAt: new Date(r.e_created_at as number)
+		}
+	};
 }
 
 /** Saved answers of an attempt. */
 export function listAttemptAnswers(db: Db, attemptId: number): Map<number, AnswerValue> {
-	const rows = db.$client
-		.prepare('SELECT question_id AS id, answer FROM contest_answer WHERE attempt_id = ?')
-		.all(attemptId) as Array<{ id: number; answer: string }>;
+	const rows = attemptStatements(db).answers.all(attemptId);
 	return new Map(rows.map((r) => [r.id, JSON.parse(r.answer) as AnswerValue]));
+}
+
+/** Bodies of the given questions (JSON text), by id. */
+export function questionBodiesJson(
+	db: Db,
+	ids: readonly number[]
+): Array<{ id: number; body: string }> {
+	return attemptStatements(db).bodiesIn.all(JSON.stringify(ids));
 }
 
 /** Open attempts past `before` (deadline + grace), for closing by the clock. */
@@ -480,6 +514,18 @@ function prepareAttemptStatements(db: Db) {
 		),
 		bumpUnitEntrants: c.prepare(
 			'UPDATE contest_unit_stat SET entrants = entrants + 1 WHERE contest_id = ? AND unit_id = ?'
+		),
+		attemptWithEntry: c.prepare<[number], AttemptEntryRow>(
+			`SELECT a.*, e.id AS e_id, e.contest_id AS e_contest_id, e.organization_id AS e_organization_id,
+			 e.participant_id AS e_participant_id, e.full_name AS e_full_name, e.phone AS e_phone,
+			 e.unit_id AS e_unit_id, e.first_submitted_at AS e_first_submitted_at, e.created_at AS e_created_at
+			 FROM contest_attempt a JOIN contest_entry e ON e.id = a.entry_id WHERE a.id = ?`
+		),
+		answers: c.prepare<[number], { id: number; answer: string }>(
+			'SELECT question_id AS id, answer FROM contest_answer WHERE attempt_id = ?'
+		),
+		bodiesIn: c.prepare<[string], { id: number; body: string }>(
+			'SELECT id, body FROM question WHERE id IN (SELECT value FROM json_each(?))'
 		)
 	};
 }
