@@ -24,6 +24,28 @@ test('a host and three phones play a full classic game to the podium', async ({ 
 	}
 	const [lan, hung, mai] = phones;
 	await expect(hostPage.getByTestId('lobby-count')).toHaveText('3');
+
+	// L locks the room: a latecomer is told so; the host then removes a prankster from the lobby.
+	await hostKey(hostPage, 'l');
+	await expect(hostPage.getByText('Đã khoá phòng')).toBeVisible();
+	const late = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const latePage = await late.newPage();
+	await latePage.goto(`/join/${host.pin}`);
+	await latePage.getByLabel('Biệt danh', { exact: true }).fill('Đến muộn');
+	await latePage.getByRole('button', { name: 'Vào phòng' }).click();
+	await expect(latePage.getByRole('alert')).toContainText('Phòng đang khoá');
+	await hostKey(hostPage, 'l');
+	await expect(hostPage.getByText('Đã khoá phòng')).toHaveCount(0);
+	await late.close();
+	const prankster = await joinPhone(browser, host.pin, 'Phá đám');
+	await hostPage.getByRole('button', { name: 'Mời Phá đám ra khỏi phòng' }).click();
+	await hostPage
+		.getByRole('dialog', { name: 'Mời người chơi ra?' })
+		.getByRole('button', { name: 'Mời ra' })
+		.click();
+	await expect(prankster.page.getByText('Bạn đã bị người dẫn mời ra khỏi phòng.')).toBeVisible();
+	await expect(hostPage.getByTestId('lobby-count')).toHaveText('3');
+	await prankster.context.close();
 	await expect(hostPage.getByRole('button', { name: /Anh Hùng/ })).toBeVisible();
 	await shot(hostPage, 'host-1-lobby');
 	await shot(lan.page, 'phone-1-lobby');
@@ -54,6 +76,17 @@ test('a host and three phones play a full classic game to the podium', async ({ 
 			await hostPage.reload();
 			await expect(hostPage.locator('h1').first()).toHaveText(text ?? '');
 			await expect(hostPage.getByRole('timer')).toBeVisible();
+		}
+		if (round === 4) {
+			// P pauses (phones freeze their countdown), P resumes, T adds ten seconds.
+			await hostKey(hostPage, 'p');
+			await expect(hostPage.getByRole('button', { name: /Tiếp tục/ })).toBeVisible();
+			await expect(lan.page.getByRole('timer', { name: 'Tạm dừng' })).toBeVisible();
+			await shot(hostPage, 'host-2-question-paused');
+			await hostKey(hostPage, 'p');
+			await expect(hostPage.getByRole('button', { name: /Tạm dừng/ })).toBeVisible();
+			await hostKey(hostPage, 't');
+			await expect(hostPage.getByRole('alert')).toHaveCount(0);
 		}
 		await answerOnPhone(lan.page, questions, true);
 		await answerOnPhone(hung.page, questions, round % 2 === 0);

@@ -22,6 +22,21 @@ test('a teams game asks for hidden fields, ranks the teams and keeps the fields 
 	const questions = gameQuestions(host.gameId);
 	const hostPage = host.page;
 
+	// The organizer's pages around the game: the list, the new-game form and the A4 poster.
+	const org = await host.context.newPage();
+	await org.goto('/org/events');
+	await expect(org.getByText(host.pin)).toBeVisible();
+	await org.screenshot({ path: 'test-results/screens/org-1-events.png', fullPage: true });
+	await org.goto('/org/events/new');
+	await org.locator('input[name=mode][value=elimination]').check();
+	await org.screenshot({ path: 'test-results/screens/org-2-new-game.png', fullPage: true });
+	await org.goto(`/org/events/${host.gameId}/poster`);
+	await expect(org.locator('.pin-box strong')).toHaveText(
+		`${host.pin.slice(0, 3)} ${host.pin.slice(3)}`
+	);
+	await org.screenshot({ path: 'test-results/screens/org-3-poster.png', fullPage: true });
+	await org.close();
+
 	const join =
 		(team: string, fullName: string) => async (page: import('@playwright/test').Page) => {
 			await page.getByLabel('Đội / đơn vị').selectOption({ label: team });
