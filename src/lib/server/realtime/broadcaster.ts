@@ -6,7 +6,7 @@
  * `io.to(room)` (socket.io encodes it once for every socket in the room) and each player gets one
  * small `player:result`. Joins reach the host in throttled roster batches, never the phones.
  */
-import { HOST_ANSWERED_PER_SEC, type RosterEntry } from '../../protocol';
+import { HOST_ANSWERED_PER_SEC, type GameStateFrame, type RosterEntry } from '../../protocol';
 import { getPlayer } from '../../quiz/selectors';
 import type { GameEvent, GameState } from '../../quiz/types';
 import type { LiveGame } from '../live/live-game';
@@ -66,6 +66,8 @@ class Channel {
 	readonly answered: Throttle;
 	readonly roster: Throttle;
 	game: LiveGame | null = null;
+	/** The last game:state the room holds (sent, or implied by a transition frame). */
+	lastState: GameStateFrame | null = null;
 
 	constructor(io: RealtimeServer, gameId: number) {
 		// Real time, not the injected game clock: throttling is about wall-clock load.
@@ -98,6 +100,35 @@ class Channel {
 		this.answered.stop();
 		this.roster.stop();
 	}
+}
+
+/**
+ * What the phones' state becomes once they apply this command's room frames themselves:
+ * `question:opened` → phase `question` at its index, `question:closed` → phase `reveal`
+ * (see player-game.svelte.ts). Null when they learn nothing from those frames.
+ */
+function impliedState(
+	last: GameStateFrame | null,
+	openedIndex: number | null,
+	closed: boolean
+): GameStateFrame | null {
+	if (!last) return null;
+	if (openedIndex !== null) return { ...last, phase: 'question', questionIndex: openedIndex };
+	if (closed) return { ...last, phase: 'reveal' };
+	return null;
+}
+
+function sameState(a: GameStateFrame, b: GameStateFrame): boolean {
+	return (
+		a.phase === b.phase &&
+		a.locked === b.locked &&
+		a.paused === b.paused &&
+		a.questionIndex === b.questionIndex &&
+		a.active === b.active &&
+		a.eliminated === b.eliminated &&
+		a.winner?.playerId === b.winner?.playerId &&
+		a.winner?.nickname === b.winner?.nickname
+	);
 }
 
 export class Broadcaster {
@@ -154,6 +185,9 @@ export class Broadcaster {
 		const room = this.#io.to(gameRoom(game.id));
 		const now = this.#now();
 		let transition = false;
+		/** Room frames the phones derive their phase from (player-game.svelte.ts). */
+		let openedIndex: number | null = null;
+		let closed = false;
 		const eliminated = new Set<string>();
 		const rescued = new Set<string>();
 		for (const event of events) {
@@ -191,7 +225,10 @@ export class Broadcaster {
 				}
 				case 'questionOpened': {
 					const frame = openedFrame(game, state, now);
-					if (frame) room.emit('question:opened', frame);
+					if (frame) {
+						room.emit('question:opened', frame);
+						openedIndex = frame.questionIndex;
+					}
 					transition = true;
 					break;
 				}
@@ -215,6 +252,7 @@ export class Broadcaster {
 						isLast: event.isLast,
 						teams: event.teams
 					});
+					closed = true;
 					for (const result of event.results) {
 						const sockets = channel.players.get(result.playerId);
 						if (!sockets) continue;
@@ -248,7 +286,12 @@ export class Broadcaster {
 			}
 		}
 		if (transition) {
-			room.emit('game:state', stateFrame(state));
+			// A second room-wide frame doubles the fan-out's cost (one socket write per phone per
+			// frame): skip it when the transition's own frame already told the phones all of it.
+			const frame = stateFrame(state);
+			const implied = impliedState(channel.lastState, openedIndex, closed);
+			if (!implied || !sameState(implied, frame)) room.emit('game:state', frame);
+			channel.lastState = frame;
 			this.#io.to(hostRoom(game.id)).emit('host:state', hostState(game, state, now));
 		}
 	};

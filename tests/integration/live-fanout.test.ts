@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GameStateFrame, HostCommandReply, JoinReply } from '../../src/lib/protocol';
+import {
+	closeAllClients,
+	connect,
+	createGame,
+	makeStaff,
+	q1,
+	q2,
+	settle,
+	startServer,
+	tempDbFile,
+	type TestClient,
+	type TestServer
+} from './live-harness';
+
+// Fan-out cost is one socket write per phone per room frame (docs/performance.md): a transition
+// whose own frame already tells the phones everything sends no second, room-wide game:state.
+let server: TestServer | undefined;
+afterEach(async () => {
+	closeAllClients();
+	await server?.close();
+	server = undefined;
+});
+
+async function command(client: TestClient, gameId: number, type: string) {
+	const ack = await client.emit<HostCommandReply>('host:command', { gameId, command: { type } });
+	if (!ack.ok) throw new Error(`${type} refused: ${ack.error}`);
+	await settle();
+}
+
+const events = (phone: TestClient) => phone.events.map((e) => e.event);
+
+describe('room frames per transition', () => {
+	it('opens and closes a question with one room frame each, and still sends game:state where the phones cannot infer it', async () => {
+		server = await startServer(tempDbFile());
+		const staff = makeStaff(server.db, 'host', server.clock.now());
+		const { gameId, pin } = createGame(server.db, staff, [q1(), q2()]);
+		const screen = await connect(server.url, staff.cookie);
+		await screen.emit('host:attach', { gameId });
+		const phone = await connect(server.url);
+		const joined = await phone.emit<JoinReply>('player:join', { pin, nickname: 'An' });
+		expect(joined.ok).toBe(true);
+
+		// The first transition after the lobby: the phones' state is the join view, so it is sent.
+		await command(screen, gameId, 'start');
+		expect(events(phone)).toEqual(['question:opened', 'game:state']);
+
+		phone.events.length = 0;
+		await command(screen, gameId, 'close');
+		expect(events(phone)).toEqual(['question:closed', 'player:result']);
+
+		phone.events.length = 0;
+		await command(screen, gameId, 'showLeaderboard');
+		expect(events(phone)).toEqual(['leaderboard', 'game:state']);
+
+		phone.events.length = 0;
+		await command(screen, gameId, 'next');
+		expect(events(phone)).toEqual(['question:opened']);
+
+		// Pausing changes `paused`: the phones are told.
+		phone.events.length = 0;
+		await command(screen, gameId, 'pause');
+		expect(events(phone)).toEqual(['question:timer', 'game:state']);
+		expect(phone.all<GameStateFrame>('game:state')[0]).toMatchObject({ paused: true });
+
+		// The host screen follows host:state on every transition.
+		expect(screen.all('host:state').length).toBe(5);
+	});
+});
