@@ -33,6 +33,11 @@ const { values: args, positionals } = parseArgs({
 		'min-busy': { type: 'string', default: '50' },
 		/** With --timeline: a bench:live --out JSON whose markers are shown in the timeline. */
 		markers: { type: 'string' },
+		/**
+		 * With --markers: for each marker, how long the event loop stayed busy after it (until the
+		 * first idle stretch of 5 ms), i.e. how long a fan-out kept answers waiting.
+		 */
+		bursts: { type: 'boolean', default: false },
 		/** Only count samples from/to these seconds after the profile's start. */
 		from: { type: 'string', default: '0' },
 		to: { type: 'string', default: 'Infinity' }
@@ -155,6 +160,37 @@ if (args.timeline) {
 		console.log(
 			`${((key * bucketMs) / 1000).toFixed(2).padStart(8)} s ${pct.toFixed(0).padStart(4)} %  ${topFn}`
 		);
+	}
+}
+if (args.bursts && args.markers) {
+	const markers: Array<{ name: string; atUs: number }> = JSON.parse(
+		fs.readFileSync(args.markers, 'utf8')
+	).markers;
+	// Sample start times (µs since the profile's start) and whether each was idle.
+	const times: number[] = [];
+	let at = 0;
+	for (let i = 0; i < profile.samples.length; i++) {
+		at += profile.timeDeltas[i] ?? 0;
+		times.push(at);
+	}
+	const idleAt = (i: number) => byId.get(profile.samples[i])!.callFrame.functionName === '(idle)';
+	console.log('\nevent loop busy after each marker (until 5 ms idle)');
+	for (const m of markers) {
+		const start = m.atUs - profile.startTime;
+		let i = times.findIndex((t) => t >= start);
+		if (i < 0) continue;
+		let busyUntil = times[i];
+		let idleSince: number | null = null;
+		for (; i < times.length; i++) {
+			if (idleAt(i)) {
+				idleSince ??= times[i];
+				if (times[i] - idleSince >= 5000) break;
+			} else {
+				idleSince = null;
+				busyUntil = times[i];
+			}
+		}
+		console.log(`${m.name.padEnd(16)} ${((busyUntil - start) / 1000).toFixed(0).padStart(6)} ms`);
 	}
 }
 show('self time by module', modules);
