@@ -41,6 +41,8 @@ const { values: args } = parseArgs({
 		connections: { type: 'string', default: '50' },
 		guests: { type: 'string', default: '200' },
 		entries: { type: 'string', default: '1000' },
+		/** With --url: the server's process id, to report its CPU time per request. */
+		pid: { type: 'string' },
 		json: { type: 'boolean', default: false }
 	}
 });
@@ -90,6 +92,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (
 
 interface Server {
 	url: string;
+	pid: number;
 	stop: () => Promise<void>;
 }
 
@@ -135,6 +138,7 @@ async function startServer(): Promise<Server> {
 	});
 	return {
 		url,
+		pid: child.pid!,
 		stop: async () => {
 			const exited = new Promise((resolve) => child.once('exit', resolve));
 			child.kill('SIGTERM');
@@ -319,6 +323,8 @@ interface Figures {
 	name: string;
 	requests: number;
 	rps: number;
+	/** Server CPU (user + system) per request, ms: what the machine's load does not distort. */
+	cpuMs: number | null;
 	p50: number;
 	p90: number;
 	p99: number;
@@ -327,14 +333,35 @@ interface Figures {
 	errors: number;
 }
 
+/** CPU seconds (user + system) the process has used, from /proc (Linux), or null. */
+function cpuSeconds(pid: number | null): number | null {
+	if (!pid) return null;
+	try {
+		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		// utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return null;
+	}
+}
+
+let serverPid: number | null = null;
+
 function run(name: string, options: Options): Promise<Figures> {
+	const cpuBefore = cpuSeconds(serverPid);
 	return new Promise((resolve, reject) => {
 		autocannon(options, (err, result) => {
 			if (err) return reject(err);
+			const cpuAfter = cpuSeconds(serverPid);
+			const total = result.requests.total;
 			resolve({
 				name,
-				requests: result.requests.total,
-				rps: Math.round(result.requests.total / (result.duration || 1)),
+				requests: total,
+				rps: Math.round(total / (result.duration || 1)),
+				cpuMs:
+					cpuBefore !== null && cpuAfter !== null && total > 0
+						? Math.round(((cpuAfter - cpuBefore) * 1000 * 1000) / total) / 1000
+						: null,
 				p50: result.latency.p50,
 				p90: result.latency.p90,
 				p99: result.latency.p99,
@@ -458,10 +485,13 @@ function print(rows: Figures[]): void {
 		'p99 ms',
 		'max ms',
 		'non-2xx',
-		'errors'
+		'errors',
+		'server CPU ms/req'
 	];
 	const lines = rows.map((r) =>
-		[r.name, r.requests, r.rps, r.p50, r.p90, r.p99, r.max, r.non2xx, r.errors].map(String)
+		[r.name, r.requests, r.rps, r.p50, r.p90, r.p99, r.max, r.non2xx, r.errors, r.cpuMs ?? '—'].map(
+			String
+		)
 	);
 	const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
 	const fmt = (cells: string[]) =>
@@ -473,6 +503,7 @@ function print(rows: Figures[]): void {
 async function main(): Promise<void> {
 	const server = args.url ? null : await startServer();
 	const base = (args.url ?? server!.url).replace(/\/$/, '');
+	serverPid = server?.pid ?? (args.pid ? Number(args.pid) : null);
 	if (args.url) {
 		console.log(
 			`Target ${base}: start it with ${Object.entries(BENCH_SERVER_ENV)
@@ -508,6 +539,11 @@ async function main(): Promise<void> {
 				name: 'both at once',
 				requests: p.requests + c.requests,
 				rps: p.rps + c.rps,
+				// Both ran against one process over the same seconds: each saw all of its CPU.
+				cpuMs:
+					p.cpuMs === null
+						? null
+						: Math.round((p.cpuMs * p.requests * 1000) / (p.requests + c.requests)) / 1000,
 				p50: Math.max(p.p50, c.p50),
 				p90: Math.max(p.p90, c.p90),
 				p99: Math.max(p.p99, c.p99),
@@ -515,8 +551,8 @@ async function main(): Promise<void> {
 				non2xx: p.non2xx + c.non2xx,
 				errors: p.errors + c.errors
 			},
-			p,
-			c
+			{ ...p, cpuMs: null },
+			{ ...c, cpuMs: null }
 		);
 		rows.push(
 			await run(`hand-in burst (${attempts.length})`, handInLoad(base, attempts, CONNECTIONS))
