@@ -34,6 +34,9 @@ const FINAL_ANSWER_ERRORS = new Set([
 	'WRONG_PHASE'
 ]);
 
+/** Rejoin refusals that a later attempt may overcome (everything else means the place is gone). */
+const RETRY_REJOIN = new Set(['TIMEOUT', 'OFFLINE', 'RATE_LIMITED', 'INTERNAL']);
+
 export class PlayerGame {
 	readonly pin: string;
 	readonly connection = new LiveConnection();
@@ -148,7 +151,8 @@ export class PlayerGame {
 		socket.on('question:closed', (frame) => {
 			this.#closed = frame;
 			this.#question = null;
-			this.#patch({ state: { ...this.#view!.state, phase: 'reveal' }, result: null });
+			const view = this.#view;
+			if (view) this.#patch({ state: { ...view.state, phase: 'reveal' }, result: null });
 		});
 		socket.on('player:result', (result) => this.#patch({ result, me: result.me }));
 		socket.on('player:me', (me) => this.#patch({ me }));
@@ -201,11 +205,7 @@ export class PlayerGame {
 			playerToken: this.#token
 		});
 		if (!reply.ok) {
-			if (
-				reply.error === 'TIMEOUT' ||
-				reply.error === 'OFFLINE' ||
-				reply.error === 'RATE_LIMITED'
-			) {
+			if (RETRY_REJOIN.has(reply.error)) {
 				// Try again shortly; the connection may still be settling.
 				setTimeout(() => {
 					if (this.connection.socket?.connected) void this.#rejoin();
