@@ -10,7 +10,8 @@ function fail(message) {
 }
 
 const portText = process.env.PORT?.trim() || '3000';
-if (!/^\d+$/.test(portText) || Number(portText) > 65535) fail(`PORT must be a number from 0 to 65535, got "${process.env.PORT}"`);
+if (!/^\d+$/.test(portText) || Number(portText) > 65535)
+	fail(`PORT must be a number from 0 to 65535, got "${process.env.PORT}"`);
 const host = process.env.HOST?.trim() || '0.0.0.0';
 
 // Form actions check the Origin header against the app's origin. Phones reach the laptop through

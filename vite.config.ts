@@ -27,7 +27,9 @@ export default defineConfig({
 		realtimeDevServer()
 	],
 	server: {
-		watch: { ignored: ['**/data/**', '**/*.db', '**/*.db-wal', '**/*.db-shm', '**/test-results/**'] }
+		watch: {
+			ignored: ['**/data/**', '**/*.db', '**/*.db-wal', '**/*.db-shm', '**/test-results/**']
+		}
 	},
 	test: {
 		expect: { requireAssertions: true },

@@ -80,11 +80,17 @@ describe('the dev server', () => {
 	it('serves pages and an authenticated socket ping on the same port', async () => {
 		const res = await fetch(base + '/login', {
 			method: 'POST',
-			headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			headers: {
+				origin: base,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
 			body: 'username=devhost&password=mat-khau-123',
 			redirect: 'manual'
 		});
-		expect(res.status, (await res.clone().text()).slice(0, 3000).replace(/<[^>]*>/g, ' ')).toBe(303);
+		expect(res.status, (await res.clone().text()).slice(0, 3000).replace(/<[^>]*>/g, ' ')).toBe(
+			303
+		);
 		const cookie = res.headers.get('set-cookie')!.split(';')[0];
 		expect(cookie).toMatch(/^cv_session=/);
 
