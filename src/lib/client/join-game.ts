@@ -3,15 +3,9 @@
  * phone for /play/[pin], close. Kept apart from the play page's connection so the join page
  * stays small.
  */
-import {
-	SOCKET_PATH,
-	type Ack,
-	type ClientToServerEvents,
-	type JoinReply,
-	type ServerToClientEvents
-} from '$lib/protocol';
+import type { Ack, JoinReply } from '$lib/protocol';
 import { savePlayer } from './player-token';
-import { socketUrl, Wire } from './wire';
+import { createSocket, emitWithAck } from './socket';
 
 /** socket.io retries by itself on a shaky network; give it a while before giving up. */
 const CONNECT_WAIT_MS = 12_000;
@@ -27,9 +21,7 @@ export interface JoinPayload {
 export async function joinGame(
 	payload: JoinPayload
 ): Promise<Ack<JoinReply> | { ok: false; error: 'OFFLINE' | 'TIMEOUT' }> {
-	const wire = new Wire<ServerToClientEvents, ClientToServerEvents>({
-		url: socketUrl(SOCKET_PATH)
-	});
+	const wire = createSocket();
 	try {
 		await new Promise<void>((resolve, reject) => {
 			const timer = setTimeout(reject, CONNECT_WAIT_MS);
@@ -44,7 +36,7 @@ export async function joinGame(
 		return { ok: false, error: 'OFFLINE' };
 	}
 	try {
-		const reply = (await wire.emitWithAck('player:join', payload, ACK_WAIT_MS)) as Ack<JoinReply>;
+		const reply = (await emitWithAck(wire, 'player:join', payload, ACK_WAIT_MS)) as Ack<JoinReply>;
 		if (reply.ok) savePlayer(payload.pin, reply.data.playerToken, reply.data.view.me.nickname);
 		return reply;
 	} catch {

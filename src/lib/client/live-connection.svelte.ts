@@ -3,16 +3,11 @@
  * clock and acknowledged requests with a timeout. Created per page (never a module singleton) and
  * closed when the page goes away.
  */
-import {
-	SOCKET_PATH,
-	type Ack,
-	type ClientToServerEvents,
-	type ServerToClientEvents
-} from '$lib/protocol';
+import type { Ack, ClientToServerEvents } from '$lib/protocol';
 import { ServerClock } from './server-clock.svelte';
-import { socketUrl, Wire } from './wire';
+import { createSocket, emitWithAck, type LiveSocket } from './socket';
 
-export type LiveSocket = Wire<ServerToClientEvents, ClientToServerEvents>;
+export type { LiveSocket } from './socket';
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
 /** How long a request waits for its acknowledgement before it counts as lost. */
@@ -53,7 +48,7 @@ export class LiveConnection {
 	 * page can re-attach or re-join. Listeners are added by `on`.
 	 */
 	open(onConnect: () => void | Promise<void>): LiveSocket {
-		const socket: LiveSocket = new Wire({ url: socketUrl(SOCKET_PATH) });
+		const socket: LiveSocket = createSocket();
 		this.#socket = socket;
 		socket.on('connect', async () => {
 			this.#status = 'online';
@@ -87,7 +82,7 @@ export class LiveConnection {
 		if (!socket?.connected) return { ok: false, error: 'OFFLINE' };
 		try {
 			// The reply's type comes from the event map in protocol.ts.
-			return (await socket.emitWithAck(event, payload, timeoutMs)) as never;
+			return (await emitWithAck(socket, event, payload, timeoutMs)) as never;
 		} catch {
 			return { ok: false, error: 'TIMEOUT' };
 		}
