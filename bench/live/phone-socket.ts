@@ -42,7 +42,12 @@ export interface PhoneSocketOptions {
 	client: 'lite' | 'socket.io';
 	reconnectionDelayMs?: number;
 	reconnectionDelayMaxMs?: number;
+	/** ± share of each delay (socket.io's randomizationFactor). */
+	randomization?: number;
 }
+
+/** The app's own phone settings (src/lib/client/socket.ts), so resume times match real phones. */
+const APP_RECONNECTION = { delayMs: 500, delayMaxMs: 4_000, randomization: 0.6 };
 
 export function createPhoneSocket(options: PhoneSocketOptions): PhoneSocket {
 	if (options.client === 'lite') {
@@ -61,9 +66,10 @@ class SocketIoPhone implements PhoneSocket {
 			forceNew: true, // one connection per phone: never multiplex phones over one Manager
 			autoConnect: false,
 			reconnection: true,
-			reconnectionDelay: options.reconnectionDelayMs ?? 1000,
-			reconnectionDelayMax: options.reconnectionDelayMaxMs ?? 5000,
-			timeout: 20_000
+			reconnectionDelay: options.reconnectionDelayMs ?? APP_RECONNECTION.delayMs,
+			reconnectionDelayMax: options.reconnectionDelayMaxMs ?? APP_RECONNECTION.delayMaxMs,
+			randomizationFactor: options.randomization ?? APP_RECONNECTION.randomization,
+			timeout: 10_000
 		});
 	}
 	get connected() {
@@ -111,11 +117,13 @@ class LiteSocket implements PhoneSocket {
 	readonly #wsUrl: string;
 	readonly #delay: number;
 	readonly #delayMax: number;
+	readonly #randomization: number;
 
 	constructor(options: PhoneSocketOptions) {
 		this.#wsUrl = options.url.replace(/^http/, 'ws') + '/socket.io/?EIO=4&transport=websocket';
-		this.#delay = options.reconnectionDelayMs ?? 1000;
-		this.#delayMax = options.reconnectionDelayMaxMs ?? 5000;
+		this.#delay = options.reconnectionDelayMs ?? APP_RECONNECTION.delayMs;
+		this.#delayMax = options.reconnectionDelayMaxMs ?? APP_RECONNECTION.delayMaxMs;
+		this.#randomization = options.randomization ?? APP_RECONNECTION.randomization;
 	}
 
 	get connected() {
@@ -209,9 +217,10 @@ class LiteSocket implements PhoneSocket {
 		if (wasConnected) this.#fire('disconnect', reason ?? 'io client disconnect');
 		else if (reason === null && this.#wanted) this.#fire('connect_error');
 		if (this.#wanted && !this.#closed) {
-			// socket.io-client's backoff: delay × 2^attempt, ±50 % jitter, capped.
+			// socket.io-client's backoff: delay × 2^attempt, ± randomization, capped.
 			const base = Math.min(this.#delayMax, this.#delay * 2 ** this.#attempt++);
-			const wait = Math.min(this.#delayMax, base * (0.5 + Math.random()));
+			const jitter = 1 + this.#randomization * (2 * Math.random() - 1);
+			const wait = Math.min(this.#delayMax, base * jitter);
 			this.#reconnectTimer = setTimeout(() => {
 				this.#reconnectTimer = null;
 				if (this.#wanted) this.connect();
