@@ -45,6 +45,22 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Form actions and form endpoints read `request.formData()`, which throws on a body that is not
+ * form data (SvelteKit lets text/plain through its CSRF check). Refuse such posts up front with
+ * 415 instead of an unhandled 500. JSON APIs under /api/ are not affected.
+ */
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+const handleFormBodies: Handle = async ({ event, resolve }) => {
+	if (event.request.method === 'POST' && !event.url.pathname.startsWith('/api/')) {
+		const type = (event.request.headers.get('content-type') ?? '').toLowerCase();
+		if (!FORM_TYPES.some((t) => type.startsWith(t))) {
+			return new Response('Unsupported Media Type', { status: 415 });
+		}
+	}
+	return resolve(event);
+};
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -55,4 +71,4 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleLocale, handleSession);
+export const handle = sequence(handleHeaders, handleFormBodies, handleLocale, handleSession);

@@ -66,3 +66,13 @@ test('a form posted from another origin is refused (CSRF)', async ({ request }) 
 	});
 	expect(res.status()).toBe(403);
 });
+
+test('a post whose body is not form data is refused cleanly, not with a server error', async ({
+	request
+}) => {
+	const res = await request.post('/login', {
+		data: 'username=x&password=y',
+		headers: { 'content-type': 'text/plain' }
+	});
+	expect(res.status()).toBe(415);
+});
