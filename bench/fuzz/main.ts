@@ -42,13 +42,14 @@ if (args.url && !args.db)
 	throw new Error('--url needs --db <the server DATABASE_PATH> for the fixtures');
 
 const seed = Number(args.seed ?? Date.now() % 2 ** 31);
+/** The server this run started (stopped on the way out, also after a failure). */
+let server: ServerHandle | null = null;
 const count = Number(args.count);
 
 async function main() {
 	const pinned = os.cpus().length >= 2 && pinSelf(1);
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-fuzz-'));
 	const databasePath = args.db ?? path.join(workDir, 'fuzz.db');
-	let server: ServerHandle | null = null;
 	let serverDir = '';
 	let url = args.url ?? '';
 	if (!url) {
@@ -168,7 +169,16 @@ async function main() {
 	process.exit(ok ? 0 : 1);
 }
 
-main().catch((err) => {
+// Ctrl-C or a kill: take the server (possibly in its own session, see --nice) down with us.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, async () => {
+		await server?.stop().catch(() => undefined);
+		process.exit(130);
+	});
+}
+
+main().catch(async (err) => {
 	console.error(err);
+	await server?.stop().catch(() => undefined);
 	process.exit(1);
 });

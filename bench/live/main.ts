@@ -611,6 +611,15 @@ async function runCrash(host: BenchHost, fixtures: BenchFixtures, qi: number, jo
 	};
 }
 
+// Ctrl-C or a kill: take the server (possibly in its own session, see --nice) down with us.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, async () => {
+		await workers?.close().catch(() => undefined);
+		await server?.stop().catch(() => undefined);
+		process.exit(130);
+	});
+}
+
 main().catch(async (err) => {
 	console.error(err);
 	await workers?.close().catch(() => undefined);
