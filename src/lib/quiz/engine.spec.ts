@@ -811,6 +811,32 @@ describe('reconnecting phones', () => {
 	});
 });
 
+describe('finding 1: ordering questions in a live game', () => {
+	const items = ['180 ngày', '60 ngày', '30 ngày', '6 ngày làm việc'];
+	const opened = (stored: string[], seed: number) => {
+		const game = new TestGame({}, [orderingQuestion({ items: stored })], seed).join('a');
+		game.do({ type: 'start' });
+		return { game, question: game.event('questionOpened').question };
+	};
+
+	it('opens with the same frame whatever the stored (correct) order', () => {
+		for (const seed of [1, 7, 42, 2024]) {
+			const frame = opened(items, seed).question;
+			expect(opened([...items].reverse(), seed).question).toEqual(frame);
+			expect(opened([items[2], items[0], items[3], items[1]], seed).question).toEqual(frame);
+			expect(getPublicQuestion(opened(items, seed).game.state)).toEqual(frame);
+		}
+	});
+
+	it('judges the delivered ids through the game’s own mapping', () => {
+		const { game, question } = opened(items, 9);
+		if (question.type !== 'ordering') throw new Error('expected an ordering question');
+		const idOf = (text: string) => question.items.find((item) => item.text === text)!.id;
+		game.answer('a', { type: 'ordering', order: items.map(idOf) });
+		expect(game.event('answerAccepted')).toMatchObject({ correct: true, fraction: 1 });
+	});
+});
+
 describe('replaying the log', () => {
 	function playedGame() {
 		const game = new TestGame().join('a', 'b', 'c');

@@ -3,6 +3,8 @@ export { apply, createGame, replay } from './engine';
 export { checkGameSetup, DEFAULT_CONFIG, PODIUM_MAX, PODIUM_MIN, SETUP_PROBLEMS } from './config';
 export type { SetupProblem } from './config';
 export {
+	answerForPhone,
+	answerFromPhone,
 	isAnswerFor,
 	judgeAnswer,
 	normalizeVietnamese,

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+	answerForPhone,
+	answerFromPhone,
 	isAnswerFor,
 	judgeAnswer,
 	normalizeVietnamese,
 	revealOf,
+	toAnswerValue,
 	toPublicQuestion,
 	type PublicQuestion
 } from './judge';
+import { hashString } from './random';
+import type { AnswerValue } from './question';
 import { questionArbitrary } from './testing/arbitraries';
 import {
 	multipleQuestion,
@@ -255,25 +260,49 @@ describe('the public view of a question', () => {
 		expect(view).not.toHaveProperty('tolerance');
 	});
 
-	it('shuffles ordering items the same way for the same seed, with canonical indices', () => {
+	it('delivers ordering items the same way for the same seed, with ids that are delivery places', () => {
 		const question = orderingQuestion();
 		const first = toPublicQuestion(question, { shuffleSeed: 42 });
 		const again = toPublicQuestion(question, { shuffleSeed: 42 });
 		expect(again).toEqual(first);
 		if (first.type !== 'ordering') throw new Error('expected an ordering question');
-		for (const item of first.items) expect(item.text).toBe(question.items[item.index]);
-		expect(first.items.map((item) => item.index).sort()).toEqual([0, 1, 2, 3]);
+		expect(first.items.map((item) => item.id)).toEqual([0, 1, 2, 3]);
+		expect(first.items.map((item) => item.text).sort()).toEqual([...question.items].sort());
 	});
 
-	it('never shows ordering items in their correct order', () => {
-		const question = orderingQuestion({ items: ['a', 'b', 'c'] });
-		for (let seed = 0; seed < 200; seed++) {
-			const view = toPublicQuestion(question, { shuffleSeed: seed }) as Extract<
-				PublicQuestion,
-				{ type: 'ordering' }
-			>;
-			expect(view.items.map((item) => item.index)).not.toEqual([0, 1, 2]);
+	it('finding 1: the delivered ordering question is identical whatever the stored (correct) order', () => {
+		fc.assert(
+			fc.property(
+				fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 3, maxLength: 6 }),
+				fc.integer(),
+				fc.integer(),
+				(items, seed, salt) => {
+					const permuted = [...items].sort((a, b) => hashString(salt + a) - hashString(salt + b));
+					const asStored = toPublicQuestion(orderingQuestion({ items }), { shuffleSeed: seed });
+					const otherOrder = toPublicQuestion(orderingQuestion({ items: permuted }), {
+						shuffleSeed: seed
+					});
+					expect(otherOrder).toEqual(asStored);
+				}
+			)
+		);
+	});
+
+	it('finding 1: judges the delivered ids through the server-side mapping', () => {
+		const question = orderingQuestion({ items: ['a', 'b', 'c', 'd'] });
+		for (let seed = 0; seed < 50; seed++) {
+			const view = toPublicQuestion(question, { shuffleSeed: seed });
+			if (view.type !== 'ordering') throw new Error('expected an ordering question');
+			const idOf = (text: string) => view.items.find((item) => item.text === text)!.id;
+			const right = { type: 'ordering', order: question.items.map(idOf) };
+			const canonical = answerFromPhone(question, right, seed);
+			expect(judgeAnswer(question, canonical)).toEqual({ correct: true, fraction: 1 });
+			expect(answerForPhone(question, canonical as AnswerValue, seed)).toEqual(right);
+			const reversed = { type: 'ordering', order: [...right.order].reverse() };
+			expect(judgeAnswer(question, answerFromPhone(question, reversed, seed)).correct).toBe(false);
 		}
+		const outOfRange = { type: 'ordering', order: [0, 1, 2, 9] };
+		expect(toAnswerValue(question, answerFromPhone(question, outOfRange, 1))).toBeNull();
 	});
 
 	it('shuffles differently for different seeds', () => {
@@ -302,9 +331,7 @@ describe('the public view of a question', () => {
 				expect(keys.filter((key) => FORBIDDEN_KEYS.includes(key))).toEqual([]);
 				expect(view.type).toBe(question.type);
 				if (question.type === 'ordering' && view.type === 'ordering')
-					expect(view.items.map((item) => item.index)).not.toEqual(
-						question.items.map((_, index) => index)
-					);
+					expect(view.items.map((item) => item.id)).toEqual(question.items.map((_, i) => i));
 			})
 		);
 	});

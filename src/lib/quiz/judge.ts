@@ -7,7 +7,7 @@ import { LIMITS, type AnswerValue, type Question } from './question';
 import { answerKey } from './vietnamese';
 
 export { normalizeVietnamese } from './vietnamese';
-export { toPublicQuestion, revealOf } from './public-question';
+export { toPublicQuestion, revealOf, answerFromPhone, answerForPhone } from './public-question';
 export type { PublicQuestion, Reveal, RevealKey } from './public-question';
 
 export interface Judgement {

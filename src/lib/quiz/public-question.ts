@@ -3,8 +3,8 @@
  * allow-list (never by copying and deleting), so a field added to the model later stays private
  * until someone decides otherwise.
  */
-import type { Citation, PointsMultiplier, Question } from './question';
-import { shuffledIndices } from './random';
+import type { AnswerValue, Citation, PointsMultiplier, Question } from './question';
+import { deriveSeed, hashString } from './random';
 
 interface PublicCommon {
 	text: string;
@@ -14,9 +14,12 @@ interface PublicCommon {
 	image: string | null;
 }
 
-/** An ordering item as shown: its text and its canonical index (what the answer refers to). */
+/**
+ * An ordering item as delivered: `id` is only its place in the delivered list (0, 1, 2…), never
+ * its place in the correct order; an ordering answer lists these ids in the order chosen.
+ */
 export interface PublicOrderingItem {
-	index: number;
+	id: number;
 	text: string;
 }
 
@@ -51,6 +54,53 @@ export interface PublicQuestionOptions {
 	shuffleSeed: number;
 }
 
+/**
+ * The order in which an ordering question's items are delivered, as canonical indices (entry n
+ * is the item with public id n). Items are ranked by a hash of the seed and their own text, so
+ * the delivery depends on the set of items and the seed only — never on the stored (correct)
+ * order: a phone learns nothing about the answer, not even which order it is not. The seed,
+ * and with it this mapping, stays on the server.
+ */
+export function orderingDelivery(items: readonly string[], shuffleSeed: number): number[] {
+	const keyed = items.map((text, index) => ({
+		index,
+		text,
+		key: deriveSeed(shuffleSeed, hashString(text))
+	}));
+	keyed.sort(
+		(a, b) => a.key - b.key || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0) || a.index - b.index
+	);
+	return keyed.map((k) => k.index);
+}
+
+/**
+ * A phone's answer in the engine's terms: an ordering answer arrives as public ids (see
+ * `orderingDelivery`) and is mapped to canonical indices; anything else, or anything malformed,
+ * is returned as it came for `toAnswerValue` to check.
+ */
+export function answerFromPhone(question: Question, answer: unknown, shuffleSeed: number): unknown {
+	if (question.type !== 'ordering') return answer;
+	if (typeof answer !== 'object' || answer === null) return answer;
+	const order = (answer as { order?: unknown }).order;
+	if (!Array.isArray(order)) return answer;
+	const delivery = orderingDelivery(question.items, shuffleSeed);
+	const mapped = order.map((id) =>
+		Number.isInteger(id) && id >= 0 && id < delivery.length ? delivery[id] : -1
+	);
+	return { ...(answer as object), order: mapped };
+}
+
+/** A stored answer as the phone gave it (ordering: canonical indices back to public ids). */
+export function answerForPhone(
+	question: Question,
+	answer: AnswerValue,
+	shuffleSeed: number
+): AnswerValue {
+	if (question.type !== 'ordering' || answer.type !== 'ordering') return answer;
+	const delivery = orderingDelivery(question.items, shuffleSeed);
+	return { type: 'ordering', order: answer.order.map((index) => delivery.indexOf(index)) };
+}
+
 /** The question as a phone may see it before the close (ordering items shuffled by the seed). */
 export function toPublicQuestion(
 	question: Question,
@@ -75,8 +125,8 @@ export function toPublicQuestion(
 			return {
 				...common,
 				type: 'ordering',
-				items: shuffledIndices(question.items.length, shuffleSeed).map((index) => ({
-					index,
+				items: orderingDelivery(question.items, shuffleSeed).map((index, id) => ({
+					id,
 					text: question.items[index]
 				}))
 			};

@@ -116,5 +116,8 @@ export type AnswerValue =
 	| { type: 'truefalse'; value: boolean }
 	| { type: 'typeanswer'; text: string }
 	| { type: 'numeric'; value: number }
-	/** Indices into the item list as the player saw it is NOT used: always indices into `items` (canonical order). */
+	/**
+	 * Stored and judged as indices into `items` (canonical order). Phones send the delivered ids
+	 * instead (public-question.ts `orderingDelivery`); `answerFromPhone` maps them.
+	 */
 	| { type: 'ordering'; order: number[] };

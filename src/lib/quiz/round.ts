@@ -16,7 +16,7 @@ import { computeTeamStandings } from './modes/teams';
 import { accept, refuse } from './outcome';
 import { emptyMap, mapFromEntries, mapGet, mapSet, mapValues } from './pmap';
 import { countStatus, isPlayerId } from './players';
-import { revealOf, toPublicQuestion } from './public-question';
+import { answerFromPhone, revealOf, toPublicQuestion } from './public-question';
 import { deriveSeed } from './random';
 import { rankChangeOf, rankPlayers } from './ranking';
 import { scoreAnswer, scoreMissedAnswer } from './scoring';
@@ -160,7 +160,11 @@ export function submitAnswer(
 	else if (player.status !== 'active') return refuse('NOT_ELIGIBLE');
 
 	const question = state.questions[current.index];
-	const answer = toAnswerValue(question, command.answer);
+	// Ordering answers arrive as the delivered ids; the engine judges canonical indices.
+	const answer = toAnswerValue(
+		question,
+		answerFromPhone(question, command.answer, current.shuffleSeed)
+	);
 	if (answer === null) return refuse('INVALID_ANSWER');
 	const judgement = judgeAnswer(question, answer);
 	const responseMs = Math.min(

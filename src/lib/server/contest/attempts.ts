@@ -3,12 +3,13 @@
  * (drawn by the contest's mix), saving answers while the clock runs, handing in, and closing
  * attempts the clock ran out on. Every function takes `now`, so tests inject the time.
  */
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { Db } from '../db';
 import type { Contest, ContestAttempt, ContestEntry, ContestRound } from '../db/schema';
 import {
 	attemptStatements,
 	contestPool,
+	countEntriesFromAddress,
 	findEntry,
 	getAttemptWithEntry,
 	getOwnAttempt,
@@ -35,7 +36,8 @@ import {
 	isRoundOpen
 } from '../../practice/timing';
 import { isBetterAttempt } from '../../practice/tiebreak';
-import { judgeAnswer, toAnswerValue } from '../../quiz/judge';
+import { answerFromPhone, judgeAnswer, toAnswerValue } from '../../quiz/judge';
+import { deriveSeed } from '../../quiz/random';
 import type { Question } from '../../quiz/question';
 import { createBatcher } from '../practice/batch';
 
@@ -54,7 +56,9 @@ export type ContestError =
 	| 'attempt_closed'
 	| 'question_not_in_attempt'
 	| 'bad_answer'
-	| 'prediction_invalid';
+	| 'prediction_invalid'
+	| 'prediction_late'
+	| 'entry_cap';
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; error: ContestError };
 
@@ -92,19 +96,34 @@ export function checkRegistration(
 	return { errors, clean: valid ? { fullName, phone: phone!, unitId } : null };
 }
 
-/** Register a participant (one entry per phone number and per participant). */
+/** What the per-address entry cap counts by: a hash of the client address (the address itself is not kept). */
+export function addressKeyOf(address: string): string {
+	return createHash('sha256').update(`contest-entry:${address}`).digest('hex');
+}
+
+/**
+ * Register a participant: one entry per phone number and per participant, and at most the
+ * contest's `entriesPerAddress` from one client address (0 = no cap), so sock-puppet entries
+ * cannot be made by the hundred from one machine.
+ */
 export function registerEntry(
 	db: Db,
-	c: Pick<Contest, 'id' | 'organizationId'>,
+	c: Pick<Contest, 'id' | 'organizationId' | 'entriesPerAddress'>,
 	participantId: number,
 	input: RegistrationInput,
-	now: number
+	now: number,
+	address?: string
 ): Outcome<ContestEntry> {
 	if (findEntry(db, c.id, participantId)) return { ok: false, error: 'already_registered' };
+	const addressKey = address ? addressKeyOf(address) : null;
+	if (addressKey && c.entriesPerAddress > 0) {
+		if (countEntriesFromAddress(db, c.id, addressKey) >= c.entriesPerAddress)
+			return { ok: false, error: 'entry_cap' };
+	}
 	try {
 		const entry = insertEntry(
 			db,
-			{ contestId: c.id, organizationId: c.organizationId, participantId, ...input },
+			{ contestId: c.id, organizationId: c.organizationId, participantId, ...input, addressKey },
 			now
 		);
 		return { ok: true, data: entry };
@@ -211,7 +230,10 @@ export function saveAttemptAnswer(
 	if (!ids.includes(questionId)) return { ok: false, error: 'question_not_in_attempt' };
 	const body = st.questionBody.get(questionId);
 	if (!body) return { ok: false, error: 'question_not_in_attempt' };
-	const answer = toAnswerValue(JSON.parse(body.body) as Question, rawAnswer);
+	const question = JSON.parse(body.body) as Question;
+	// Ordering: the ids as delivered in this attempt, mapped through its seed (never sent out).
+	const delivered = answerFromPhone(question, rawAnswer, deriveSeed(attempt.seed, questionId));
+	const answer = toAnswerValue(question, delivered);
 	if (!answer) return { ok: false, error: 'bad_answer' };
 	st.saveAnswer.run(attemptId, questionId, JSON.stringify(answer), now);
 	return { ok: true, data: { saved: true } };
@@ -274,7 +296,10 @@ export function parsePrediction(
 	return value <= PREDICTION_MAX ? { ok: true, value } : { ok: false };
 }
 
-/** Hand in an attempt (also after its time ran out: it then closes with what was answered). */
+/**
+ * Hand in an attempt (also after its time ran out: it then closes with what was answered). A
+ * prediction that comes after the time ran out is refused: the attempt closes without it.
+ */
 export function submitAttempt(
 	db: Db,
 	participantId: number,
@@ -285,8 +310,13 @@ export function submitAttempt(
 	const own = getOwnAttempt(db, participantId, attemptId);
 	if (!own) return { ok: false, error: 'not_found' };
 	if (own.attempt.status !== 'open') return { ok: false, error: 'attempt_closed' };
-	const expired = isExpired(own.attempt, now);
-	return { ok: true, data: closeAttempt(db, own, now, prediction, expired) };
+	if (isExpired(own.attempt, now)) {
+		const closed = closeAttempt(db, own, now, null, true);
+		return prediction === null
+			? { ok: true, data: closed }
+			: { ok: false, error: 'prediction_late' };
+	}
+	return { ok: true, data: closeAttempt(db, own, now, prediction, false) };
 }
 
 function closeAttemptById(db: Db, attemptId: number, now: number, expired: boolean): void {
@@ -301,7 +331,7 @@ function closeAttemptById(db: Db, attemptId: number, now: number, expired: boole
  */
 export function closeAttempt(
 	db: Db,
-	{ attempt, entry }: AttemptWithEntry,
+	{ attempt, entry, minMsPerQuestion }: AttemptWithEntry,
 	now: number,
 	prediction: number | null,
 	expired: boolean
@@ -318,6 +348,8 @@ export function closeAttempt(
 	const durationMs = completionMs(attempt, submittedAt);
 	const status = expired ? 'expired' : 'submitted';
 	const questionCount = attempt.questionIds.length;
+	// Faster than a person can read: recorded and shown to the organizer, but never ranked.
+	const flagged = !expired && isTooFast(durationMs, answers.size, minMsPerQuestion);
 
 	let counts = false;
 	let closedNow = false;
@@ -328,10 +360,12 @@ export function closeAttempt(
 			score,
 			durationMs,
 			prediction,
+			flagged ? 1 : 0,
 			attempt.id
 		);
 		if (changed.changes === 0) return;
 		closedNow = true;
+		if (flagged) return;
 		const current = st.best.get(attempt.roundId, entry.id);
 		const candidate = { score, prediction, durationMs, submittedAt };
 		const currentStanding = current
@@ -364,7 +398,15 @@ export function closeAttempt(
 	})();
 	// Closed by someone else in between (a double tap): report what was stored.
 	if (!closedNow) return { attempt: getAttemptWithEntry(db, attempt.id)!.attempt, counts };
-	return { attempt: { ...attempt, status, submittedAt, score, durationMs, prediction }, counts };
+	return {
+		attempt: { ...attempt, status, submittedAt, score, durationMs, prediction, flagged },
+		counts
+	};
+}
+
+/** Whether `answered` answers handed in after `durationMs` beat the contest's minimum time per question. */
+export function isTooFast(durationMs: number, answered: number, minMsPerQuestion: number): boolean {
+	return answered > 0 && minMsPerQuestion > 0 && durationMs < answered * minMsPerQuestion;
 }
 
 /** Close every open attempt of a round (or all rounds) whose time ran out. */

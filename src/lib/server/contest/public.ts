@@ -7,13 +7,14 @@ import {
 	getPublishedContest,
 	listContestRounds,
 	listEntryAttempts,
+	ownAttemptId,
 	roundRankOf
 } from '../db/queries/contests';
 import { getQuestionBodies } from '../db/queries/practice';
-import { judgeAnswer, revealOf, toPublicQuestion } from '../../quiz/judge';
+import { answerForPhone, judgeAnswer, revealOf, toPublicQuestion } from '../../quiz/judge';
 import type { AnswerValue } from '../../quiz/question';
 import { deriveSeed } from '../../quiz/random';
-import { predictionTruth } from './standings';
+import { isRevealed, predictionTruth } from './standings';
 import { getUnitById, listUnits } from '../db/queries/participants';
 import { mixSize } from '../../practice/draw';
 import { isExpired } from '../../practice/timing';
@@ -62,14 +63,15 @@ export function contestPage(
 			? { fullName: entry.fullName, unitName: getUnitById(db, entry.unitId)?.name ?? '' }
 			: null,
 		attempts: attempts.map((a) => ({
-			id: a.id,
+			id: a.publicId,
 			number: a.number,
 			status: a.status,
 			score: a.score,
 			total: a.questionIds.length,
-			durationMs: a.durationMs
+			durationMs: a.durationMs,
+			flagged: a.flagged
 		})),
-		runningAttemptId: running?.id ?? null,
+		runningAttemptId: running?.publicId ?? null,
 		attemptsLeft: Math.max(0, c.attemptsPerRound - attempts.length),
 		units: entry ? [] : listUnits(db, c.organizationId).map((u) => ({ id: u.id, name: u.name }))
 	};
@@ -84,10 +86,12 @@ export function attemptPage(
 	db: Db,
 	contestId: number,
 	participantId: number,
-	attemptId: number,
+	publicId: string,
 	now: number
 ) {
-	const view = loadAttempt(db, participantId, attemptId, now);
+	// Someone else's attempt and a missing one are the same: undefined (a 404).
+	const attemptId = ownAttemptId(db, participantId, publicId);
+	const view = attemptId ? loadAttempt(db, participantId, attemptId, now) : undefined;
 	if (!view || view.attempt.contestId !== contestId) return undefined;
 	const c = getPublishedContest(db, contestId);
 	const round = listContestRounds(db, contestId).find((r) => r.id === view.attempt.roundId);
@@ -110,30 +114,33 @@ export function attemptPage(
 		contest: { id: c.id, title: c.title, predictionText: c.predictionText },
 		round: { id: round.id, title: round.title, closed: now >= round.closesAt.getTime() },
 		attempt: {
-			id: attempt.id,
+			id: attempt.publicId,
 			number: attempt.number,
 			status: attempt.status,
 			total: attempt.questionIds.length,
 			deadlineAt: attempt.deadlineAt,
 			score: attempt.score,
 			durationMs: attempt.durationMs,
-			prediction: attempt.prediction
+			prediction: attempt.prediction,
+			flagged: attempt.flagged
 		},
 		serverNow: now
 	};
 	if (attempt.status === 'open') {
 		return {
 			...base,
-			questions: questions.map(({ id, question }) => ({
-				id,
-				question,
-				answer: (view.answers.get(id) as AnswerValue | undefined) ?? null
-			})),
+			questions: questions.map(({ id, question, body }) => {
+				const saved = view.answers.get(id) as AnswerValue | undefined;
+				// Saved ordering answers go back as the delivered ids, never canonical indices.
+				const answer = saved ? answerForPhone(body, saved, deriveSeed(attempt.seed, id)) : null;
+				return { id, question, answer };
+			}),
 			result: null
 		};
 	}
 	const best = attemptStatements(db).best.get(round.id, view.entry.id);
-	const truth = predictionTruth(c, round);
+	// Until the round closes the provisional rank leaves predictions out: it would hint at the truth.
+	const truth = isRevealed(round, now) ? predictionTruth(c, round) : null;
 	const rank = best
 		? roundRankOf(db, round.id, truth, {
 				score: best.score,

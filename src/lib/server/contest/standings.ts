@@ -27,25 +27,51 @@ export function predictionTruth(
 	return c.predictionKind === 'entrants' ? round.entrants : round.perfect;
 }
 
-/** A round's standings, ranked with ties, `limit` rows (close overdue attempts first). */
+/**
+ * A round's standings, ranked with ties, `limit` rows (close overdue attempts first).
+ * `withPrediction: false` ranks as if the contest had no prediction question (score, then time):
+ * what the public sees while the round is open, so the truth cannot be read off the order.
+ */
 export function rankedRound(
 	db: Db,
 	c: Contest,
 	round: ContestRound,
 	limit: number,
-	now: number
+	now: number,
+	withPrediction = true
 ): { truth: number | null; rows: Ranked<RoundStandingRow>[] } {
 	closeOverdue(db, now, round.id);
 	const fresh = db.$client
 		.prepare('SELECT entrants, perfect FROM contest_round WHERE id = ?')
 		.get(round.id) as { entrants: number; perfect: number };
-	const truth = predictionTruth(c, fresh);
+	const truth = withPrediction ? predictionTruth(c, fresh) : null;
 	return { truth, rows: rankStandings(roundStandings(db, round.id, truth, limit), truth) };
 }
 
-/** Overall standings with ranks (ties share a rank). */
-export function rankedOverall(db: Db, c: Contest): Ranked<OverallRow>[] {
-	const rows = overallStandings(db, c.id, c.predictionKind !== null);
+/**
+ * The `round` query parameter of public boards: absent or empty = the current round, else a
+ * round id (digits only). Anything else is refused, so it never becomes a cache key.
+ */
+export function parseRoundParam(
+	text: string | null
+): { ok: true; roundId: number | null } | { ok: false } {
+	if (text === null || text === '') return { ok: true, roundId: null };
+	if (!/^\d{1,12}$/.test(text)) return { ok: false };
+	const id = Number(text);
+	return id > 0 ? { ok: true, roundId: id } : { ok: false };
+}
+
+/** Whether a round's predictions and truth may be shown to the public: only once it has closed. */
+export function isRevealed(round: Pick<ContestRound, 'closesAt'>, now: number): boolean {
+	return now >= round.closesAt.getTime();
+}
+
+/**
+ * Overall standings with ranks (ties share a rank). `withPrediction: false` leaves the
+ * prediction gap out of the order (the public board while a round is still open).
+ */
+export function rankedOverall(db: Db, c: Contest, withPrediction = true): Ranked<OverallRow>[] {
+	const rows = overallStandings(db, c.id, withPrediction && c.predictionKind !== null);
 	const out: Ranked<OverallRow>[] = [];
 	rows.forEach((row, i) => {
 		const tied = i > 0 && compareOverall(rows[i - 1], row) === 0;
@@ -54,30 +80,64 @@ export function rankedOverall(db: Db, c: Contest): Ranked<OverallRow>[] {
 	return out;
 }
 
+/** Most boards remembered per database; the least recently used goes first beyond it. */
+export const BOARD_CACHE_MAX = 512;
+
 const cache = new WeakMap<Db, Map<string, { at: number; value: unknown }>>();
 
-/** `compute()`, remembered under `key` for `ttl` ms (per database). */
+/**
+ * `compute()`, remembered under `key` for `ttl` ms (per database). A least-recently-used map
+ * capped at BOARD_CACHE_MAX entries, so keys a visitor makes up cannot grow it without bound.
+ */
 export function cached<T>(db: Db, key: string, ttl: number, now: number, compute: () => T): T {
 	let map = cache.get(db);
 	if (!map) cache.set(db, (map = new Map()));
 	const hit = map.get(key);
-	if (hit && now - hit.at < ttl) return hit.value as T;
+	if (hit && now - hit.at < ttl) {
+		// Map keeps insertion order: re-inserting marks the entry as the most recently used.
+		map.delete(key);
+		map.set(key, hit);
+		return hit.value as T;
+	}
 	const value = compute();
+	map.delete(key);
 	map.set(key, { at: now, value });
+	while (map.size > BOARD_CACHE_MAX) map.delete(map.keys().next().value as string);
 	return value;
 }
 
-/** The public board of a round (top 100), cached for a few seconds. */
-export function publicRoundBoard(db: Db, c: Contest, round: ContestRound, now: number) {
-	return cached(db, `round:${round.id}`, ROUND_BOARD_TTL_MS, now, () =>
-		rankedRound(db, c, round, PUBLIC_BOARD_SIZE, now)
-	);
+/** How many boards are cached for `db` (tests). */
+export function boardCacheSize(db: Db): number {
+	return cache.get(db)?.size ?? 0;
 }
 
-/** The public overall board (top 100), cached for half a minute. */
-export function publicOverallBoard(db: Db, c: Contest, now: number) {
-	return cached(db, `overall:${c.id}`, OVERALL_BOARD_TTL_MS, now, () =>
-		rankedOverall(db, c).slice(0, PUBLIC_BOARD_SIZE)
+/**
+ * The public board of a round (top 100), cached for a few seconds. Until the round closes the
+ * predictions and the truth (entrants or perfect entries so far) stay hidden and play no part in
+ * the order: otherwise sock-puppet entries could watch and steer them.
+ */
+export function publicRoundBoard(db: Db, c: Contest, round: ContestRound, now: number) {
+	const revealed = isRevealed(round, now);
+	return cached(db, `round:${round.id}:${revealed}`, ROUND_BOARD_TTL_MS, now, () => {
+		const board = rankedRound(db, c, round, PUBLIC_BOARD_SIZE, now, revealed);
+		return {
+			revealed,
+			truth: board.truth,
+			rows: board.rows.map((r) => ({ ...r, prediction: revealed ? r.prediction : null }))
+		};
+	});
+}
+
+/** The public overall board (top 100), cached for half a minute; predictions count once no round is open. */
+export function publicOverallBoard(
+	db: Db,
+	c: Contest,
+	rounds: readonly ContestRound[],
+	now: number
+) {
+	const revealed = rounds.every((r) => isRevealed(r, now) || now < r.opensAt.getTime());
+	return cached(db, `overall:${c.id}:${revealed}`, OVERALL_BOARD_TTL_MS, now, () =>
+		rankedOverall(db, c, revealed).slice(0, PUBLIC_BOARD_SIZE)
 	);
 }
 

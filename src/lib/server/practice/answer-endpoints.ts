@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { m } from '../../paraglide/messages.js';
 import type { Db } from '../db';
 import { findParticipantBySession } from '../db/queries/participants';
+import { ownAttemptId } from '../db/queries/contests';
 import { hashToken } from '../auth/session';
 import { queuePracticeAnswer } from './answer';
 import { practiceLimits } from './limits';
@@ -32,6 +33,8 @@ interface Input {
 	token: string | undefined;
 	/** The id from the path (null when malformed). */
 	id: number | null;
+	/** The client address (rate limits). */
+	address: string;
 	/** The parsed JSON body (undefined when it was not JSON). */
 	body: unknown;
 	now: number;
@@ -82,21 +85,62 @@ export async function practiceAnswerEndpoint(db: Db, input: Input): Promise<Endp
 	return { status: 200, payload: { ok: true, data: outcome.data } };
 }
 
-/** POST /api/contests/attempts/:id/answers — saved, never judged before the hand-in. */
-export async function contestAnswerEndpoint(db: Db, input: Input): Promise<EndpointReply> {
-	const { locale } = input;
+/** A contest attempt's public id from a path segment (random base64url or hex), or null. */
+export function parseAttemptPublicId(text: string | undefined): string | null {
+	return text && /^[A-Za-z0-9_-]{16,64}$/.test(text) ? text : null;
+}
+
+interface AttemptInput extends Omit<Input, 'id'> {
+	/** The attempt's public id from the path (null when malformed). */
+	attempt: string | null;
+}
+
+/**
+ * The caller's participant id and the internal id of their own attempt, or a 404 — checked
+ * before any rate limit, so naming someone else's attempt spends nobody's allowance.
+ */
+function ownAttempt(
+	db: Db,
+	input: AttemptInput
+): { pid: number; attemptId: number } | EndpointReply {
 	const pid = participantId(db, input.token, input.now);
-	if (!pid || !input.id) return refused(404, 'not_found', contestErrorMessage('not_found', locale));
-	const limit = await practiceLimits.savePerAttempt.consume(String(input.id));
-	if (!limit.allowed) {
-		const message = m.contest_err_rate_limited({ seconds: limit.retryAfterSec }, { locale });
-		return refused(429, 'rate_limited', message, limit.retryAfterSec);
+	const attemptId = pid && input.attempt ? ownAttemptId(db, pid, input.attempt) : null;
+	if (!pid || !attemptId)
+		return refused(404, 'not_found', contestErrorMessage('not_found', input.locale));
+	return { pid, attemptId };
+}
+
+/** The owner's and the address's allowance of saves, or the 429 reply. */
+async function saveAllowance(
+	pid: number,
+	address: string,
+	locale: Locale
+): Promise<EndpointReply | null> {
+	for (const [limiter, key] of [
+		[practiceLimits.savePerPlayer, String(pid)],
+		[practiceLimits.savePerAddress, address]
+	] as const) {
+		const limit = await limiter.consume(key);
+		if (!limit.allowed) {
+			const message = m.contest_err_rate_limited({ seconds: limit.retryAfterSec }, { locale });
+			return refused(429, 'rate_limited', message, limit.retryAfterSec);
+		}
 	}
+	return null;
+}
+
+/** POST /api/contests/attempts/:publicId/answers — saved, never judged before the hand-in. */
+export async function contestAnswerEndpoint(db: Db, input: AttemptInput): Promise<EndpointReply> {
+	const { locale } = input;
+	const own = ownAttempt(db, input);
+	if ('status' in own) return own;
+	const limited = await saveAllowance(own.pid, input.address, locale);
+	if (limited) return limited;
 	const body = v.safeParse(AnswerBody, input.body);
 	if (!body.success) return refused(400, 'bad_answer', contestErrorMessage('bad_answer', locale));
 	const saved = await queueAttemptAnswer(db, {
-		participantId: pid,
-		attemptId: input.id,
+		participantId: own.pid,
+		attemptId: own.attemptId,
 		questionId: body.output.questionId,
 		answer: body.output.answer,
 		now: input.now
@@ -111,11 +155,11 @@ export async function contestAnswerEndpoint(db: Db, input: Input): Promise<Endpo
 	return { status: 200, payload: { ok: true, data: saved.data } };
 }
 
-/** POST /api/contests/attempts/:id/submit — hand in, with the optional prediction. */
-export async function contestSubmitEndpoint(db: Db, input: Input): Promise<EndpointReply> {
+/** POST /api/contests/attempts/:publicId/submit — hand in, with the optional prediction. */
+export async function contestSubmitEndpoint(db: Db, input: AttemptInput): Promise<EndpointReply> {
 	const { locale } = input;
-	const pid = participantId(db, input.token, input.now);
-	if (!pid || !input.id) return refused(404, 'not_found', contestErrorMessage('not_found', locale));
+	const own = ownAttempt(db, input);
+	if ('status' in own) return own;
 	const body = v.safeParse(SubmitBody, input.body);
 	const prediction = body.success
 		? parsePrediction(body.output.prediction)
@@ -124,8 +168,8 @@ export async function contestSubmitEndpoint(db: Db, input: Input): Promise<Endpo
 		return refused(400, 'prediction_invalid', contestErrorMessage('prediction_invalid', locale));
 	}
 	const result = await queueSubmitAttempt(db, {
-		participantId: pid,
-		attemptId: input.id,
+		participantId: own.pid,
+		attemptId: own.attemptId,
 		prediction: prediction.value,
 		now: input.now
 	});
@@ -146,7 +190,8 @@ export async function contestSubmitEndpoint(db: Db, input: Input): Promise<Endpo
 				score: a.score,
 				total: a.questionIds.length,
 				durationMs: a.durationMs,
-				counts: result.data.counts
+				counts: result.data.counts,
+				flagged: a.flagged
 			}
 		}
 	};

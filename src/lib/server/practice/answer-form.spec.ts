@@ -58,17 +58,18 @@ describe('reading answers from forms', () => {
 				...common,
 				type: 'ordering',
 				items: [
-					{ index: 2, text: 'c' },
-					{ index: 0, text: 'a' },
-					{ index: 1, text: 'b' }
+					{ id: 0, text: 'c' },
+					{ id: 1, text: 'a' },
+					{ id: 2, text: 'b' }
 				]
 			},
 			[
-				['pos-2', '3'],
-				['pos-0', '1'],
-				['pos-1', '2']
+				['pos-0', '3'],
+				['pos-1', '1'],
+				['pos-2', '2']
 			],
-			{ type: 'ordering', order: [0, 1, 2] }
+			// The delivered ids in the order placed; the server maps them to canonical indices.
+			{ type: 'ordering', order: [1, 2, 0] }
 		],
 		[
 			'the same position twice',
@@ -76,9 +77,9 @@ describe('reading answers from forms', () => {
 				...common,
 				type: 'ordering',
 				items: [
-					{ index: 0, text: 'a' },
-					{ index: 1, text: 'b' },
-					{ index: 2, text: 'c' }
+					{ id: 0, text: 'a' },
+					{ id: 1, text: 'b' },
+					{ id: 2, text: 'c' }
 				]
 			},
 			[

@@ -11,7 +11,7 @@ export const ANSWER_FIELDS = {
 	choices: 'choices',
 	value: 'value',
 	text: 'text',
-	/** `pos-<item index>` = the position (1-based) chosen for that item. */
+	/** `pos-<item id>` = the position (1-based) chosen for that item (ids as delivered, not canonical). */
 	positionPrefix: 'pos-'
 } as const;
 
@@ -61,15 +61,15 @@ export function answerFromForm(question: PublicQuestion, form: FormData): unknow
 		}
 		case 'ordering': {
 			const placed = question.items.map((item) => ({
-				index: item.index,
-				position: int(form.get(`${ANSWER_FIELDS.positionPrefix}${item.index}`))
+				id: item.id,
+				position: int(form.get(`${ANSWER_FIELDS.positionPrefix}${item.id}`))
 			}));
 			const positions = placed.map((p) => p.position);
 			if (positions.some((p) => p === null) || new Set(positions).size !== positions.length)
 				return null;
 			return {
 				type: 'ordering',
-				order: placed.sort((a, b) => a.position! - b.position!).map((p) => p.index)
+				order: placed.sort((a, b) => a.position! - b.position!).map((p) => p.id)
 			};
 		}
 	}

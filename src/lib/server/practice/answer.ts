@@ -6,6 +6,7 @@
 import type { Db } from '../db';
 import { answerStatements } from '../db/queries/practice';
 import {
+	answerFromPhone,
 	judgeAnswer,
 	revealOf,
 	toAnswerValue,
@@ -126,7 +127,9 @@ function answerInTransaction(db: Db, a: AnswerArgs): PracticeAnswerOutcome {
 	}
 	if (session.finished_at !== null) return { ok: false, error: 'finished' };
 	if (position !== session.answered) return { ok: false, error: 'wrong_question' };
-	const answer = toAnswerValue(question, a.answer);
+	// Ordering: the ids as delivered in this session, mapped through its seed.
+	const delivered = answerFromPhone(question, a.answer, deriveSeed(session.seed, a.questionId));
+	const answer = toAnswerValue(question, delivered);
 	if (!answer) return { ok: false, error: 'bad_answer' };
 
 	const { correct, fraction } = judgeAnswer(question, answer);

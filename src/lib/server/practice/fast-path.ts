@@ -22,11 +22,29 @@ const MAX_BODY = 16_384;
 const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
 const ATTACHED = Symbol.for('chuongvang.practiceFastPath');
 
-type Endpoint = typeof practiceAnswerEndpoint;
+interface EndpointInput {
+	token: string | undefined;
+	param: string;
+	address: string;
+	body: unknown;
+	now: number;
+	locale: 'vi' | 'en';
+}
+type Endpoint = (db: Db, input: EndpointInput) => Promise<EndpointReply>;
+/** Practice sessions are named by number; contest attempts by their random public id. */
 const ROUTES: Array<[RegExp, Endpoint]> = [
-	[/^\/api\/practice\/sessions\/(\d{1,12})\/answers$/, practiceAnswerEndpoint],
-	[/^\/api\/contests\/attempts\/(\d{1,12})\/answers$/, contestAnswerEndpoint],
-	[/^\/api\/contests\/attempts\/(\d{1,12})\/submit$/, contestSubmitEndpoint]
+	[
+		/^\/api\/practice\/sessions\/(\d{1,12})\/answers$/,
+		(db, { param, ...rest }) => practiceAnswerEndpoint(db, { ...rest, id: Number(param) })
+	],
+	[
+		/^\/api\/contests\/attempts\/([A-Za-z0-9_-]{16,64})\/answers$/,
+		(db, { param, ...rest }) => contestAnswerEndpoint(db, { ...rest, attempt: param })
+	],
+	[
+		/^\/api\/contests\/attempts\/([A-Za-z0-9_-]{16,64})\/submit$/,
+		(db, { param, ...rest }) => contestSubmitEndpoint(db, { ...rest, attempt: param })
+	]
 ];
 
 /** Headers every response of the app carries (hooks.server.ts sets them on SvelteKit's). */
@@ -60,7 +78,7 @@ export function matchFastRoute(req: Pick<IncomingMessage, 'method' | 'url' | 'he
 	const path = req.url.split('?', 1)[0];
 	for (const [pattern, endpoint] of ROUTES) {
 		const match = pattern.exec(path);
-		if (match) return { endpoint, id: Number(match[1]) };
+		if (match) return { endpoint, param: match[1] };
 	}
 	return null;
 }
@@ -96,7 +114,7 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 async function handle(
-	route: { endpoint: Endpoint; id: number },
+	route: { endpoint: Endpoint; param: string },
 	req: IncomingMessage,
 	res: ServerResponse,
 	deps: FastPathDeps
@@ -107,7 +125,9 @@ async function handle(
 		const locale = readCookie(cookies, LOCALE_COOKIE) === 'en' ? 'en' : 'vi';
 		const reply = await route.endpoint(deps.db, {
 			token: readCookie(cookies, PLAYER_COOKIE),
-			id: route.id,
+			param: route.param,
+			// The peer's address (a proxy's, behind one: see docs/security-contest.md).
+			address: req.socket.remoteAddress ?? 'unknown',
 			body,
 			now: (deps.now ?? Date.now)(),
 			locale

@@ -16,8 +16,17 @@ export const practiceLimits = {
 	answerPerPlayer: new Limiter(envInt('PRACTICE_ANSWER_PER_MIN', 120), 60),
 	/** Contest registrations per IP per 10 minutes. */
 	registerPerIp: new Limiter(envInt('CONTEST_REGISTER_PER_IP', 300), 600),
-	/** Saved answers per contest attempt per minute (answers may be changed until the hand-in). */
-	savePerAttempt: new Limiter(envInt('CONTEST_SAVE_PER_MIN', 300), 60),
+	/**
+	 * Saved contest answers per participant per minute (answers may be changed until the
+	 * hand-in). Keyed by the attempt's owner, checked after ownership: a stranger naming someone
+	 * else's attempt is answered 404 and spends nobody's allowance.
+	 */
+	savePerPlayer: new Limiter(envInt('CONTEST_SAVE_PER_MIN', 300), 60),
+	/**
+	 * Saved contest answers per client address per minute: a script with many guest cookies on one
+	 * address. High by default, since a hall behind one NAT shares one address.
+	 */
+	savePerAddress: new Limiter(envInt('CONTEST_SAVE_PER_ADDRESS_PER_MIN', 60_000), 60),
 	/** Account sign-in attempts per phone/e-mail per 5 minutes. */
 	loginPerAccount: new Limiter(envInt('PRACTICE_LOGIN_PER_ACCOUNT', 10), 300)
 };

@@ -51,15 +51,23 @@ export function contestErrorMessage(code: ContestError, locale?: Locale): string
 		attempt_closed: m.contest_err_attempt_closed,
 		question_not_in_attempt: m.contest_err_question_not_in_attempt,
 		bad_answer: m.contest_err_bad_answer,
-		prediction_invalid: m.contest_err_prediction_invalid
+		prediction_invalid: m.contest_err_prediction_invalid,
+		prediction_late: m.integrity_err_prediction_late,
+		entry_cap: m.integrity_err_entry_cap
 	};
 	return messages[code]({}, { locale });
 }
 
 export function contestErrorStatus(code: ContestError): number {
 	if (code === 'not_found') return 404;
-	if (code === 'attempt_closed' || code === 'no_attempts_left' || code === 'round_closed')
+	if (
+		code === 'attempt_closed' ||
+		code === 'no_attempts_left' ||
+		code === 'round_closed' ||
+		code === 'prediction_late'
+	)
 		return 409;
+	if (code === 'entry_cap') return 429;
 	if (code === 'staff_excluded') return 403;
 	return 400;
 }

@@ -302,6 +302,15 @@ export function findEntry(
 		.get();
 }
 
+/** Entries of a contest registered from one client address (its key: see contest/attempts.ts). */
+export function countEntriesFromAddress(db: Db, contestId: number, addressKey: string): number {
+	return (
+		db.$client
+			.prepare('SELECT count(*) AS n FROM contest_entry WHERE contest_id = ? AND address_key = ?')
+			.get(contestId, addressKey) as { n: number }
+	).n;
+}
+
 export function isContestPhoneTaken(db: Db, contestId: number, phone: string): boolean {
 	return !!db
 		.select({ id: contestEntry.id })
@@ -320,6 +329,7 @@ export function insertEntry(
 		fullName: string;
 		phone: string;
 		unitId: number;
+		addressKey?: string | null;
 	},
 	now = Date.now()
 ): ContestEntry {
@@ -363,15 +373,18 @@ export function insertAttempt(
 	db: Db,
 	input: Omit<
 		ContestAttempt,
-		'id' | 'status' | 'submittedAt' | 'score' | 'durationMs' | 'prediction'
+		'id' | 'publicId' | 'status' | 'submittedAt' | 'score' | 'durationMs' | 'prediction' | 'flagged'
 	>
 ): ContestAttempt {
+	// publicId: drawn by the schema's default function (random, never derived from the row id).
 	return db.insert(contestAttempt).values(input).returning().get();
 }
 
 export interface AttemptWithEntry {
 	attempt: ContestAttempt;
 	entry: ContestEntry;
+	/** The contest's minimum time per answered question (anti-cheat), read in the same query. */
+	minMsPerQuestion: number;
 }
 
 /** An attempt of the participant's own entry, or undefined (prepared: the hand-in path). */
@@ -382,6 +395,15 @@ export function getOwnAttempt(
 ): AttemptWithEntry | undefined {
 	const row = attemptStatements(db).attemptWithEntry.get(attemptId);
 	return row && row.e_participant_id === participantId ? toAttemptWithEntry(row) : undefined;
+}
+
+/**
+ * The internal id of the participant's own attempt named by its public id, or null — for a
+ * missing attempt and someone else's alike (one indexed lookup: the answer path calls it first).
+ */
+export function ownAttemptId(db: Db, participantId: number, publicId: string): number | null {
+	const row = attemptStatements(db).ownerByPublicId.get(publicId);
+	return row && row.participant_id === participantId ? row.id : null;
 }
 
 /** An attempt with its entry, whoever owns it (internal: closing by the clock). */
@@ -396,6 +418,7 @@ function toAttemptWithEntry(r: AttemptEntryRow): AttemptWithEntry {
 	return {
 		attempt: {
 			id: r.id as number,
+			publicId: r.public_id as string,
 			contestId: r.contest_id as number,
 			roundId: r.round_id as number,
 			entryId: r.entry_id as number,
@@ -409,7 +432,8 @@ function toAttemptWithEntry(r: AttemptEntryRow): AttemptWithEntry {
 			submittedAt: r.submitted_at as number | null,
 			score: r.score as number | null,
 			durationMs: r.duration_ms as number | null,
-			prediction: r.prediction as number | null
+			prediction: r.prediction as number | null,
+			flagged: r.flagged === 1
 		},
 		entry: {
 			id: r.e_id as number,
@@ -419,10 +443,12 @@ function toAttemptWithEntry(r: AttemptEntryRow): AttemptWithEntry {
 			fullName: r.e_full_name as string,
 			phone: r.e_phone as string,
 			unitId: r.e_unit_id as number,
+			addressKey: r.e_address_key as string | null,
 			firstSubmittedAt:
 				r.e_first_submitted_at === null ? null : new Date(r.e_first_submitted_at as number),
 			createdAt: new Date(r.e_created_at as number)
-		}
+		},
+		minMsPerQuestion: r.c_min_ms_per_question as number
 	};
 }
 
@@ -473,18 +499,23 @@ function prepareAttemptStatements(db: Db) {
 				status: string;
 				deadline_at: number;
 				question_ids: string;
+				seed: number;
 			}
 		>(
-			`SELECT a.id, a.status, a.deadline_at, a.question_ids FROM contest_attempt a
+			`SELECT a.id, a.status, a.deadline_at, a.question_ids, a.seed FROM contest_attempt a
 			 JOIN contest_entry e ON e.id = a.entry_id WHERE a.id = ? AND e.participant_id = ?`
 		),
 		questionBody: c.prepare<[number], { body: string }>('SELECT body FROM question WHERE id = ?'),
+		ownerByPublicId: c.prepare<[string], { id: number; participant_id: number }>(
+			`SELECT a.id, e.participant_id FROM contest_attempt a JOIN contest_entry e ON e.id = a.entry_id
+			 WHERE a.public_id = ?`
+		),
 		saveAnswer: c.prepare(
 			`INSERT INTO contest_answer (attempt_id, question_id, answer, saved_at) VALUES (?, ?, ?, ?)
 			 ON CONFLICT (attempt_id, question_id) DO UPDATE SET answer = excluded.answer, saved_at = excluded.saved_at`
 		),
 		closeAttempt: c.prepare(
-			`UPDATE contest_attempt SET status = ?, submitted_at = ?, score = ?, duration_ms = ?, prediction = ?
+			`UPDATE contest_attempt SET status = ?, submitted_at = ?, score = ?, duration_ms = ?, prediction = ?, flagged = ?
 			 WHERE id = ? AND status = 'open'`
 		),
 		best: c.prepare<
@@ -518,8 +549,10 @@ function prepareAttemptStatements(db: Db) {
 		attemptWithEntry: c.prepare<[number], AttemptEntryRow>(
 			`SELECT a.*, e.id AS e_id, e.contest_id AS e_contest_id, e.organization_id AS e_organization_id,
 			 e.participant_id AS e_participant_id, e.full_name AS e_full_name, e.phone AS e_phone,
-			 e.unit_id AS e_unit_id, e.first_submitted_at AS e_first_submitted_at, e.created_at AS e_created_at
-			 FROM contest_attempt a JOIN contest_entry e ON e.id = a.entry_id WHERE a.id = ?`
+			 e.unit_id AS e_unit_id, e.address_key AS e_address_key, e.first_submitted_at AS e_first_submitted_at, e.created_at AS e_created_at,
+			 c.min_ms_per_question AS c_min_ms_per_question
+			 FROM contest_attempt a JOIN contest_entry e ON e.id = a.entry_id JOIN contest c ON c.id = a.contest_id
+			 WHERE a.id = ?`
 		),
 		answers: c.prepare<[number], { id: number; answer: string }>(
 			'SELECT question_id AS id, answer FROM contest_answer WHERE attempt_id = ?'

@@ -17,7 +17,13 @@ import {
 import { sql } from 'drizzle-orm';
 import type { AnswerValue } from '../../../quiz/question';
 import type { MixRow } from '../../../practice/draw';
+import { randomBytes } from 'node:crypto';
 import { organization } from './auth';
+
+/** A new attempt's public id: 128 random bits, base64url (22 characters). */
+export function newAttemptPublicId(): string {
+	return randomBytes(16).toString('base64url');
+}
 
 /** A union unit (công đoàn cơ sở, phòng ban…) of an organization, for unit leaderboards and awards. */
 export const unit = sqliteTable(
@@ -240,6 +246,13 @@ export const contest = sqliteTable(
 		predictionText: text('prediction_text'),
 		/** What the prediction is compared with at the end of a round. */
 		predictionKind: text('prediction_kind', { enum: PREDICTION_KINDS }),
+		/**
+		 * Anti-cheat: an attempt handed in faster than this many ms per answered question is
+		 * flagged and does not count (docs/contests.md).
+		 */
+		minMsPerQuestion: integer('min_ms_per_question').notNull().default(1500),
+		/** Anti-cheat: most entries registered from one client address (0 = no cap). */
+		entriesPerAddress: integer('entries_per_address').notNull().default(100),
 		status: text('status', { enum: CONTEST_STATUSES }).notNull().default('draft'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
@@ -287,6 +300,8 @@ export const contestEntry = sqliteTable(
 		unitId: integer('unit_id')
 			.notNull()
 			.references(() => unit.id, { onDelete: 'restrict' }),
+		/** SHA-256 of the client address it registered from (the per-address entry cap). */
+		addressKey: text('address_key'),
 		/** First hand-in in this contest: when it counts as an entrant of its unit. */
 		firstSubmittedAt: integer('first_submitted_at', { mode: 'timestamp_ms' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
@@ -294,7 +309,8 @@ export const contestEntry = sqliteTable(
 	(t) => [
 		uniqueIndex('contest_entry_phone_unique').on(t.contestId, t.phone),
 		uniqueIndex('contest_entry_participant_unique').on(t.contestId, t.participantId),
-		index('contest_entry_participant_idx').on(t.participantId)
+		index('contest_entry_participant_idx').on(t.participantId),
+		index('contest_entry_address_idx').on(t.contestId, t.addressKey)
 	]
 );
 
@@ -306,6 +322,11 @@ export const contestAttempt = sqliteTable(
 	'contest_attempt',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
+		/**
+		 * What URLs and payloads call the attempt: random and unguessable (the integer id stays
+		 * internal). Existing rows got one in the migration that added it.
+		 */
+		publicId: text('public_id').notNull().$defaultFn(newAttemptPublicId),
 		contestId: integer('contest_id')
 			.notNull()
 			.references(() => contest.id, { onDelete: 'cascade' }),
@@ -326,9 +347,12 @@ export const contestAttempt = sqliteTable(
 		submittedAt: integer('submitted_at'),
 		score: integer('score'),
 		durationMs: integer('duration_ms'),
-		prediction: integer('prediction')
+		prediction: integer('prediction'),
+		/** Handed in faster than the contest's minimum time per question: shown to the organizer, not ranked. */
+		flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [
+		uniqueIndex('contest_attempt_public_id_unique').on(t.publicId),
 		uniqueIndex('contest_attempt_number_unique').on(t.entryId, t.roundId, t.number),
 		index('contest_attempt_open_idx')
 			.on(t.roundId, t.deadlineAt)

@@ -60,7 +60,7 @@ export const actions = {
 				errors: {},
 				message: m.contest_err_rate_limited({ seconds: who.retryAfterSec ?? 60 })
 			});
-		const entry = registerEntry(db, c, who.participant.id, checked.clean, now);
+		const entry = registerEntry(db, c, who.participant.id, checked.clean, now, clientIp(event));
 		if (!entry.ok) {
 			return fail(contestErrorStatus(entry.error), {
 				values,
@@ -84,6 +84,6 @@ export const actions = {
 			return fail(contestErrorStatus(attempt.error), {
 				startError: contestErrorMessage(attempt.error)
 			});
-		redirect(303, `/contests/${c.id}/attempts/${attempt.data.id}`);
+		redirect(303, `/contests/${c.id}/attempts/${attempt.data.publicId}`);
 	}
 } satisfies Actions;

@@ -17,7 +17,8 @@ export const load = ((event) => {
 	const contestId = parseId(event.params.contestId);
 	const c = contestId ? getPublishedContest(db, contestId) : undefined;
 	if (!c) error(404, 'Not found');
-	const rounds = listContestRounds(db, c.id).filter((r) => r.opensAt.getTime() <= now);
+	const allRounds = listContestRounds(db, c.id);
+	const rounds = allRounds.filter((r) => r.opensAt.getTime() <= now);
 	const asked = event.url.searchParams.get('round');
 	const round =
 		asked === 'overall'
@@ -33,6 +34,8 @@ export const load = ((event) => {
 		rounds: rounds.map((r) => ({ id: r.id, title: r.title })),
 		roundId: round?.id ?? null,
 		truth: board?.truth ?? null,
+		/** False while the round is open: predictions and the truth are not shown yet. */
+		revealed: board?.revealed ?? true,
 		rows: board
 			? board.rows.map((r) => ({
 					rank: r.rank,
@@ -42,7 +45,7 @@ export const load = ((event) => {
 					durationMs: r.durationMs,
 					prediction: r.prediction
 				}))
-			: publicOverallBoard(db, c, now).map((r) => ({
+			: publicOverallBoard(db, c, allRounds, now).map((r) => ({
 					rank: r.rank,
 					name: people(r.fullName, r.phone),
 					unit: r.unitName,

@@ -25,6 +25,6 @@ export const POST: RequestHandler = (event) => {
 			started.error,
 			contestErrorMessage(started.error)
 		);
-	const page = attemptPage(db, c.id, participant.id, started.data.id, now)!;
+	const page = attemptPage(db, c.id, participant.id, started.data.publicId, now)!;
 	return ok({ attempt: page.attempt, questions: page.questions, serverNow: now }, 201);
 };

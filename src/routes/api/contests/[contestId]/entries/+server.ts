@@ -39,7 +39,7 @@ export const POST: RequestHandler = async (event) => {
 	}
 	const who = await participantOrGuest(db, event, checked.clean.fullName, clientIp(event), now);
 	if (!who.ok) return refuse(429, 'rate_limited', m.contest_err_rate_limited({ seconds: 60 }));
-	const entry = registerEntry(db, c, who.participant.id, checked.clean, now);
+	const entry = registerEntry(db, c, who.participant.id, checked.clean, now, clientIp(event));
 	if (!entry.ok)
 		return refuse(contestErrorStatus(entry.error), entry.error, contestErrorMessage(entry.error));
 	return ok({ entryId: entry.data.id }, 201);

@@ -1,25 +1,35 @@
 import { getDb } from '$lib/server/db';
 import { getPublishedContest, listContestRounds } from '$lib/server/db/queries/contests';
+import { refuse } from '$lib/server/practice/api';
 import { contestErrorMessage } from '$lib/server/practice/messages';
 import { parseId } from '$lib/server/practice/start';
 import { openRound } from '$lib/server/contest/attempts';
-import { cached, publicRoundBoard, ROUND_BOARD_TTL_MS } from '$lib/server/contest/standings';
+import {
+	cached,
+	parseRoundParam,
+	publicRoundBoard,
+	ROUND_BOARD_TTL_MS
+} from '$lib/server/contest/standings';
 import { maskPhone } from '$lib/practice/phone';
+import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { RequestHandler } from './$types';
 
 /**
  * The public board of a round (`?round=<id>`, default: the open one). The whole reply is cached
- * for a few seconds: at the end of a round everyone refreshes it at once.
+ * for a few seconds under the parsed round (a bounded LRU): at the end of a round everyone
+ * refreshes it at once. Predictions and the truth stay null until the round closes.
  */
 export const GET: RequestHandler = ({ params, url }) => {
 	const db = getDb();
 	const now = Date.now();
 	const contestId = parseId(params.contestId);
-	const asked = url.searchParams.get('round') ?? '';
-	const key = `board-json:${contestId}:${asked}:${getLocale()}`;
+	if (!contestId) return refuse(404, 'not_found', contestErrorMessage('not_found'));
+	const asked = parseRoundParam(url.searchParams.get('round'));
+	if (!asked.ok) return refuse(400, 'round_invalid', m.integrity_round_invalid());
+	const key = `board-json:${contestId}:${asked.roundId ?? 'current'}:${getLocale()}`;
 	const reply = cached(db, key, ROUND_BOARD_TTL_MS, now, () => {
-		const r = board();
+		const r = board(contestId, asked.roundId);
 		return { status: r.status, text: JSON.stringify(r.body) };
 	});
 	return new Response(reply.text, {
@@ -27,16 +37,15 @@ export const GET: RequestHandler = ({ params, url }) => {
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
 	});
 
-	function board() {
-		const c = contestId ? getPublishedContest(db, contestId) : undefined;
+	function board(id: number, roundId: number | null) {
+		const c = getPublishedContest(db, id);
 		if (!c)
 			return {
 				status: 404,
 				body: { ok: false, error: 'not_found', message: contestErrorMessage('not_found') }
 			};
 		const rounds = listContestRounds(db, c.id).filter((r) => r.opensAt.getTime() <= now);
-		const round =
-			rounds.find((r) => String(r.id) === asked) ?? openRound(rounds, now) ?? rounds.at(-1);
+		const round = rounds.find((r) => r.id === roundId) ?? openRound(rounds, now) ?? rounds.at(-1);
 		if (!round)
 			return { status: 200, body: { ok: true, data: { roundId: null, truth: null, rows: [] } } };
 		const board = publicRoundBoard(db, c, round, now);
@@ -46,11 +55,15 @@ export const GET: RequestHandler = ({ params, url }) => {
 			phone: maskPhone(r.phone),
 			unit: r.unitName,
 			score: r.score,
-			durationMs: r.durationMs
+			durationMs: r.durationMs,
+			prediction: r.prediction
 		}));
 		return {
 			status: 200,
-			body: { ok: true, data: { roundId: round.id, truth: board.truth, rows } }
+			body: {
+				ok: true,
+				data: { roundId: round.id, revealed: board.revealed, truth: board.truth, rows }
+			}
 		};
 	}
 };

@@ -1,10 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
+import { ownAttemptId } from '$lib/server/db/queries/contests';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { parseId } from '$lib/server/practice/start';
 import { practiceLimits } from '$lib/server/practice/limits';
 import { answerFromForm } from '$lib/server/practice/answer-form';
+import { parseAttemptPublicId } from '$lib/server/practice/answer-endpoints';
 import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
 import { attemptPage } from '$lib/server/contest/public';
 import {
@@ -12,21 +14,23 @@ import {
 	queueAttemptAnswer,
 	queueSubmitAttempt
 } from '$lib/server/contest/attempts';
+import { clientIp } from '$lib/server/client-ip';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The contest id and the attempt's public id (random: attempts cannot be enumerated). */
 function ids(params: { contestId: string; attemptId: string }) {
 	const contestId = parseId(params.contestId);
-	const attemptId = parseId(params.attemptId);
-	if (!contestId || !attemptId) error(404, 'Not found');
-	return { contestId, attemptId };
+	const publicId = parseAttemptPublicId(params.attemptId);
+	if (!contestId || !publicId) error(404, 'Not found');
+	return { contestId, publicId };
 }
 
 export const load = ((event) => {
 	const db = getDb();
 	const now = Date.now();
-	const { contestId, attemptId } = ids(event.params);
+	const { contestId, publicId } = ids(event.params);
 	const participant = currentParticipant(db, event, now);
-	const page = participant ? attemptPage(db, contestId, participant.id, attemptId, now) : undefined;
+	const page = participant ? attemptPage(db, contestId, participant.id, publicId, now) : undefined;
 	if (!page) error(404, 'Not found');
 	const q = Number(event.url.searchParams.get('q'));
 	const firstOpen = page.questions.findIndex((x) => x.answer === null);
@@ -39,15 +43,22 @@ export const actions = {
 	save: async (event) => {
 		const db = getDb();
 		const now = Date.now();
-		const { contestId, attemptId } = ids(event.params);
+		const { contestId, publicId } = ids(event.params);
 		const participant = currentParticipant(db, event, now);
+		// Ownership first: a stranger's request is a 404 and spends nobody's allowance.
 		const page = participant
-			? attemptPage(db, contestId, participant.id, attemptId, now)
+			? attemptPage(db, contestId, participant.id, publicId, now)
 			: undefined;
-		if (!participant || !page) error(404, 'Not found');
-		const limit = await practiceLimits.savePerAttempt.consume(String(attemptId));
-		if (!limit.allowed)
-			return fail(429, { message: m.contest_err_rate_limited({ seconds: limit.retryAfterSec }) });
+		const attemptId = participant ? ownAttemptId(db, participant.id, publicId) : null;
+		if (!participant || !page || !attemptId) error(404, 'Not found');
+		for (const [limiter, key] of [
+			[practiceLimits.savePerPlayer, String(participant.id)],
+			[practiceLimits.savePerAddress, clientIp(event)]
+		] as const) {
+			const limit = await limiter.consume(key);
+			if (!limit.allowed)
+				return fail(429, { message: m.contest_err_rate_limited({ seconds: limit.retryAfterSec }) });
+		}
 		const form = await event.request.formData();
 		const questionId = Number(form.get('questionId'));
 		const shown = page.questions.find((x) => x.id === questionId);
@@ -68,9 +79,10 @@ export const actions = {
 	submit: async (event) => {
 		const db = getDb();
 		const now = Date.now();
-		const { attemptId } = ids(event.params);
+		const { publicId } = ids(event.params);
 		const participant = currentParticipant(db, event, now);
-		if (!participant) error(404, 'Not found');
+		const attemptId = participant ? ownAttemptId(db, participant.id, publicId) : null;
+		if (!participant || !attemptId) error(404, 'Not found');
 		const form = await event.request.formData();
 		const prediction = parsePrediction(form.get('prediction'));
 		if (!prediction.ok)

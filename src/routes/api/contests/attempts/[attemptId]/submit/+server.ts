@@ -1,17 +1,18 @@
 import { getDb } from '$lib/server/db';
 import { readJsonBody, toResponse } from '$lib/server/practice/api';
-import { contestSubmitEndpoint } from '$lib/server/practice/answer-endpoints';
+import { contestSubmitEndpoint, parseAttemptPublicId } from '$lib/server/practice/answer-endpoints';
 import { PLAYER_COOKIE } from '$lib/server/practice/identity';
-import { parseId } from '$lib/server/practice/start';
+import { clientIp } from '$lib/server/client-ip';
 import type { RequestHandler } from './$types';
 
 /** Hand in an attempt, with the optional prediction. */
-export const POST: RequestHandler = async ({ request, cookies, params }) =>
+export const POST: RequestHandler = async (event) =>
 	toResponse(
 		await contestSubmitEndpoint(getDb(), {
-			token: cookies.get(PLAYER_COOKIE),
-			id: parseId(params.attemptId),
-			body: await readJsonBody(request),
+			token: event.cookies.get(PLAYER_COOKIE),
+			attempt: parseAttemptPublicId(event.params.attemptId),
+			address: clientIp(event),
+			body: await readJsonBody(event.request),
 			now: Date.now()
 		})
 	);
