@@ -15,13 +15,28 @@ import { listUnits } from '../db/queries/participants';
 import { DIFFICULTIES, type Difficulty } from '../../quiz/question';
 import { mixShortages, mixSize, type MixRow, type MixShortage } from '../../practice/draw';
 import { parseVnDateTimeInput } from '../../practice/format';
+import { readNumber } from '../practice/answer-form';
 
 export const MIX_ROWS = 6;
 export const DEFAULT_QUESTIONS = 20;
 export const DEFAULT_MINUTES = 20;
 
 export type ContestFieldError =
-	'title' | 'description' | 'banks' | 'mix' | 'time' | 'attempts' | 'prediction';
+	| 'title'
+	| 'description'
+	| 'banks'
+	| 'mix'
+	| 'time'
+	| 'attempts'
+	| 'prediction'
+	| 'minTime'
+	| 'entryCap';
+
+/** Anti-cheat defaults (docs/contests.md): 1.5 s per answered question, 100 entries per address. */
+export const DEFAULT_MIN_MS_PER_QUESTION = 1500;
+export const DEFAULT_ENTRIES_PER_ADDRESS = 100;
+const MIN_SEC_PER_QUESTION_MAX = 60;
+const ENTRIES_PER_ADDRESS_MAX = 100_000;
 
 export interface ContestFormValues {
 	title: string;
@@ -32,6 +47,10 @@ export interface ContestFormValues {
 	attempts: string;
 	predictionText: string;
 	predictionKind: string;
+	/** Seconds, Vietnamese or English decimal ("1,5"); 0 = no minimum. */
+	minSecPerQuestion: string;
+	/** 0 = no cap. */
+	entriesPerAddress: string;
 }
 
 /** A new draft with sensible defaults: every published bank, 20 questions, 20 minutes, 2 attempts. */
@@ -64,7 +83,9 @@ export function createDraftContest(
 			timeLimitSec: DEFAULT_MINUTES * 60,
 			attemptsPerRound: 2,
 			predictionText: null,
-			predictionKind: null
+			predictionKind: null,
+			minMsPerQuestion: DEFAULT_MIN_MS_PER_QUESTION,
+			entriesPerAddress: DEFAULT_ENTRIES_PER_ADDRESS
 		},
 		now
 	);
@@ -104,7 +125,9 @@ export function parseContestForm(
 		timeMinutes: text('timeMinutes', 4),
 		attempts: text('attempts', 3),
 		predictionText: text('predictionText', 400),
-		predictionKind: text('predictionKind', 20)
+		predictionKind: text('predictionKind', 20),
+		minSecPerQuestion: text('minSecPerQuestion', 10),
+		entriesPerAddress: text('entriesPerAddress', 8)
 	};
 	const errors: Partial<Record<ContestFieldError, true>> = {};
 	if (!checkTitle(values.title)) errors.title = true;
@@ -133,6 +156,12 @@ export function parseContestForm(
 	const attempts = Number(values.attempts);
 	if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) errors.attempts = true;
 	if (values.predictionText.length > 300) errors.prediction = true;
+	const minSec = readNumber(values.minSecPerQuestion);
+	if (minSec === null || minSec < 0 || minSec > MIN_SEC_PER_QUESTION_MAX) errors.minTime = true;
+	const entryCap = /^\d{1,6}$/.test(values.entriesPerAddress)
+		? Number(values.entriesPerAddress)
+		: -1;
+	if (entryCap < 0 || entryCap > ENTRIES_PER_ADDRESS_MAX) errors.entryCap = true;
 	const kind = values.predictionKind === 'entrants' ? 'entrants' : 'all_correct';
 	const input: ContestInput | null =
 		Object.keys(errors).length > 0
@@ -145,7 +174,9 @@ export function parseContestForm(
 					timeLimitSec: minutes * 60,
 					attemptsPerRound: attempts,
 					predictionText: values.predictionText || null,
-					predictionKind: values.predictionText ? (kind as PredictionKind) : null
+					predictionKind: values.predictionText ? (kind as PredictionKind) : null,
+					minMsPerQuestion: Math.round(minSec! * 1000),
+					entriesPerAddress: entryCap
 				};
 	return { values, errors, input };
 }
@@ -165,7 +196,9 @@ export function contestFormValues(c: Contest): ContestFormValues {
 		timeMinutes: String(Math.round(c.timeLimitSec / 60)),
 		attempts: String(c.attemptsPerRound),
 		predictionText: c.predictionText ?? '',
-		predictionKind: c.predictionKind ?? 'all_correct'
+		predictionKind: c.predictionKind ?? 'all_correct',
+		minSecPerQuestion: String(c.minMsPerQuestion / 1000).replace('.', ','),
+		entriesPerAddress: String(c.entriesPerAddress)
 	};
 }
 

@@ -23,9 +23,15 @@ import { scheduleReview } from '../../practice/schedule';
 import { crossedBadges, crossedLawBadge, isPerfectSession } from '../../practice/badges';
 import { lawPoolSize } from './pool';
 import { createBatcher } from './batch';
+import { isQuestionHeld } from '../contest/held';
 
 export type PracticeAnswerError =
-	'not_found' | 'finished' | 'wrong_question' | 'bad_answer' | 'question_gone';
+	| 'not_found'
+	| 'finished'
+	| 'wrong_question'
+	| 'bad_answer'
+	| 'question_gone'
+	| 'contest_held';
 
 export interface PracticeAnswerResult {
 	questionId: number;
@@ -96,6 +102,8 @@ function answerInTransaction(db: Db, a: AnswerArgs): PracticeAnswerOutcome {
 
 	const bodyRow = st.questionBody.get(a.questionId);
 	if (!bodyRow) return { ok: false, error: 'question_gone' };
+	// A session started before a contest took these questions: no key while the contest runs.
+	if (isQuestionHeld(db, a.questionId, a.now)) return { ok: false, error: 'contest_held' };
 	const question = JSON.parse(bodyRow.body) as Question;
 	const participant = st.participant.get(a.participantId)!;
 

@@ -28,11 +28,13 @@ export function practiceErrorMessage(code: PracticeError, locale?: Locale): stri
 			return m.practice_err_empty({}, o);
 		case 'nothing_due':
 			return m.practice_err_nothing_due({}, o);
+		case 'contest_held':
+			return m.integrity_err_contest_held({}, o);
 	}
 }
 
 export function practiceErrorStatus(code: PracticeError): number {
-	return code === 'not_found' ? 404 : code === 'finished' ? 409 : 400;
+	return code === 'not_found' ? 404 : code === 'finished' || code === 'contest_held' ? 409 : 400;
 }
 
 export function contestErrorMessage(code: ContestError, locale?: Locale): string {
@@ -117,7 +119,9 @@ export function contestFieldMessages(
 		mix: m.contest_org_err_mix,
 		time: m.contest_org_err_time,
 		attempts: m.contest_org_err_attempts,
-		prediction: m.contest_org_err_prediction
+		prediction: m.contest_org_err_prediction,
+		minTime: m.integrity_org_err_min_time,
+		entryCap: m.integrity_org_err_entry_cap
 	};
 	return Object.fromEntries(
 		(Object.keys(errors) as ContestFieldError[]).map((field) => [field, text[field]()])

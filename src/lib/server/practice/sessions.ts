@@ -21,8 +21,10 @@ import { dayNumber } from '../../practice/calendar';
 import { deriveSeed } from '../../quiz/random';
 import { revealOf, toPublicQuestion, type PublicQuestion, type Reveal } from '../../quiz/judge';
 import { publishedPool } from './pool';
+import { isBankHeld, withoutHeld } from '../contest/held';
 
-export type StartError = 'not_found' | 'empty' | 'nothing_due';
+/** `contest_held`: a contest using the bank is not over (its questions are held back from practice). */
+export type StartError = 'not_found' | 'empty' | 'nothing_due' | 'contest_held';
 export type StartOutcome =
 	{ ok: true; session: PracticeSession } | { ok: false; error: StartError };
 
@@ -40,6 +42,7 @@ export function startBankSession(
 ): StartOutcome {
 	const found = getPublishedBank(db, bankId);
 	if (!found) return { ok: false, error: 'not_found' };
+	if (isBankHeld(db, bankId, now)) return { ok: false, error: 'contest_held' };
 	const ids = publishedQuestionIds(db, bankId);
 	if (ids.length === 0) return { ok: false, error: 'empty' };
 	const picked = pickSessionQuestions(ids, knownQuestionIds(db, participantId, ids), seed);
@@ -58,7 +61,7 @@ export function startDailySession(
 	title: string,
 	now = Date.now()
 ): StartOutcome {
-	const ids = pickDailyQuestions(publishedPool(db, now), dayNumber(now));
+	const ids = pickDailyQuestions(withoutHeld(db, publishedPool(db, now), now), dayNumber(now));
 	if (ids.length === 0) return { ok: false, error: 'empty' };
 	const session = createPracticeSession(
 		db,
@@ -86,7 +89,11 @@ export function startReviewSession(
 	const due = dueReviewIds(db, participantId, now, REVIEW_SIZE);
 	// Questions deleted from their bank since drop out silently.
 	const bodies = getQuestionBodies(db, due);
-	const ids = due.filter((id) => bodies.has(id));
+	const ids = withoutHeld(
+		db,
+		due.filter((id) => bodies.has(id)),
+		now
+	);
 	if (ids.length === 0) return { ok: false, error: 'nothing_due' };
 	const session = createPracticeSession(
 		db,

@@ -32,6 +32,9 @@ export interface ContestInput {
 	attemptsPerRound: number;
 	predictionText: string | null;
 	predictionKind: PredictionKind | null;
+	/** Anti-cheat (docs/contests.md); the database defaults apply when left out. */
+	minMsPerQuestion?: number;
+	entriesPerAddress?: number;
 }
 
 export type ContestSummary = Contest & { roundCount: number; entryCount: number };
@@ -561,6 +564,39 @@ function prepareAttemptStatements(db: Db) {
 			'SELECT id, body FROM question WHERE id IN (SELECT value FROM json_each(?))'
 		)
 	};
+}
+
+export interface FlaggedAttemptRow {
+	entryId: number;
+	fullName: string;
+	phone: string;
+	unitName: string;
+	roundTitle: string;
+	attemptNumber: number;
+	score: number;
+	questionCount: number;
+	durationMs: number;
+	submittedAt: number;
+}
+
+/** Attempts flagged as handed in too fast (anti-cheat), newest first: the organizer reviews them. */
+export function listFlaggedAttempts(
+	db: Db,
+	organizationId: number,
+	contestId: number
+): FlaggedAttemptRow[] {
+	return db.$client
+		.prepare(
+			`SELECT a.entry_id AS entryId, e.full_name AS fullName, e.phone AS phone, u.name AS unitName,
+			   r.title AS roundTitle, a.number AS attemptNumber, a.score AS score,
+			   json_array_length(a.question_ids) AS questionCount, a.duration_ms AS durationMs,
+			   a.submitted_at AS submittedAt
+			 FROM contest_attempt a JOIN contest_entry e ON e.id = a.entry_id
+			 JOIN unit u ON u.id = e.unit_id JOIN contest_round r ON r.id = a.round_id
+			 WHERE a.contest_id = ? AND a.organization_id = ? AND a.flagged = 1
+			 ORDER BY a.submitted_at DESC LIMIT 500`
+		)
+		.all(contestId, organizationId) as FlaggedAttemptRow[];
 }
 
 // ——— Standings ———

@@ -27,6 +27,7 @@ import {
 	roundErrorMessage
 } from '$lib/server/practice/messages';
 import { parseId } from '$lib/server/practice/start';
+import { resetHeldCache } from '$lib/server/contest/held';
 import { toVnDateTimeInput } from '$lib/practice/format';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -80,11 +81,13 @@ export const actions = {
 		if (blockers.length > 0)
 			return fail(400, { publishErrors: blockers.map(publishBlockerMessage) });
 		updateContest(getDb(), user.organizationId, contest.id, { status: 'published' });
+		resetHeldCache(getDb()); // its banks leave public practice now, not in a few seconds
 		return { saved: true };
 	},
 	unpublish: async (event) => {
 		const { user, contest } = owned(event);
 		updateContest(getDb(), user.organizationId, contest.id, { status: 'draft' });
+		resetHeldCache(getDb());
 		return { saved: true };
 	},
 	addRound: async (event) => {

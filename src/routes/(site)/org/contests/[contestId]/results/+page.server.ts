@@ -1,7 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
-import { getContest, unitParticipation } from '$lib/server/db/queries/contests';
+import {
+	getContest,
+	listFlaggedAttempts,
+	unitParticipation
+} from '$lib/server/db/queries/contests';
 import { organizerResults, pickRound } from '$lib/server/contest/results';
 import { parseId } from '$lib/server/practice/start';
 import type { PageServerLoad } from './$types';
@@ -19,6 +23,9 @@ export const load = ((event) => {
 		rounds: rounds.map((r) => ({ id: r.id, title: r.title })),
 		roundId: round?.id ?? null,
 		results: organizerResults(db, contest, round, now),
-		units: unitParticipation(db, user.organizationId, contest.id)
+		units: unitParticipation(db, user.organizationId, contest.id),
+		/** Attempts handed in faster than the minimum time per question: not ranked, listed for review. */
+		flagged: listFlaggedAttempts(db, user.organizationId, contest.id),
+		minSecPerQuestion: contest.minMsPerQuestion / 1000
 	};
 }) satisfies PageServerLoad;
