@@ -34,8 +34,9 @@ test('a participant registers, takes an attempt, runs out of time, and sees the 
 	await expect(page.getByText('Còn 2 lượt trong tuần này.')).toBeVisible();
 
 	await page.getByRole('button', { name: 'Bắt đầu lượt thi' }).click();
-	await expect(page).toHaveURL(/\/attempts\/\d+/);
-	const attemptId = Number(/attempts\/(\d+)/.exec(page.url())![1]);
+	// Attempts are named by a random public id, never by a guessable row number.
+	await expect(page).toHaveURL(/\/attempts\/[A-Za-z0-9_-]{22}$/);
+	const attemptId = /attempts\/([A-Za-z0-9_-]+)/.exec(page.url())![1];
 	await expect(page.getByText('Thời gian còn lại')).toBeVisible();
 	await expect(page.getByText('Câu 1/3')).toBeVisible();
 	// No answer key on the phone before the hand-in.
