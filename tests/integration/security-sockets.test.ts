@@ -134,7 +134,7 @@ describe('finding 16: ending a session closes its sockets', () => {
 		const bystander = await connect(url, makeStaff(db, 'host', clock.now()).cookie);
 		await bystander.emit('host:attach', { gameId: -1 });
 		const gone = closed(screen);
-		expect(updateMember(db, owner.organizationId, admin.id, owner.userId, { disabled: true })).toBe(
+		expect(updateMember(db, owner.organizationId, admin, owner.userId, { disabled: true })).toBe(
 			'ok'
 		);
 		expect(await gone).toBe('io server disconnect');

@@ -13,6 +13,7 @@ import {
 	queueSubmitAttempt
 } from '$lib/server/contest/attempts';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 function ids(params: { contestId: string; attemptId: string }) {
 	const contestId = parseId(params.contestId);
@@ -48,7 +49,7 @@ export const actions = {
 		const limit = await practiceLimits.savePerAttempt.consume(String(attemptId));
 		if (!limit.allowed)
 			return fail(429, { message: m.contest_err_rate_limited({ seconds: limit.retryAfterSec }) });
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const questionId = Number(form.get('questionId'));
 		const shown = page.questions.find((x) => x.id === questionId);
 		const saved = await queueAttemptAnswer(db, {
@@ -71,7 +72,7 @@ export const actions = {
 		const { attemptId } = ids(event.params);
 		const participant = currentParticipant(db, event, now);
 		if (!participant) error(404, 'Not found');
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const prediction = parsePrediction(form.get('prediction'));
 		if (!prediction.ok)
 			return fail(400, { predictionError: contestErrorMessage('prediction_invalid') });
