@@ -90,7 +90,7 @@ describe('finding 5: a link is redeemed once, even by concurrent requests', () =
 		const refused = results.filter((r) => isActionFailure(r));
 		expect(refused).toHaveLength(2);
 		for (const r of refused)
-			expect((r as { data: { errors: { form: string } } }).data.errors.form).toBe(
+			expect((r as unknown as { data: { errors: { form: string } } }).data.errors.form).toBe(
 				'Liên kết này vừa được sử dụng. Mỗi liên kết chỉ dùng được một lần.'
 			);
 	});
@@ -201,7 +201,7 @@ describe('finding 12: two requests creating the same thing get the clear message
 			)
 		);
 		expect(results.filter((r) => isActionFailure(r))).toHaveLength(1);
-		const failed = results.find((r) => isActionFailure(r)) as {
+		const failed = results.find((r) => isActionFailure(r)) as unknown as {
 			status: number;
 			data: { createErrors: { username: string } };
 		};
@@ -219,7 +219,7 @@ describe('finding 12: two requests creating the same thing get the clear message
 			)
 		);
 		expect(results.filter((r) => isRedirect(r))).toHaveLength(1);
-		const failed = results.find((r) => isActionFailure(r)) as {
+		const failed = results.find((r) => isActionFailure(r)) as unknown as {
 			data: { errors: { username: string } };
 		};
 		expect(failed.data.errors.username).toBe('Tên đăng nhập này đã có người dùng.');
