@@ -37,7 +37,8 @@ server.keepAliveTimeout = 65_000;
 // bootstrap (inside the SvelteKit build) attaches socket.io to this server during init.
 globalThis[Symbol.for('chuongvang.httpServer')] = server;
 
-// Question imports are up to 5 MB (the import page explains bigger files); adapter-node's default is 512 KB.
+// The outer bound, for the upload pages only (imports up to 5 MB, images 2 MB, multipart overhead);
+// hooks.server.ts (body-limit.ts) gives every other route a small limit before its body is read.
 process.env.BODY_SIZE_LIMIT ??= '12M';
 try {
 	const { handler } = await import('./build/handler.js');

@@ -6,6 +6,8 @@ import { ConfigError } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie, deleteSessionCookie } from '$lib/server/auth/cookies';
+import { bodyLimitFor, formatBytes, limitBody } from '$lib/server/body-limit';
+import { m } from '$lib/paraglide/messages.js';
 
 export const init: ServerInit = async () => {
 	try {
@@ -61,6 +63,21 @@ const handleFormBodies: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Only the upload pages may send a large body (server.js sets adapter-node's outer limit for
+ * them); every other route gets a small one before any action, rate limit or parser reads it.
+ */
+const handleBodyLimit: Handle = async ({ event, resolve }) => {
+	const limited = limitBody(event.request, bodyLimitFor(event.url.pathname));
+	if ('tooLarge' in limited)
+		return new Response(m.security_form_too_large({ max: formatBytes(limited.tooLarge) }), {
+			status: 413,
+			headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }
+		});
+	event.request = limited.request;
+	return resolve(event);
+};
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -71,4 +88,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleFormBodies, handleLocale, handleSession);
+export const handle = sequence(
+	handleHeaders,
+	handleFormBodies,
+	handleLocale,
+	handleBodyLimit,
+	handleSession
+);

@@ -12,7 +12,11 @@ import { openDatabase, type Db } from '../../src/lib/server/db';
 import { createOrganization } from '../../src/lib/server/auth/members';
 import { createSession, generateToken, SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { user, type Role } from '../../src/lib/server/db/schema';
-import { attachRealtime, type RealtimeServer } from '../../src/lib/server/realtime';
+import {
+	attachRealtime,
+	type RealtimeDeps,
+	type RealtimeServer
+} from '../../src/lib/server/realtime';
 import type { Timers } from '../../src/lib/server/live/live-game';
 import { Limiter } from '../../src/lib/server/rate-limit';
 import { createLiveGameFromQuestions } from '../../src/lib/server/live/service';
@@ -68,7 +72,7 @@ export interface TestServer {
 export async function startServer(
 	file: string,
 	clock = new ManualClock(),
-	options: { joinLimit?: number } = {}
+	options: { joinLimit?: number; realtime?: Partial<RealtimeDeps> } = {}
 ): Promise<TestServer> {
 	const db = openDatabase(file);
 	const server = http.createServer();
@@ -79,7 +83,8 @@ export async function startServer(
 		limits: {
 			join: new Limiter(options.joinLimit ?? 1000, 10),
 			rejoin: new Limiter(1000, 10)
-		}
+		},
+		...options.realtime
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
@@ -98,13 +103,17 @@ export async function startServer(
 const clients: Socket[] = [];
 
 /** A socket.io client; `cookie` makes it a logged-in browser. Records every raw frame it receives. */
-export async function connect(url: string, cookie?: string): Promise<TestClient> {
+export async function connect(
+	url: string,
+	cookie?: string,
+	headers: Record<string, string> = {}
+): Promise<TestClient> {
 	const socket = ioClient(url, {
 		path: SOCKET_PATH,
 		transports: ['websocket'],
 		forceNew: true,
 		reconnection: false,
-		extraHeaders: cookie ? { cookie } : undefined
+		extraHeaders: { ...headers, ...(cookie ? { cookie } : {}) }
 	});
 	clients.push(socket);
 	const client = new TestClient(socket);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readAddressPolicy, type AddressPolicy } from './client-address';
 
 /** Runtime configuration read from the environment, with safe defaults. */
 export interface AppConfig {
@@ -9,6 +10,8 @@ export interface AppConfig {
 	uploadDir: string;
 	/** Set when the app runs behind a TLS proxy: cookies get the Secure flag. */
 	secureCookies: boolean;
+	/** Where rate limits read the client's address (TRUST_PROXY, ADDRESS_HEADER, XFF_DEPTH). */
+	address: AddressPolicy;
 }
 
 /** A configuration problem, reported on one line at start. */
@@ -41,13 +44,20 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		throw new ConfigError(`DATABASE_PATH must name a file, got a folder "${databasePath}"`);
 	}
 	const uploadDir = path.resolve(env.UPLOAD_DIR?.trim() || './data/uploads');
+	let address: AddressPolicy;
+	try {
+		address = readAddressPolicy(env);
+	} catch (err) {
+		throw new ConfigError((err as Error).message);
+	}
 	return {
 		port,
 		host,
 		databasePath,
 		publicUrl,
 		uploadDir,
-		secureCookies: publicUrl?.startsWith('https:') ?? false
+		secureCookies: publicUrl?.startsWith('https:') ?? false,
+		address
 	};
 }
 

@@ -6,7 +6,9 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSec: 
 /** A named, in-memory limiter (one process serves an event): `points` attempts per `durationSec`. */
 export class Limiter {
 	#limiter: RateLimiterMemory;
+	readonly #points: number;
 	constructor(points: number, durationSec: number, blockSec = 0) {
+		this.#points = points;
 		this.#limiter = new RateLimiterMemory({
 			points,
 			duration: durationSec,
@@ -23,6 +25,13 @@ export class Limiter {
 			const ms = (res as { msBeforeNext?: number }).msBeforeNext ?? 1000;
 			return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(ms / 1000)) };
 		}
+	}
+
+	/** Is `key` over its budget now? Costs nothing (checked before any work is done for it). */
+	async check(key: string): Promise<RateDecision> {
+		const res = await this.#limiter.get(key);
+		if (!res || res.consumedPoints <= this.#points) return { allowed: true };
+		return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 	}
 
 	/** Forget `key` (e.g. after a successful login). */

@@ -1,9 +1,10 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { locales, cookieName, cookieMaxAge } from '$lib/paraglide/runtime';
+import { readForm } from '$lib/server/read-form';
 
 /** Switch language without JavaScript: POST locale + back, get redirected with the cookie set. */
 export const POST: RequestHandler = async ({ request, cookies, url }) => {
-	const form = await request.formData();
+	const form = await readForm(request);
 	const locale = String(form.get('locale') ?? '');
 	const back = String(form.get('back') ?? '/');
 	if ((locales as readonly string[]).includes(locale)) {

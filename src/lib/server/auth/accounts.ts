@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Db } from '../db';
+import { isUniqueViolation } from '../db/unique-violation';
 import { user, inviteToken, organization, type Role, type User, ROLES } from '../db/schema';
 import {
 	hashPassword,
@@ -54,6 +55,19 @@ export function checkPassword(
 	return {};
 }
 
+/** A username another account took first (the sequential check passed, the insert lost the race). */
+export class UsernameTakenError extends Error {
+	override name = 'UsernameTakenError';
+}
+
+/** The set-up or invitation link was used by a concurrent request. */
+class LinkUsedError extends Error {}
+
+/**
+ * Create a staff account. Creating any admin uses up the first-run set-up link (it exists only to
+ * create the first admin, however that admin came to be: set-up page, invitation or CLI).
+ * Throws UsernameTakenError when the name was taken in the meantime.
+ */
 export async function createUser(
 	db: Db,
 	input: {
@@ -64,22 +78,42 @@ export async function createUser(
 		role: Role;
 		isPlatformAdmin?: boolean;
 	},
-	now = Date.now()
+	now = Date.now(),
+	/** Runs in the same transaction before the insert; returning false aborts (nothing is written). */
+	claim: () => boolean = () => true
 ): Promise<User> {
 	const passwordHash = await hashPassword(input.password);
-	return db
-		.insert(user)
-		.values({
-			organizationId: input.organizationId,
-			username: input.username,
-			displayName: input.displayName,
-			passwordHash,
-			role: input.role,
-			isPlatformAdmin: input.isPlatformAdmin ?? false,
-			createdAt: new Date(now)
-		})
-		.returning()
-		.get();
+	try {
+		return db.transaction((tx) => {
+			if (!claim()) throw new LinkUsedError();
+			const created = tx
+				.insert(user)
+				.values({
+					organizationId: input.organizationId,
+					username: input.username,
+					displayName: input.displayName,
+					passwordHash,
+					role: input.role,
+					isPlatformAdmin: input.isPlatformAdmin ?? false,
+					createdAt: new Date(now)
+				})
+				.returning()
+				.get();
+			if (input.role === 'admin') closeSetupLinks(tx as unknown as Db, now);
+			return created;
+		});
+	} catch (err) {
+		if (isUniqueViolation(err)) throw new UsernameTakenError(input.username);
+		throw err;
+	}
+}
+
+/** Mark every open set-up link used. */
+function closeSetupLinks(db: Db, now: number): void {
+	db.update(inviteToken)
+		.set({ usedAt: new Date(now) })
+		.where(and(eq(inviteToken.kind, 'setup'), isNull(inviteToken.usedAt)))
+		.run();
 }
 
 export type LoginResult =
@@ -165,6 +199,9 @@ export function findOpenToken(db: Db, token: string, now = Date.now()): OpenToke
 		)
 		.get();
 	if (!row) return undefined;
+	// The set-up link creates the first account only: once anyone exists (CLI, restore) it is dead.
+	if (row.kind === 'setup' && db.select({ id: user.id }).from(user).limit(1).get())
+		return undefined;
 	const org = row.organizationId
 		? db.select().from(organization).where(eq(organization.id, row.organizationId)).get()
 		: db.select().from(organization).where(eq(organization.slug, DEMO_ORG_SLUG)).get();
@@ -178,30 +215,47 @@ export function findOpenToken(db: Db, token: string, now = Date.now()): OpenToke
 	};
 }
 
-/** Use a set-up/invitation token to create an account; the token cannot be used again. */
+/**
+ * Use a set-up/invitation token to create an account. The token is claimed with one
+ * `UPDATE … WHERE used_at IS NULL` in the account's transaction: of two concurrent requests only
+ * the one that changed the row creates an account; the other gets 'used' and nothing is written.
+ */
 export async function redeemToken(
 	db: Db,
 	open: OpenToken,
 	input: NewAccountInput,
 	now = Date.now()
-): Promise<User> {
-	const created = await createUser(
-		db,
-		{
-			organizationId: open.organizationId,
-			username: input.username,
-			displayName: input.displayName,
-			password: input.password,
-			role: open.role,
-			isPlatformAdmin: open.kind === 'setup'
-		},
-		now
-	);
-	db.update(inviteToken)
-		.set({ usedAt: new Date(now) })
-		.where(eq(inviteToken.id, open.id))
-		.run();
-	return created;
+): Promise<User | 'used'> {
+	const claim = () =>
+		db
+			.update(inviteToken)
+			.set({ usedAt: new Date(now) })
+			.where(
+				and(
+					eq(inviteToken.id, open.id),
+					isNull(inviteToken.usedAt),
+					gt(inviteToken.expiresAt, new Date(now))
+				)
+			)
+			.run().changes === 1;
+	try {
+		return await createUser(
+			db,
+			{
+				organizationId: open.organizationId,
+				username: input.username,
+				displayName: input.displayName,
+				password: input.password,
+				role: open.role,
+				isPlatformAdmin: open.kind === 'setup'
+			},
+			now,
+			claim
+		);
+	} catch (err) {
+		if (err instanceof LinkUsedError) return 'used';
+		throw err;
+	}
 }
 
 /** Create an invitation link token for `role` in an organization. */

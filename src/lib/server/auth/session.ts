@@ -85,12 +85,32 @@ function toSessionUser(u: User, org: Organization): SessionUser {
 	};
 }
 
+/** What was revoked: one session (logout) or every session of a user (disabled, password changed). */
+export type Revocation = { sessionId: string } | { userId: number };
+type RevocationListener = (revoked: Revocation) => void;
+const revocationListeners = new Set<RevocationListener>();
+
+/**
+ * Be told when sessions end, so open sockets can be closed at once (realtime/index.ts). Returns
+ * the unsubscribe function. Process-wide because sessions are: one database, one process.
+ */
+export function onSessionsRevoked(listener: RevocationListener): () => void {
+	revocationListeners.add(listener);
+	return () => revocationListeners.delete(listener);
+}
+
+function announce(revoked: Revocation): void {
+	for (const listener of revocationListeners) listener(revoked);
+}
+
 export function invalidateSession(db: Db, sessionId: string): void {
 	db.delete(session).where(eq(session.id, sessionId)).run();
+	announce({ sessionId });
 }
 
 export function invalidateUserSessions(db: Db, userId: number): void {
 	db.delete(session).where(eq(session.userId, userId)).run();
+	announce({ userId });
 }
 
 /** Read one cookie from a raw Cookie header (the socket handshake has no SvelteKit helpers). */

@@ -5,6 +5,7 @@ import { getLocale } from '../../paraglide/runtime.js';
 import type { Db } from '../db';
 import { MAX_IMPORT_BYTES, IMPORT_ACCEPT } from '../transfer';
 import { commitImport, getPendingImport, startImport } from './imports';
+import { readForm } from '../read-form';
 
 const MB = 1024 * 1024;
 /** Enough of the preview to render; the full result stays on the server. */
@@ -47,7 +48,7 @@ export async function previewAction(
 	request: Request,
 	url: URL
 ) {
-	const form = await request.formData();
+	const form = await readForm(request);
 	const file = form.get('file');
 	if (!(file instanceof File) || file.size === 0 || !file.name)
 		return fail(400, { fileError: m.bank_file_missing() });
@@ -75,7 +76,7 @@ export async function commitAction(
 	bankId: number | null,
 	request: Request
 ) {
-	const form = await request.formData();
+	const form = await readForm(request);
 	const id = String(form.get('pending') ?? '');
 	const mode = form.get('mode') === 'valid' ? 'valid' : 'all';
 	const outcome = commitImport(db, organizationId, id, bankId, mode, {

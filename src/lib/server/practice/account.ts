@@ -3,6 +3,7 @@
  * password, and keeps everything earned as a guest. Signing in moves a device to the account.
  */
 import type { Db } from '../db';
+import { isUniqueViolation } from '../db/unique-violation';
 import type { Participant } from '../db/schema';
 import {
 	findAccount,
@@ -74,18 +75,26 @@ export async function saveAccountForm(
 	if (unitId !== null && (!Number.isInteger(unitId) || !getUnitById(db, unitId)))
 		errors.unitId = 'unit';
 	if (Object.keys(errors).length > 0) return { values, errors };
-	saveAccount(
-		db,
-		participant.id,
-		{
-			fullName: values.fullName,
-			phone,
-			email: values.email || null,
-			unitId,
-			...(needsPassword ? { passwordHash: await hashPassword(password) } : {})
-		},
-		weekKey(now)
-	);
+	const passwordHash = needsPassword ? await hashPassword(password) : undefined;
+	try {
+		saveAccount(
+			db,
+			participant.id,
+			{
+				fullName: values.fullName,
+				phone,
+				email: values.email || null,
+				unitId,
+				...(passwordHash ? { passwordHash } : {})
+			},
+			weekKey(now)
+		);
+	} catch (err) {
+		// Another account took the phone or e-mail while the password was hashed: same message.
+		if (!isUniqueViolation(err)) throw err;
+		const field = String((err as Error).message).includes('email') ? 'email' : 'phone';
+		return { values, errors: { [field]: `${field}_taken` as AccountError } };
+	}
 	return { values: { ...values, phone: phone ?? '' }, errors: {} };
 }
 

@@ -1,14 +1,25 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import * as v from 'valibot';
 import type { Db } from '../db';
-import { SESSION_COOKIE, readCookie, validateSessionToken } from '../auth/session';
+import {
+	SESSION_COOKIE,
+	onSessionsRevoked,
+	readCookie,
+	validateSessionToken
+} from '../auth/session';
+import {
+	handshakeClientAddress,
+	nodeClientAddress,
+	readAddressPolicy,
+	type AddressPolicy
+} from '../client-address';
 import { Limiter } from '../rate-limit';
 import { GameRegistry } from '../live/registry';
 import type { Timers } from '../live/live-game';
 import { PingPayload, SOCKET_PATH, type PingReply } from '../../protocol';
 import { Broadcaster } from './broadcaster';
-import { clientAddress } from './client-address';
+import { ConnectionGate } from './connection-gate';
 import type { HandlerContext } from './context';
 import { registerHostHandlers } from './host-handlers';
 import { registerPlayerHandlers } from './player-handlers';
@@ -25,8 +36,12 @@ export interface RealtimeDeps {
 	timers?: Timers;
 	/** Join and rejoin limits per client address; defaults from the environment. */
 	limits?: Partial<HandlerContext['limits']>;
-	/** Honour X-Forwarded-For for rate limits (behind a reverse proxy). Default: TRUST_PROXY=1. */
-	trustProxy?: boolean;
+	/** Where the client's address comes from; default from TRUST_PROXY / ADDRESS_HEADER / XFF_DEPTH. */
+	addressPolicy?: AddressPolicy;
+	/** Open connections one address may hold (LIVE_SOCKETS_PER_ADDRESS, default 5,000). */
+	socketsPerAddress?: number;
+	/** A socket that has joined no game (as player or host) this long is closed (LIVE_UNJOINED_TIMEOUT_SEC, 30). */
+	unjoinedTimeoutMs?: number;
 	/** Rebuild every unfinished game at start (default true). */
 	recover?: boolean;
 }
@@ -49,10 +64,24 @@ function defaultLimits(): HandlerContext['limits'] {
 	};
 }
 
+/**
+ * A hall behind one NAT shows the server one address for every phone: 2,000 phones, each with a
+ * socket that may linger up to 45 s (ping timeout) after a Wi-Fi drop while its replacement
+ * connects, need up to 4,000. A bigger hall raises LIVE_SOCKETS_PER_ADDRESS.
+ */
+export const DEFAULT_SOCKETS_PER_ADDRESS = 5000;
+export const DEFAULT_UNJOINED_TIMEOUT_SEC = 30;
+
 /** Attach socket.io to the app's HTTP server (one port serves pages and sockets). */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
 	const now = deps.now ?? Date.now;
-	const trustProxy = deps.trustProxy ?? process.env.TRUST_PROXY === '1';
+	const policy = deps.addressPolicy ?? readAddressPolicy(process.env);
+	const gate = new ConnectionGate(
+		deps.socketsPerAddress ?? envInt('LIVE_SOCKETS_PER_ADDRESS', DEFAULT_SOCKETS_PER_ADDRESS)
+	);
+	const unjoinedMs =
+		deps.unjoinedTimeoutMs ??
+		envInt('LIVE_UNJOINED_TIMEOUT_SEC', DEFAULT_UNJOINED_TIMEOUT_SEC) * 1000;
 	const io: RealtimeServer = new Server(httpServer, {
 		path: SOCKET_PATH,
 		serveClient: false,
@@ -61,8 +90,16 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		maxHttpBufferSize: 64 * 1024,
 		pingInterval: 20_000,
 		pingTimeout: 25_000,
-		connectionStateRecovery: undefined
+		connectionStateRecovery: undefined,
+		// An engine.io connection that never opens a socket.io session is dropped after 10 s.
+		connectTimeout: 10_000,
+		allowRequest: (req, callback) => callback(null, gate.admits(nodeClientAddress(req, policy)))
 	});
+	io.engine.on(
+		'connection',
+		(conn: { request: IncomingMessage; once(e: 'close', f: () => void): void }) =>
+			conn.once('close', gate.hold(nodeClientAddress(conn.request, policy)))
+	);
 
 	const broadcaster = new Broadcaster(io, now);
 	const registry = new GameRegistry({
@@ -84,7 +121,13 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		const count = registry.recoverAll();
 		if (count > 0) console.log(`live: resumed ${count} unfinished game(s)`);
 	}
+	// Logging out, disabling an account or changing a password closes that user's sockets at once.
+	const stopRevocations = onSessionsRevoked((revoked) => {
+		const room = 'userId' in revoked ? userRoom(revoked.userId) : sessionRoom(revoked.sessionId);
+		io.in(room).disconnectSockets(true);
+	});
 	httpServer.once('close', () => {
+		stopRevocations();
 		registry.dispose();
 		broadcaster.dispose();
 	});
@@ -92,17 +135,31 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	io.use((socket, next) => {
 		try {
 			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-			socket.data.user = token ? validateSessionToken(deps.db, token, now()).user : null;
+			const found = token ? validateSessionToken(deps.db, token, now()) : null;
+			socket.data.user = found?.user ?? null;
+			socket.data.sessionId = found?.session?.id ?? null;
 		} catch (err) {
 			console.error('realtime: session lookup failed', err);
 			socket.data.user = null;
+			socket.data.sessionId = null;
 		}
 		socket.data.player = null;
-		socket.data.address = clientAddress(socket.handshake, trustProxy);
+		socket.data.address = handshakeClientAddress(socket.handshake, policy);
 		next();
 	});
 
 	io.on('connection', (socket) => {
+		if (socket.data.user && socket.data.sessionId)
+			void socket.join([userRoom(socket.data.user.id), sessionRoom(socket.data.sessionId)]);
+		// A socket that joins no game (its own room plus the session's rooms only) is closed.
+		const ownRooms = socket.rooms.size;
+		const idle = setTimeout(() => {
+			if (socket.connected && !socket.data.player && socket.rooms.size <= ownRooms)
+				socket.disconnect(true);
+		}, unjoinedMs);
+		idle.unref?.();
+		socket.once('disconnect', () => clearTimeout(idle));
+
 		on<PingReply>(socket, 'ping', (payload, reply) => {
 			const parsed = v.safeParse(PingPayload, payload);
 			if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
@@ -125,6 +182,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	liveRegistries.set(io, registry);
 	return io;
 }
+
+const userRoom = (userId: number) => `u:${userId}`;
+const sessionRoom = (sessionId: string) => `s:${sessionId}`;
 
 const liveRegistries = new WeakMap<RealtimeServer, GameRegistry>();
 

@@ -5,6 +5,8 @@ import type { SessionUser } from '../auth/session';
 export interface SocketData {
 	/** The staff user behind the session cookie, or null for phones and forged cookies. */
 	user: SessionUser | null;
+	/** The stored id of that session (closing it closes this socket). */
+	sessionId: string | null;
 	/** The player this socket speaks for, after a join or rejoin. */
 	player: { gameId: number; playerId: string } | null;
 	/** Address used for rate limits. */

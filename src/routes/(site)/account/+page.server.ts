@@ -7,6 +7,7 @@ import { accountErrorMessages } from '$lib/server/auth/messages';
 import { createSession, generateToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url);
@@ -21,7 +22,7 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	password: async (event) => {
 		const user = requireUser(event.locals, event.url);
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const field = (k: string) => String(form.get(k) ?? '').slice(0, 300);
 		const db = getDb();
 		const errors = await changePassword(

@@ -5,20 +5,18 @@ import { login } from '$lib/server/auth/accounts';
 import { createSession, generateToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { clientIp } from '$lib/server/client-ip';
+import { safeNext } from '$lib/server/auth/safe-next';
 import type { Actions, PageServerLoad } from './$types';
-
-function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/org';
-}
+import { readForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	return { expired: url.searchParams.has('expired') };
 }) satisfies PageServerLoad;
 
 export const actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const username = String(form.get('username') ?? '').slice(0, 100);
 		const password = String(form.get('password') ?? '').slice(0, 300);
 		const db = getDb();
@@ -33,6 +31,6 @@ export const actions = {
 		const token = generateToken();
 		const session = createSession(db, token, result.user.id);
 		setSessionCookie(event, token, session.expiresAt);
-		redirect(303, safeNext(event.url.searchParams.get('next')));
+		redirect(303, safeNext(event.url.searchParams.get('next'), event.url.origin));
 	}
 } satisfies Actions;

@@ -8,6 +8,7 @@ import { playerSummary } from '$lib/server/practice/player';
 import { saveAccountForm } from '$lib/server/practice/account';
 import { accountErrorMessages } from '$lib/server/practice/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
 	const db = getDb();
@@ -43,11 +44,7 @@ export const actions = {
 		const db = getDb();
 		const participant = currentParticipant(db, event);
 		if (!participant) redirect(303, '/me');
-		const { values, errors } = await saveAccountForm(
-			db,
-			participant,
-			await event.request.formData()
-		);
+		const { values, errors } = await saveAccountForm(db, participant, await readForm(event));
 		if (Object.keys(errors).length > 0)
 			return fail(400, { values, errors: accountErrorMessages(errors) });
 		return { saved: true };

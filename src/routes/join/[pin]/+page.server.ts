@@ -12,6 +12,12 @@ export const load = (async (event) => {
 	const pin = event.params.pin;
 	if (!PIN_PATTERN.test(pin)) return { pin, game: null, limited: false };
 	const ip = clientIp(event);
+	// Enforced before the lookup: a blocked address learns nothing, not even that a PIN exists.
+	const blocked = await pinMisses.check(ip);
+	if (!blocked.allowed) {
+		event.setHeaders({ 'retry-after': String(blocked.retryAfterSec) });
+		return { pin, game: null, limited: true };
+	}
 	const game = findJoinableGame(getDb(), pin);
 	if (!game) {
 		const decision = await pinMisses.consume(ip);

@@ -1,6 +1,11 @@
 import * as v from 'valibot';
 import { ROLES, user } from '../../db/schema';
-import { checkNewAccount, createUser, resetPassword } from '../../auth/accounts';
+import {
+	checkNewAccount,
+	createUser,
+	resetPassword,
+	UsernameTakenError
+} from '../../auth/accounts';
 import { findOrganizationBySlug } from '../../auth/members';
 import { requireFlag, UsageError, type CliCommand } from '../registry';
 
@@ -47,13 +52,19 @@ export const userCreate: CliCommand = {
 			for (const key of keys) if (key) err(`Lỗi / error: ${ERRORS[key]}`);
 			return 1;
 		}
-		await createUser(db(), {
-			organizationId: org.id,
-			username,
-			displayName,
-			password,
-			role: role.output
-		});
+		try {
+			await createUser(db(), {
+				organizationId: org.id,
+				username,
+				displayName,
+				password,
+				role: role.output
+			});
+		} catch (e) {
+			if (!(e instanceof UsernameTakenError)) throw e;
+			err(`Lỗi / error: ${ERRORS.username_taken}`);
+			return 1;
+		}
 		out(`Đã tạo / created: ${username} (${role.output}) — ${org.name}`);
 		return 0;
 	}

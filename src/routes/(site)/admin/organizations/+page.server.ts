@@ -9,7 +9,9 @@ import {
 	ORG_SLUG_RE
 } from '$lib/server/auth/members';
 import { createInvite } from '$lib/server/auth/accounts';
+import { isUniqueViolation } from '$lib/server/db/unique-violation';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url }) => {
 	requirePlatformAdmin(locals, url);
@@ -19,7 +21,7 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	create: async ({ locals, url, request }) => {
 		const admin = requirePlatformAdmin(locals, url);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const name = String(form.get('name') ?? '')
 			.trim()
 			.slice(0, 200);
@@ -33,7 +35,14 @@ export const actions = {
 		if (!ORG_SLUG_RE.test(slug)) errors.slug = m.admin_orgs_err_slug();
 		else if (findOrganizationBySlug(db, slug)) errors.slug = m.admin_orgs_err_slug_taken();
 		if (Object.keys(errors).length) return fail(400, { errors, values: { name, slug } });
-		const org = createOrganization(db, name, slug);
+		let org;
+		try {
+			org = createOrganization(db, name, slug);
+		} catch (err) {
+			// Created by a concurrent request since the check: the same message as the check gives.
+			if (!isUniqueViolation(err)) throw err;
+			return fail(400, { errors: { slug: m.admin_orgs_err_slug_taken() }, values: { name, slug } });
+		}
 		const token = createInvite(db, org.id, 'admin', admin.id);
 		return { createdName: org.name, inviteLink: `${url.origin}/invite/${token}` };
 	}

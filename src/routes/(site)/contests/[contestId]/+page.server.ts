@@ -10,6 +10,7 @@ import { checkRegistration, registerEntry, startAttempt } from '$lib/server/cont
 import { contestPage } from '$lib/server/contest/public';
 import { clientIp } from '$lib/server/client-ip';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
 	const db = getDb();
@@ -29,7 +30,7 @@ export const actions = {
 		const contestId = parseId(event.params.contestId);
 		const c = contestId ? getPublishedContest(db, contestId) : undefined;
 		if (!c) error(404, 'Not found');
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const values = {
 			fullName: String(form.get('fullName') ?? '').slice(0, 200),
 			phone: String(form.get('phone') ?? '').slice(0, 30),

@@ -6,10 +6,11 @@ import { signInParticipant } from '$lib/server/practice/identity';
 import { practiceLimits } from '$lib/server/practice/limits';
 import { clientIp } from '$lib/server/client-ip';
 import type { Actions } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const login = String(form.get('login') ?? '').slice(0, 254);
 		const password = String(form.get('password') ?? '').slice(0, 300);
 		const perIp = await practiceLimits.newPlayerPerIp.consume(clientIp(event));

@@ -6,6 +6,7 @@ import { listContests } from '$lib/server/db/queries/contests';
 import { listUnits } from '$lib/server/db/queries/participants';
 import { checkTitle, createDraftContest } from '$lib/server/contest/organizer';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
@@ -25,7 +26,7 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	create: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const title = String((await request.formData()).get('title') ?? '')
+		const title = String((await readForm(request)).get('title') ?? '')
 			.trim()
 			.slice(0, 300);
 		if (!checkTitle(title))

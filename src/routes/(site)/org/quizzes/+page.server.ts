@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { createQuiz, listQuizzes } from '$lib/server/db/queries/quizzes';
 import { parseQuizForm } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
@@ -22,7 +23,7 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	create: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const parsed = parseQuizForm(await request.formData());
+		const parsed = parseQuizForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const quiz = createQuiz(getDb(), user.organizationId, parsed.input);
 		redirect(303, `/org/quizzes/${quiz.id}?done=created`);

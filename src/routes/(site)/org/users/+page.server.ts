@@ -9,10 +9,12 @@ import {
 	checkNewAccount,
 	createInvite,
 	createUser,
-	NewAccountSchema
+	NewAccountSchema,
+	UsernameTakenError
 } from '$lib/server/auth/accounts';
 import { accountErrorMessages } from '$lib/server/auth/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 const RoleSchema = v.picklist(ROLES);
 
@@ -24,14 +26,14 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	invite: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'admin');
-		const role = v.safeParse(RoleSchema, (await request.formData()).get('role'));
+		const role = v.safeParse(RoleSchema, (await readForm(request)).get('role'));
 		if (!role.success) return fail(400, { inviteError: m.admin_users_bad_role() });
 		const token = createInvite(getDb(), user.organizationId, role.output, user.id);
 		return { inviteLink: `${url.origin}/invite/${token}`, inviteRole: role.output };
 	},
 	create: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'admin');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const role = v.safeParse(RoleSchema, form.get('role'));
 		const input = v.parse(NewAccountSchema, {
 			username: String(form.get('username') ?? '').slice(0, 100),
@@ -47,25 +49,38 @@ export const actions = {
 				createErrors: errors,
 				values: { username: input.username, displayName: input.displayName }
 			});
-		await createUser(db, { ...input, organizationId: user.organizationId, role: role.output });
+		try {
+			await createUser(db, { ...input, organizationId: user.organizationId, role: role.output });
+		} catch (err) {
+			if (!(err instanceof UsernameTakenError)) throw err;
+			// Taken between the check and the insert: the same message as the check gives.
+			return fail(400, {
+				createErrors: accountErrorMessages({ username: 'username_taken' }),
+				values: { username: input.username, displayName: input.displayName }
+			});
+		}
 		return { created: m.admin_users_created({ username: input.username }) };
 	},
 	update: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'admin');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const memberId = Number(form.get('id'));
 		const roleRaw = form.get('role');
 		const disabledRaw = form.get('disabled');
 		const role = roleRaw === null ? undefined : v.safeParse(RoleSchema, roleRaw);
 		if (!Number.isInteger(memberId) || (role && !role.success))
 			return fail(400, { updateError: m.admin_users_bad_role() });
-		const result = updateMember(getDb(), user.organizationId, user.id, memberId, {
+		const result = updateMember(getDb(), user.organizationId, user, memberId, {
 			role: role?.success ? role.output : undefined,
 			disabled: disabledRaw === null ? undefined : disabledRaw === '1'
 		});
 		if (result === 'not_found') return fail(404, { updateError: m.error_not_found() });
 		if (result === 'self') return fail(400, { updateError: m.admin_users_self() });
 		if (result === 'bad_role') return fail(400, { updateError: m.admin_users_bad_role() });
+		if (result === 'rank') return fail(403, { updateError: m.security_role_rank() });
+		if (result === 'platform_admin') return fail(403, { updateError: m.security_platform_admin() });
+		if (result === 'last_platform_admin')
+			return fail(400, { updateError: m.security_last_platform_admin() });
 		return { updated: m.admin_users_updated() };
 	}
 } satisfies Actions;

@@ -10,6 +10,7 @@ import { dayNumber } from '$lib/practice/calendar';
 import { DAILY_SIZE } from '$lib/practice/picking';
 import { XP_DAILY_BONUS } from '$lib/practice/xp';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
 	const now = Date.now();
@@ -24,7 +25,7 @@ export const load = ((event) => {
 
 export const actions = {
 	start: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const started = await beginPractice(
 			getDb(),
 			event,

@@ -8,6 +8,7 @@ import { beginPractice } from '$lib/server/practice/start';
 import { beginErrorMessage } from '$lib/server/practice/messages';
 import { clientIp } from '$lib/server/client-ip';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
 	const db = getDb();
@@ -21,7 +22,7 @@ export const load = ((event) => {
 
 export const actions = {
 	start: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const started = await beginPractice(
 			getDb(),
 			event,

@@ -11,6 +11,7 @@ import {
 } from '$lib/server/db/queries/questions';
 import { parseBankForm, parseId, parseItemForm } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 const DONE = ['created', 'duplicated', 'imported', 'saved'] as const;
 
@@ -46,7 +47,7 @@ export const load = (({ locals, url, params }) => {
 
 /** `id` and optional `to` of a question action, parsed with valibot. */
 async function questionForm(request: Request) {
-	const parsed = parseItemForm(await request.formData());
+	const parsed = parseItemForm(await readForm(request));
 	return { id: parsed?.id, to: parsed?.to };
 }
 
@@ -54,7 +55,7 @@ export const actions = {
 	update: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const bank = bankOf(user.organizationId, params.id);
-		const parsed = parseBankForm(await request.formData());
+		const parsed = parseBankForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		updateBank(getDb(), user.organizationId, bank.id, parsed.input);
 		return { done: m.bank_saved() };
@@ -62,7 +63,7 @@ export const actions = {
 	visibility: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const bank = bankOf(user.organizationId, params.id);
-		const value = (await request.formData()).get('visibility');
+		const value = (await readForm(request)).get('visibility');
 		if (value !== 'private' && value !== 'published')
 			return fail(400, { error: m.bank_err_visibility() });
 		updateBank(getDb(), user.organizationId, bank.id, { visibility: value });
@@ -71,7 +72,7 @@ export const actions = {
 	archive: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const bank = bankOf(user.organizationId, params.id);
-		const archived = (await request.formData()).get('archived') === '1';
+		const archived = (await readForm(request)).get('archived') === '1';
 		setBankArchived(getDb(), user.organizationId, bank.id, archived);
 		return { done: archived ? m.bank_archived() : m.bank_restored() };
 	},

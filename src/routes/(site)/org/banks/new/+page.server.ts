@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { createBank } from '$lib/server/db/queries/banks';
 import { parseBankForm } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url }) => {
 	requireUser(locals, url, 'organizer');
@@ -13,7 +14,7 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	default: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const parsed = parseBankForm(await request.formData());
+		const parsed = parseBankForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const created = createBank(getDb(), user.organizationId, parsed.input);
 		redirect(303, `/org/banks/${created.id}?done=created`);

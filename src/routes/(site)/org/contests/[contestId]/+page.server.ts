@@ -30,6 +30,7 @@ import { parseId } from '$lib/server/practice/start';
 import { resetHeldCache } from '$lib/server/contest/held';
 import { toVnDateTimeInput } from '$lib/practice/format';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 /** The caller's contest or a 404 (also for another organization's). */
 function owned(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -69,7 +70,7 @@ export const load = ((event) => {
 export const actions = {
 	save: async (event) => {
 		const { user, contest } = owned(event);
-		const parsed = parseContestForm(getDb(), user.organizationId, await event.request.formData());
+		const parsed = parseContestForm(getDb(), user.organizationId, await readForm(event));
 		if (!parsed.input)
 			return fail(400, { values: parsed.values, errors: contestFieldMessages(parsed.errors) });
 		updateContest(getDb(), user.organizationId, contest.id, parsed.input);
@@ -94,7 +95,7 @@ export const actions = {
 		const { user, contest } = owned(event);
 		const db = getDb();
 		const parsed = parseRoundForm(
-			await event.request.formData(),
+			await readForm(event),
 			listRounds(db, user.organizationId, contest.id)
 		);
 		if (!parsed.input) {
@@ -109,7 +110,7 @@ export const actions = {
 	updateRound: async (event) => {
 		const { user, contest } = owned(event);
 		const db = getDb();
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const round = getRound(db, user.organizationId, Number(form.get('roundId')));
 		if (!round || round.contestId !== contest.id) error(404, 'Not found');
 		const others = listRounds(db, user.organizationId, contest.id).filter((r) => r.id !== round.id);
@@ -126,11 +127,7 @@ export const actions = {
 	deleteRound: async (event) => {
 		const { user, contest } = owned(event);
 		const db = getDb();
-		const round = getRound(
-			db,
-			user.organizationId,
-			Number((await event.request.formData()).get('roundId'))
-		);
+		const round = getRound(db, user.organizationId, Number((await readForm(event)).get('roundId')));
 		if (!round || round.contestId !== contest.id) error(404, 'Not found');
 		if (deleteRound(db, user.organizationId, round.id) === 'in_use') {
 			return fail(400, { roundId: round.id, roundError: m.contest_org_round_in_use() });

@@ -11,6 +11,8 @@ import {
 } from '$lib/server/db/queries/participants';
 import { parseUnitLines } from '$lib/server/contest/organizer';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
+import { isUniqueViolation } from '$lib/server/db/unique-violation';
 
 const lineMessage = (error: 'name' | 'members') =>
 	error === 'name' ? m.contest_org_err_unit_name() : m.contest_org_err_unit_members();
@@ -29,7 +31,7 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	add: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const text = String((await request.formData()).get('lines') ?? '').slice(0, 100_000);
+		const text = String((await readForm(request)).get('lines') ?? '').slice(0, 100_000);
 		const { units, errors } = parseUnitLines(text);
 		if (errors.length > 0 || units.length === 0) {
 			return fail(400, {
@@ -46,7 +48,7 @@ export const actions = {
 	},
 	update: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const form = await request.formData();
+		const form = await readForm(request);
 		const unit = getUnit(getDb(), user.organizationId, Number(form.get('unitId')));
 		if (!unit) error(404, 'Not found');
 		const name = String(form.get('name') ?? '').trim();
@@ -55,12 +57,17 @@ export const actions = {
 			return fail(400, { unitId: unit.id, unitError: m.contest_org_err_unit_name() });
 		if (!/^\d{1,8}$/.test(members))
 			return fail(400, { unitId: unit.id, unitError: m.contest_org_err_unit_members() });
-		updateUnit(getDb(), user.organizationId, unit.id, { name, memberCount: Number(members) });
+		try {
+			updateUnit(getDb(), user.organizationId, unit.id, { name, memberCount: Number(members) });
+		} catch (err) {
+			if (!isUniqueViolation(err)) throw err;
+			return fail(400, { unitId: unit.id, unitError: m.security_unit_name_taken() });
+		}
 		return { updated: true };
 	},
 	delete: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const unitId = Number((await request.formData()).get('unitId'));
+		const unitId = Number((await readForm(request)).get('unitId'));
 		const result = deleteUnit(getDb(), user.organizationId, unitId);
 		if (result === 'missing') error(404, 'Not found');
 		if (result === 'in_use') return fail(400, { unitId, unitError: m.contest_org_unit_in_use() });

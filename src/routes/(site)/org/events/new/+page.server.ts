@@ -7,6 +7,7 @@ import { getDb } from '$lib/server/db';
 import { listQuizzes } from '$lib/server/db/queries/quizzes';
 import { createLiveGame } from '$lib/server/live/service';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm as readPostedForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url, 'host');
@@ -86,7 +87,7 @@ function problemMessage(code: string): string {
 export const actions = {
 	create: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'host');
-		const values = readForm(await request.formData());
+		const values = readForm(await readPostedForm(request));
 		const parsed = v.safeParse(NewGameForm, values);
 		if (!parsed.success) {
 			const errors: Record<string, string> = {};

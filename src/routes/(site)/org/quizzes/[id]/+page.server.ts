@@ -24,6 +24,7 @@ import {
 	parseRuleForm
 } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 function quizOf(organizationId: number, param: string) {
 	const id = parseId(param);
@@ -92,7 +93,7 @@ export const actions = {
 	update: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const quiz = quizOf(user.organizationId, params.id);
-		const parsed = parseQuizForm(await request.formData());
+		const parsed = parseQuizForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		updateQuiz(getDb(), user.organizationId, quiz.id, parsed.input);
 		return { done: m.bank_quiz_saved() };
@@ -100,7 +101,7 @@ export const actions = {
 	addQuestions: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const quiz = quizOf(user.organizationId, params.id);
-		const ids = parseIdList((await request.formData()).getAll('questionId'));
+		const ids = parseIdList((await readForm(request)).getAll('questionId'));
 		if (!ids?.length) return fail(400, { error: m.bank_quiz_added_none() });
 		const added = addQuizQuestions(getDb(), user.organizationId, quiz.id, ids) ?? 0;
 		if (added === 0) return fail(404, { error: m.bank_q_not_found() });
@@ -109,7 +110,7 @@ export const actions = {
 	addRule: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const quiz = quizOf(user.organizationId, params.id);
-		const parsed = parseRuleForm(await request.formData());
+		const parsed = parseRuleForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { ruleErrors: parsed.errors });
 		if (!addQuizRule(getDb(), user.organizationId, quiz.id, parsed.rule))
 			return fail(404, { ruleErrors: { bankId: m.bank_err_choice() } });
@@ -118,7 +119,7 @@ export const actions = {
 	removeItem: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const quiz = quizOf(user.organizationId, params.id);
-		const item = parseItemForm(await request.formData());
+		const item = parseItemForm(await readForm(request));
 		if (!item || !removeQuizItem(getDb(), user.organizationId, quiz.id, item.id))
 			return fail(404, { error: m.bank_q_not_found() });
 		return { done: m.bank_quiz_item_removed() };
@@ -126,7 +127,7 @@ export const actions = {
 	moveItem: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const quiz = quizOf(user.organizationId, params.id);
-		const item = parseItemForm(await request.formData());
+		const item = parseItemForm(await readForm(request));
 		if (
 			item?.to === undefined ||
 			!moveQuizItem(getDb(), user.organizationId, quiz.id, item.id, item.to)

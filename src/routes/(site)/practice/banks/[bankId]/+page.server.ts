@@ -7,6 +7,7 @@ import { beginPractice, parseId } from '$lib/server/practice/start';
 import { beginErrorMessage } from '$lib/server/practice/messages';
 import { clientIp } from '$lib/server/client-ip';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
 	const db = getDb();
@@ -21,7 +22,7 @@ export const actions = {
 	start: async (event) => {
 		const bankId = parseId(event.params.bankId);
 		if (!bankId) error(404, 'Not found');
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const started = await beginPractice(
 			getDb(),
 			event,

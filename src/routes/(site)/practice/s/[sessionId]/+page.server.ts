@@ -11,6 +11,7 @@ import { practiceLimits } from '$lib/server/practice/limits';
 import { practiceErrorMessage, practiceErrorStatus } from '$lib/server/practice/messages';
 import { parseId } from '$lib/server/practice/start';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
 	const db = getDb();
@@ -49,7 +50,7 @@ export const actions = {
 		if (!limit.allowed) {
 			return fail(429, { message: m.practice_err_rate_limited({ seconds: limit.retryAfterSec }) });
 		}
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const questionId = Number(form.get('questionId'));
 		const view = viewSession(db, participant.id, sessionId);
 		const question = view?.current?.id === questionId ? view.current.question : null;

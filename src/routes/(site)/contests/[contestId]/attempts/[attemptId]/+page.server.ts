@@ -16,6 +16,7 @@ import {
 } from '$lib/server/contest/attempts';
 import { clientIp } from '$lib/server/client-ip';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 /** The contest id and the attempt's public id (random: attempts cannot be enumerated). */
 function ids(params: { contestId: string; attemptId: string }) {
@@ -59,7 +60,7 @@ export const actions = {
 			if (!limit.allowed)
 				return fail(429, { message: m.contest_err_rate_limited({ seconds: limit.retryAfterSec }) });
 		}
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const questionId = Number(form.get('questionId'));
 		const shown = page.questions.find((x) => x.id === questionId);
 		const saved = await queueAttemptAnswer(db, {
@@ -83,7 +84,7 @@ export const actions = {
 		const participant = currentParticipant(db, event, now);
 		const attemptId = participant ? ownAttemptId(db, participant.id, publicId) : null;
 		if (!participant || !attemptId) error(404, 'Not found');
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const prediction = parsePrediction(form.get('prediction'));
 		if (!prediction.ok)
 			return fail(400, { predictionError: contestErrorMessage('prediction_invalid') });

@@ -6,6 +6,7 @@ import { deleteBank, getBank } from '$lib/server/db/queries/banks';
 import { listQuestions } from '$lib/server/db/queries/questions';
 import { parseId } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 function bankOf(organizationId: number, param: string) {
 	const id = parseId(param);
@@ -27,7 +28,7 @@ export const actions = {
 	default: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const bank = bankOf(user.organizationId, params.id);
-		if ((await request.formData()).get('confirm') !== 'yes')
+		if ((await readForm(request)).get('confirm') !== 'yes')
 			return fail(400, { errors: { confirm: m.bank_delete_err_confirm() } });
 		deleteBank(getDb(), user.organizationId, bank.id);
 		redirect(303, `/org/banks?deleted=${encodeURIComponent(bank.title)}`);

@@ -6,6 +6,7 @@ import { getQuestion, listQuestions, updateQuestion } from '$lib/server/db/queri
 import { parseId } from '$lib/server/bank/forms';
 import { questionFromForm } from '$lib/server/bank/question-save';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 /** The bank and question of the URL, both the organization's and the question in that bank. */
 function questionOf(organizationId: number, params: { id: string; qid: string }) {
@@ -32,7 +33,7 @@ export const actions = {
 	default: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const { bank, question } = questionOf(user.organizationId, params);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const result = await questionFromForm(getDb(), user.organizationId, form);
 		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
 		updateQuestion(getDb(), user.organizationId, question.id, result.question);

@@ -6,6 +6,7 @@ import { addQuestion } from '$lib/server/db/queries/questions';
 import { parseId } from '$lib/server/bank/forms';
 import { questionFromForm } from '$lib/server/bank/question-save';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/read-form';
 
 function bankOf(organizationId: number, param: string) {
 	const id = parseId(param);
@@ -28,7 +29,7 @@ export const actions = {
 	default: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const bank = bankOf(user.organizationId, params.id);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const result = await questionFromForm(getDb(), user.organizationId, form);
 		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
 		const id = addQuestion(getDb(), user.organizationId, bank.id, result.question);
