@@ -15,6 +15,7 @@ import { importCsv, importXlsx, titleFromFilename } from './sheet/import';
 import {
 	MAX_IMPORT_BYTES,
 	MAX_IMPORT_QUESTIONS,
+	MAX_XLSX_CELLS,
 	MAX_XLSX_COMPRESSION_RATIO,
 	MAX_XLSX_ENTRIES,
 	MAX_XLSX_UNCOMPRESSED_BYTES,
@@ -205,6 +206,8 @@ async function importZip(
 			log.error(0, 'file', 'zip_ratio', { max: MAX_XLSX_COMPRESSION_RATIO });
 		else if (problem.code === 'too_many_rows')
 			log.error(0, 'file', 'too_many_questions', { max: MAX_IMPORT_QUESTIONS });
+		else if (problem.code === 'too_many_cells')
+			log.error(0, 'file', 'too_many_cells', { max: MAX_XLSX_CELLS });
 		else log.error(0, 'file', 'zip_corrupt', {});
 		return refuse(log);
 	}

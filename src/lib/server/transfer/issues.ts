@@ -81,7 +81,8 @@ const MESSAGES = {
 	columns_ignored: m.imports_columns_ignored,
 	import_timeout: m.imports_timeout,
 	too_many_cells: m.imports_too_many_cells,
-	import_busy: m.imports_busy
+	import_busy: m.imports_busy,
+	import_failed: m.imports_failed
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;
