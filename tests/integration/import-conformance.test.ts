@@ -424,6 +424,66 @@ describe('every format, every field', () => {
 	});
 });
 
+describe('typed answers: one default everywhere (issue 11 item 3)', () => {
+	const text = (value: string) => new TextEncoder().encode(value);
+	it.each([
+		['GIFT short answer', 'a.gift', 'Ca đêm bắt đầu lúc? {=tám giờ}'],
+		[
+			'Moodle XML short answer',
+			'a.xml',
+			'<?xml version="1.0"?><quiz><question type="shortanswer"><questiontext><text>Ca đêm bắt đầu lúc?</text></questiontext><answer fraction="100"><text>tám giờ</text></answer></question></quiz>'
+		],
+		[
+			'our template with the flag left blank',
+			'a.csv',
+			'Loại câu hỏi,Câu hỏi,Đáp án đúng,Bỏ qua dấu\nNhập đáp án,Ca đêm bắt đầu lúc?,tám giờ,\n'
+		],
+		[
+			'JSON without the flag',
+			'a.json',
+			JSON.stringify({
+				format: 'chuong-vang-bank',
+				version: 1,
+				questions: [
+					{
+						type: 'typeanswer',
+						text: 'Ca đêm bắt đầu lúc?',
+						accepted: ['tám giờ'],
+						timeLimitSec: 20,
+						points: 1,
+						tags: []
+					}
+				]
+			})
+		]
+	])('%s: "tam gio" is accepted for "tám giờ"', async (_format, filename, source) => {
+		const result = await importFile({ filename, bytes: text(source), locale: 'vi' });
+		expect(result.errors).toEqual([]);
+		const [question] = result.draft.questions;
+		expect(question).toMatchObject({
+			type: 'typeanswer',
+			accepted: ['tám giờ'],
+			ignoreDiacritics: true
+		});
+		expect(judgeAnswer(question, { type: 'typeanswer', text: 'tam gio' }).correct).toBe(true);
+	});
+
+	it('the blank editor form and the downloadable template start with it switched on', async () => {
+		const { emptyFormValues } = await import('../../src/lib/question-form');
+		expect(emptyFormValues('typeanswer').ignoreDiacritics).toBe(true);
+		const { buildTemplate } = await import('../../src/lib/server/transfer');
+		const template = await buildTemplate('csv');
+		const result = await importFile({
+			filename: template.filename,
+			bytes: template.bytes,
+			locale: 'vi'
+		});
+		const typed = result.draft.questions.filter((q) => q.type === 'typeanswer');
+		expect(typed.length).toBeGreaterThan(0);
+		for (const q of typed) expect(q).toMatchObject({ ignoreDiacritics: true });
+	});
+});
+
 /** One question of each type with every optional field set. */
 const FULL_BANK: Question[] = [
 	{
