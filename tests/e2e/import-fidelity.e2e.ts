@@ -68,3 +68,37 @@ test('a Kahoot workbook is read by the import worker of the built server', async
 	await page.getByRole('button', { name: 'Chỉ nhập các câu hợp lệ (3)' }).click();
 	await expect(page.getByText('Đã nhập 3 câu hỏi.')).toBeVisible();
 });
+
+test('a new typed-answer question accepts answers without diacritics unless the organizer says otherwise', async ({
+	page
+}) => {
+	const { username } = await makeUser(unique('impd-'), 'organizer');
+	await login(page, username);
+	await page.goto('/org/banks/new');
+	await page.getByLabel('Tên bộ câu hỏi').fill(`Gõ không dấu ${unique('')}`);
+	await page.getByRole('button', { name: 'Tạo bộ câu hỏi' }).click();
+	await expect(page.getByText('Đã tạo bộ câu hỏi.')).toBeVisible();
+	const bankUrl = new URL(page.url()).pathname;
+
+	await page.goto(`${bankUrl}/questions/new`);
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Loại câu hỏi').selectOption('typeanswer');
+	const lenient = page.getByLabel(/Chấp nhận cả khi gõ không dấu/);
+	await expect(lenient).toBeChecked();
+	await expect(
+		page.getByText(/nhiều điện thoại của người chơi chưa cài bàn phím tiếng Việt/)
+	).toBeVisible();
+	await expect(page.getByText(/Dấu \* thay cho một đoạn bất kỳ/)).toBeVisible();
+	await page.screenshot({ path: `${SCREENS}/editor-typeanswer-1280.png`, fullPage: true });
+
+	await page.getByLabel('Nội dung câu hỏi').fill('Ca làm việc ban đêm bắt đầu lúc mấy giờ?');
+	await page.getByLabel('Các đáp án được chấp nhận (mỗi dòng một đáp án)').fill('Hai mươi hai giờ');
+	await page.getByRole('button', { name: 'Lưu câu hỏi' }).click();
+	await expect(page.getByText('Đã lưu câu hỏi.')).toBeVisible();
+	await page.goto(bankUrl);
+	await page
+		.getByRole('link', { name: 'Ca làm việc ban đêm bắt đầu lúc mấy giờ?' })
+		.first()
+		.click();
+	await expect(page.getByLabel(/Chấp nhận cả khi gõ không dấu/)).toBeChecked();
+});

@@ -70,14 +70,15 @@ async function slot(): Promise<boolean> {
 		return true;
 	}
 	if (waiting.length >= MAX_QUEUED_IMPORTS) return false;
+	// `release` hands its slot straight to the first waiter: `running` stays counted.
 	await new Promise<void>((resolve) => waiting.push(resolve));
-	running++;
 	return true;
 }
 
 function release(): void {
-	running--;
-	waiting.shift()?.();
+	const next = waiting.shift();
+	if (next) next();
+	else running--;
 }
 
 /** `importFile` off the event loop. Never throws; a file that takes too long is an error result. */
