@@ -1,11 +1,14 @@
 /**
  * npm run bench:live -- --players N [--questions Q] [--workers W] [--url U --db PATH]
- *   [--transport websocket|polling] [--reconnect-storm] [--crash] [--cpu-prof] …
+ *   [--transport websocket|polling] [--reconnect-storm] [--crash] [--cpu-prof]
+ *   [--import-xlsx [--import-rows R]] …
  *
  * Starts the production server (or targets --url), creates a game as a host, connects N
  * simulated phones spread over W worker processes, joins them, plays Q questions with answers at
  * random moments inside the time limit, and prints the figures; the last line is one JSON
- * object. See docs/performance.md ("Live game at event scale") for the method and the results.
+ * object. --import-xlsx: during question 2 an organizer uploads an R-question workbook (default
+ * 5,000) to the import preview over and over; compare that question's answer ack with the others'.
+ * See docs/performance.md ("Live game at event scale") for the method and the results.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +30,7 @@ import {
 } from './server';
 import { BenchHost } from './host';
 import { PhoneWorkers } from './workers';
+import { describeImportLoad, ImportLoad, type ImportLoadReport } from './import-load';
 import { formatPercentiles, mergeCounts, percentiles, type Percentiles } from './stats';
 import type { QuestionReport, ResumeReport, Transport } from './messages';
 
@@ -54,6 +58,9 @@ const { values: args } = parseArgs({
 		'reconnect-storm': { type: 'boolean', default: false },
 		'storm-window': { type: 'string', default: '5000' },
 		crash: { type: 'boolean', default: false },
+		/** An organizer imports a large xlsx during question 2 (see import-load.ts). */
+		'import-xlsx': { type: 'boolean', default: false },
+		'import-rows': { type: 'string', default: '5000' },
 		'time-limit': { type: 'string', default: '20' },
 		'answer-window': { type: 'string', default: '5000' },
 		'answer-rate': { type: 'string', default: '1' },
@@ -282,6 +289,15 @@ async function main() {
 	let storm: (ResumeReport & { resumeMsP: Percentiles; rejoinAckMsP: Percentiles }) | null = null;
 	let crash: Record<string, unknown> | null = null;
 	const eventQuestion = Math.min(questions - 1, 1);
+	const importLoad = args['import-xlsx']
+		? await ImportLoad.prepare(
+				url,
+				databasePath,
+				fixtures.organizationId,
+				Number(args['import-rows'])
+			)
+		: null;
+	let importReport: ImportLoadReport | null = null;
 
 	for (let qi = 0; qi < questions; qi++) {
 		const openFrom = mark();
@@ -296,12 +312,17 @@ async function main() {
 		if (args.crash && qi === eventQuestion) {
 			crash = await runCrash(host, fixtures, qi, joined);
 		}
+		if (importLoad && qi === eventQuestion) importLoad.start();
 
 		const settled = await workers.collect(
 			'answersSettled',
 			(m) => m.questionIndex === qi,
 			timeLimitSec * 1000 + 10_000
 		);
+		if (importLoad && qi === eventQuestion) {
+			importReport = await importLoad.stop();
+			log(describeImportLoad(importReport));
+		}
 		const openTo = mark();
 		const cpu = cpuPercent(openFrom.server, openTo.server);
 		if (cpu !== null) questionCpu.push(cpu);
@@ -349,7 +370,7 @@ async function main() {
 				`fan-out ${formatPercentiles(percentiles(qFanout))}${disturbed ? ' [storm/crash question]' : ''}`
 		);
 		log(
-			`  answer ack ${formatPercentiles(percentiles(qAck))}; server CPU ${cpu ?? '?'} %; host:answered ${rate.perSec}/s (min gap ${rate.minGapMs} ms)`
+			`  answer ack ${formatPercentiles(percentiles(qAck))}${importLoad && qi === eventQuestion ? ' [import question]' : ''}; server CPU ${cpu ?? '?'} %; host:answered ${rate.perSec}/s (min gap ${rate.minGapMs} ms)`
 		);
 
 		marker(`leaderboard q${qi}`);
@@ -425,6 +446,7 @@ async function main() {
 		gameFinished: podium.ok && ended.ok,
 		storm,
 		crash,
+		importLoad: importReport,
 		markers,
 		targets: {
 			allJoined: joined === players,

@@ -51,7 +51,8 @@ export function emptyFormValues(type: QuestionType = 'single'): QuestionFormValu
 		correct: [],
 		tfCorrect: '',
 		accepted: '',
-		ignoreDiacritics: false,
+		// The one default everywhere (editor, importers, template): "tam gio" matches "tám giờ".
+		ignoreDiacritics: true,
 		value: '',
 		tolerance: '0',
 		unit: '',

@@ -156,6 +156,35 @@ describe('judging a typed answer', () => {
 	});
 });
 
+describe('Moodle "*" wildcards in accepted answers', () => {
+	const typed = (text: string) => ({ type: 'typeanswer', text });
+	const judged = (accepted: string, text: string, ignoreDiacritics = true) =>
+		judgeAnswer(typeAnswerQuestion({ accepted: [accepted], ignoreDiacritics }), typed(text))
+			.correct;
+
+	it.each([
+		['Điều 105*', 'Điều 105 Bộ luật Lao động 2019', true],
+		['Điều 105*', 'dieu 105', true],
+		['Điều 105*', 'Điều 106', false],
+		['*công đoàn*', 'Tổ chức công đoàn cơ sở', true],
+		['*công đoàn*', 'cong doan', true],
+		['*công đoàn*', 'đoàn thanh niên', false],
+		['Luật * 2019', 'Luật Lao động 2019', true],
+		['Luật * 2019', 'Luật Lao động 2012', false],
+		['a*b*a', 'aba', true],
+		['a*b*a', 'aa', false],
+		['5 \\* 3', '5 * 3', true],
+		['5 \\* 3', '5 x 3', false]
+	])('"%s" against "%s": %s', (accepted, text, correct) => {
+		expect(judged(accepted, text)).toBe(correct);
+	});
+
+	it("keeps the question's diacritics rule inside a wildcard answer", () => {
+		expect(judged('Điều 105*', 'Dieu 105 BLLĐ', false)).toBe(false);
+		expect(judged('Điều 105*', 'Điều 105 BLLĐ', false)).toBe(true);
+	});
+});
+
 describe('judging a numeric answer', () => {
 	const exact = numericQuestion({ value: 40, tolerance: 0 });
 	const approx = numericQuestion({ value: 150, tolerance: 5 });

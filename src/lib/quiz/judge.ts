@@ -107,6 +107,46 @@ function withinTolerance(value: number, target: number, tolerance: number): bool
 	return Math.abs(value - target) <= Math.max(0, tolerance) + epsilon;
 }
 
+/** An accepted answer cut at its unescaped `*` wildcards; `\\*` is a literal asterisk. */
+function wildcardParts(accepted: string): string[] {
+	const parts: string[] = [''];
+	for (let i = 0; i < accepted.length; i++) {
+		const char = accepted[i];
+		if (char === '\\' && accepted[i + 1] === '*') {
+			parts[parts.length - 1] += '*';
+			i++;
+		} else if (char === '*') parts.push('');
+		else parts[parts.length - 1] += char;
+	}
+	return parts;
+}
+
+/**
+ * Whether a typed answer (already an `answerKey`) matches one accepted answer. As in Moodle's
+ * short answer, `*` in the accepted answer stands for any text ("Điều 105*" accepts "Điều 105
+ * Bộ luật Lao động"); matching is a left-to-right scan, never a regular expression.
+ */
+export function matchesAccepted(
+	accepted: string,
+	given: string,
+	ignoreDiacritics: boolean
+): boolean {
+	const parts = wildcardParts(accepted).map((part) => answerKey(part, ignoreDiacritics));
+	if (parts.length === 1) return parts[0] === given;
+	const first = parts[0];
+	const last = parts[parts.length - 1];
+	if (given.length < first.length + last.length) return false;
+	if (!given.startsWith(first) || !given.endsWith(last)) return false;
+	let from = first.length;
+	const end = given.length - last.length;
+	for (const middle of parts.slice(1, -1)) {
+		const at = given.indexOf(middle, from);
+		if (at < 0 || at + middle.length > end) return false;
+		from = at + middle.length;
+	}
+	return true;
+}
+
 /** Judges an answer. Malformed or mismatched answers are wrong, never an exception. */
 export function judgeAnswer(question: Question, answer: unknown): Judgement {
 	if (!isAnswerFor(question, answer)) return WRONG;
@@ -121,8 +161,8 @@ export function judgeAnswer(question: Question, answer: unknown): Judgement {
 			if (answer.type !== 'typeanswer') return WRONG;
 			const given = answerKey(answer.text, question.ignoreDiacritics);
 			if (given === '') return WRONG;
-			const match = question.accepted.some(
-				(accepted) => answerKey(accepted, question.ignoreDiacritics) === given
+			const match = question.accepted.some((accepted) =>
+				matchesAccepted(accepted, given, question.ignoreDiacritics)
 			);
 			return match ? RIGHT : WRONG;
 		}

@@ -12,7 +12,15 @@ const VOWEL_RUN = /(?:[aeiouy][\u0300-\u036f]*)+/gu;
 
 /** đ/Đ are letters of their own, not d + a mark: NFD leaves them alone, so map them explicitly. */
 function foldDStroke(text: string): string {
-	return text.replace(/[đĐ]/gu, 'd');
+	return text.replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
+}
+
+/**
+ * Diacritics removed, case kept: "Điều 105 Bộ luật" → "Dieu 105 Bo luat". The one folding
+ * function: search, typed answers and the importers' header matching all go through it.
+ */
+export function foldDiacritics(text: string): string {
+	return foldDStroke(text.normalize('NFD').replace(/\p{M}/gu, '')).normalize('NFC');
 }
 
 /**
@@ -20,12 +28,7 @@ function foldDStroke(text: string): string {
  * `normalizeVietnamese('  Bộ luật   Lao ĐỘNG ')` → `'bo luat lao dong'`.
  */
 export function normalizeVietnamese(text: string): string {
-	return foldDStroke(
-		text.normalize('NFD').replace(INVISIBLES, '').replace(/\p{M}/gu, '').toLowerCase()
-	)
-		.replace(/\s+/gu, ' ')
-		.trim()
-		.normalize('NFC');
+	return foldDiacritics(text.replace(INVISIBLES, '').toLowerCase()).replace(/\s+/gu, ' ').trim();
 }
 
 /**

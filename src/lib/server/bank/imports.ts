@@ -9,7 +9,7 @@ import type { Db } from '../db';
 import { pendingImport } from '../db/schema';
 import { createBank, getBank } from '../db/queries/banks';
 import { insertQuestions } from '../db/queries/questions';
-import { importFile, validateQuestion, type ImportResult, type Locale } from '../transfer';
+import { importInWorker, validateQuestion, type ImportResult, type Locale } from '../transfer';
 import type { Question } from '../../quiz/question';
 import { ownsUpload } from '../uploads';
 
@@ -28,7 +28,8 @@ export async function startImport(
 	},
 	now = Date.now()
 ): Promise<{ id: string; result: ImportResult }> {
-	const result = await importFile({
+	// Parsing runs in a worker thread with a time limit: a live game shares this event loop.
+	const result = await importInWorker({
 		filename: input.filename,
 		bytes: input.bytes,
 		locale: input.locale

@@ -84,8 +84,26 @@ function dropScripts(html: string): string {
 	}
 }
 
+/** Drop `<!-- … -->` comments (Word's `<!--[if gte mso 9]>…<![endif]-->` included), linearly. */
+function dropComments(html: string): string {
+	let out = '';
+	let from = 0;
+	for (;;) {
+		const start = html.indexOf('<!--', from);
+		if (start < 0) return out + html.slice(from);
+		out += html.slice(from, start);
+		const end = html.indexOf('-->', start + 4);
+		if (end < 0) return out; // an unclosed comment hides the rest, as in a browser
+		from = end + 3;
+	}
+}
+
+/** A DOCTYPE pasted with a web page is not text. */
+const DOCTYPE = /<!doctype[^>]*>/gi;
+
 export function htmlToText(html: string): string {
-	const text = dropScripts(html)
+	const text = dropScripts(dropComments(html))
+		.replace(DOCTYPE, '')
 		.replace(/<br\s*\/?>/gi, '\n')
 		.replace(/<\/(p|div|li|h[1-6]|tr|blockquote)\s*>/gi, '\n')
 		.replace(/<[^>]*>/g, '');
@@ -93,6 +111,26 @@ export function htmlToText(html: string): string {
 		.replace(/[ \t\u00a0]+/g, ' ')
 		.replace(/ *\n */g, '\n')
 		.replace(/\n{3,}/g, '\n\n')
+		.trim()
+		.normalize('NFC');
+}
+
+/**
+ * GIFT's `[markdown]` text → plain text, the same way `htmlToText` treats HTML: emphasis, code,
+ * headings, quotes and list markers are dropped, links keep their text.
+ */
+export function markdownToText(markdown: string): string {
+	return decodeEntities(
+		markdown
+			.replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+			.replace(/\*\*([^\s*][^\n*]*)\*\*/g, '$1')
+			.replace(/__([^\s_][^\n_]*)__/g, '$1')
+			.replace(/\*([^\s*][^\n*]*)\*/g, '$1')
+			.replace(/(^|\W)_([^\s_][^\n_]*)_(?=\W|$)/g, '$1$2')
+			.replace(/`([^`\n]*)`/g, '$1')
+			.replace(/^[ \t]{0,3}(#{1,6}|>|[-*+]|\d+\.)[ \t]+/gm, '')
+	)
+		.replace(/[ \t\u00a0]+/g, ' ')
 		.trim()
 		.normalize('NFC');
 }

@@ -15,6 +15,7 @@ import { importCsv, importXlsx, titleFromFilename } from './sheet/import';
 import {
 	MAX_IMPORT_BYTES,
 	MAX_IMPORT_QUESTIONS,
+	MAX_XLSX_CELLS,
 	MAX_XLSX_COMPRESSION_RATIO,
 	MAX_XLSX_ENTRIES,
 	MAX_XLSX_UNCOMPRESSED_BYTES,
@@ -25,7 +26,16 @@ import {
 } from './types';
 import { isZip, prepareXlsx } from './zip-guard';
 
-export const IMPORT_EXTENSIONS = ['xlsx', 'csv', 'tsv', 'txt', 'gift', 'xml', 'json'] as const;
+export const IMPORT_EXTENSIONS = [
+	'xlsx',
+	'csv',
+	'tsv',
+	'txt',
+	'gift',
+	'aiken',
+	'xml',
+	'json'
+] as const;
 /** For `<input type="file" accept>`. */
 export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((ext) => `.${ext}`).join(',');
 
@@ -147,13 +157,18 @@ async function dispatch(
 		const sheet = await importCsv(text, filename, log);
 		return finish(sheet.format, sheet.draft, log);
 	}
-	if (ext === 'gift') return finish('gift', withTitle(await readGift(text, log), filename), log);
+	// The extension is a hint; the content decides. A ".gift" that is plainly Aiken is read as
+	// Aiken, an ".aiken" or ".txt" file as whatever its content is.
+	const gift = looksLikeGift(text);
+	const aiken = looksLikeAiken(text);
+	if (ext === 'gift' && (gift || !aiken))
+		return finish('gift', withTitle(await readGift(text, log), filename), log);
+	if (ext === 'aiken' && (aiken || !gift))
+		return finish('aiken', withTitle(await readAiken(text, log), filename), log);
 
 	// .txt or no extension: GIFT, Aiken or a CSV saved as text.
-	if (looksLikeGift(text))
-		return finish('gift', withTitle(await readGift(text, log), filename), log);
-	if (looksLikeAiken(text))
-		return finish('aiken', withTitle(await readAiken(text, log), filename), log);
+	if (gift) return finish('gift', withTitle(await readGift(text, log), filename), log);
+	if (aiken) return finish('aiken', withTitle(await readAiken(text, log), filename), log);
 	const probe = new IssueLog(log.locale);
 	const sheet = await importCsv(text, filename, probe);
 	if (sheet.format !== 'unknown') {
@@ -191,6 +206,8 @@ async function importZip(
 			log.error(0, 'file', 'zip_ratio', { max: MAX_XLSX_COMPRESSION_RATIO });
 		else if (problem.code === 'too_many_rows')
 			log.error(0, 'file', 'too_many_questions', { max: MAX_IMPORT_QUESTIONS });
+		else if (problem.code === 'too_many_cells')
+			log.error(0, 'file', 'too_many_cells', { max: MAX_XLSX_CELLS });
 		else log.error(0, 'file', 'zip_corrupt', {});
 		return refuse(log);
 	}

@@ -20,7 +20,7 @@ const MESSAGES = {
 	zip_corrupt: m.bank_import_zip_corrupt,
 	encoding_unknown: m.bank_import_encoding_unknown,
 	encoding_converted: m.bank_import_encoding_converted,
-	format_unknown: m.bank_import_format_unknown,
+	format_unknown: m.imports_format_unknown,
 	header_not_found: m.bank_import_header_not_found,
 	no_questions: m.bank_import_no_questions,
 	too_many_questions: m.bank_import_too_many_questions,
@@ -75,7 +75,14 @@ const MESSAGES = {
 	matching_skipped: m.bank_import_matching_skipped,
 	matching_as_ordering: m.bank_import_matching_as_ordering,
 	numeric_extra_answers: m.bank_import_numeric_extra_answers,
-	aiken_missing_answer: m.bank_import_aiken_missing_answer
+	aiken_missing_answer: m.bank_import_aiken_missing_answer,
+	correct_several_full: m.imports_correct_several_full,
+	usecase_ignored: m.imports_usecase_ignored,
+	columns_ignored: m.imports_columns_ignored,
+	import_timeout: m.imports_timeout,
+	too_many_cells: m.imports_too_many_cells,
+	import_busy: m.imports_busy,
+	import_failed: m.imports_failed
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;

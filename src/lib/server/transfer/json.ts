@@ -82,6 +82,10 @@ const Envelope = v.object({
 	questions: v.array(v.unknown())
 });
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Line of a JSON.parse failure, from V8's "at position N" or "(line N column M)". */
 function syntaxErrorLine(text: string, error: unknown): number {
 	const message = error instanceof Error ? error.message : '';
@@ -131,6 +135,13 @@ export async function readJson(
 			typeof item === 'object' && item !== null && !Array.isArray(item)
 				? pickQuestionFields(item as Record<string, unknown>)
 				: item;
+		// The one default everywhere: typed answers match without diacritics unless told otherwise.
+		if (
+			isRecord(question) &&
+			question.type === 'typeanswer' &&
+			question.ignoreDiacritics === undefined
+		)
+			question.ignoreDiacritics = true;
 		if (checkQuestion(question, line, log))
 			questions.push({ ...(question as unknown as Question), line });
 	}

@@ -19,6 +19,23 @@ export function looksLikeXml(text: string): boolean {
 	return /^\s*<(\?xml|!--|quiz[\s>])/.test(text);
 }
 
+/** The document without its CDATA sections and comments, in one linear pass. */
+function markupOnly(text: string): string {
+	let out = '';
+	let from = 0;
+	for (;;) {
+		const cdata = text.indexOf('<![CDATA[', from);
+		const comment = text.indexOf('<!--', from);
+		const start = cdata < 0 ? comment : comment < 0 ? cdata : Math.min(cdata, comment);
+		if (start < 0) return out + text.slice(from);
+		out += text.slice(from, start);
+		const isCdata = start === cdata;
+		const end = text.indexOf(isCdata ? ']]>' : '-->', start + 4);
+		if (end < 0) return out;
+		from = end + 3;
+	}
+}
+
 /** Line of every `<question` start tag, skipping CDATA sections and comments. */
 function questionLines(text: string): number[] {
 	const lines: number[] = [];
@@ -57,7 +74,12 @@ function fraction(answer: Node): number {
 	return parseNumber(String(answer['@_fraction'] ?? '0')) ?? 0;
 }
 
-const SUPPORTED = new Set(['multichoice', 'truefalse', 'shortanswer', 'numerical']);
+const SUPPORTED = new Set(['multichoice', 'truefalse', 'shortanswer', 'numerical', 'ordering']);
+
+/** Moodle shows a correct answer's own feedback when there is no general feedback. */
+function feedbackOf(answer: Node | undefined): string {
+	return answer ? textOf(answer.feedback) : '';
+}
 
 function convert(node: Node, line: number, log: IssueLog): Record<string, unknown> | undefined {
 	const type = String(node['@_type'] ?? '');
@@ -84,10 +106,22 @@ function convert(node: Node, line: number, log: IssueLog): Record<string, unknow
 			const single = !/^(false|0)$/i.test(textOf(node.single) || 'true');
 			const options = answers.map((answer) => textOf(answer));
 			if (single) {
-				const correct = answers.findIndex((answer) => fraction(answer) >= 100);
+				const full = answers.flatMap((answer, index) => (fraction(answer) >= 100 ? [index] : []));
+				const correct = full[0];
 				if (answers.some((answer) => fraction(answer) > 0 && fraction(answer) < 100))
 					log.warn(line, 'correct', 'partial_credit', {});
-				return { ...base, type: 'single', options, correct: correct >= 0 ? correct : undefined };
+				// Moodle lets any answer at 100% earn full credit: keep the first, name the others.
+				if (full.length > 1)
+					log.warn(line, 'correct', 'correct_several_full', {
+						value: options[full[0]],
+						others: full
+							.slice(1)
+							.map((index) => `“${options[index]}”`)
+							.join(', ')
+					});
+				if (!explanation && correct !== undefined && feedbackOf(answers[correct]))
+					base.explanation = feedbackOf(answers[correct]);
+				return { ...base, type: 'single', options, correct };
 			}
 			const correct = answers.flatMap((answer, index) => (fraction(answer) > 0 ? [index] : []));
 			return { ...base, type: 'multiple', options, correct };
@@ -95,6 +129,7 @@ function convert(node: Node, line: number, log: IssueLog): Record<string, unknow
 		case 'truefalse': {
 			const right = answers.find((answer) => fraction(answer) >= 100);
 			const value = right ? textOf(right).toLowerCase() : '';
+			if (!explanation && feedbackOf(right)) base.explanation = feedbackOf(right);
 			return {
 				...base,
 				type: 'truefalse',
@@ -104,6 +139,9 @@ function convert(node: Node, line: number, log: IssueLog): Record<string, unknow
 		case 'shortanswer': {
 			const full = answers.filter((answer) => fraction(answer) >= 100);
 			if (full.length < answers.length) log.warn(line, 'accepted', 'partial_credit', {});
+			// "*" stays in the accepted answers: the judge reads it as Moodle's wildcard.
+			if (/^1$/.test(textOf(node.usecase))) log.warn(line, 'accepted', 'usecase_ignored', {});
+			if (!explanation && feedbackOf(full[0])) base.explanation = feedbackOf(full[0]);
 			return {
 				...base,
 				type: 'typeanswer',
@@ -121,6 +159,7 @@ function convert(node: Node, line: number, log: IssueLog): Record<string, unknow
 				(entry) => (parseNumber(textOf(entry.multiplier)) ?? 1) === 1
 			);
 			const unitName = unit ? textOf(unit.unit_name) : '';
+			if (!explanation && feedbackOf(first)) base.explanation = feedbackOf(first);
 			return {
 				...base,
 				type: 'numeric',
@@ -129,13 +168,22 @@ function convert(node: Node, line: number, log: IssueLog): Record<string, unknow
 				...(unitName ? { unit: unitName } : {})
 			};
 		}
+		case 'ordering': {
+			// qtype_ordering writes each item's place in the right order as its "fraction".
+			const items = answers
+				.map((answer, index) => ({ text: textOf(answer), place: fraction(answer), index }))
+				.sort((a, b) => a.place - b.place || a.index - b.index)
+				.map((entry) => entry.text);
+			return { ...base, type: 'ordering', items };
+		}
 	}
 	return undefined;
 }
 
 export async function readMoodleXml(source: string, log: IssueLog): Promise<BankDraft> {
-	// Entity declarations enable "billion laughs" expansion: refuse them outright.
-	if (/<!DOCTYPE|<!ENTITY/i.test(source)) {
+	// Entity declarations enable "billion laughs" expansion: refuse them outright — but only in
+	// the markup, not in CDATA or comments, where a pasted web page's DOCTYPE is just text.
+	if (/<!DOCTYPE|<!ENTITY/i.test(markupOnly(source))) {
 		log.error(0, 'file', 'xml_entity', {});
 		return { questions: [] };
 	}

@@ -1,13 +1,9 @@
 /** Small text helpers shared by the importers and exporters. */
 
-/** Lower-case, no Vietnamese diacritics (đ → d). */
-export function stripDiacritics(value: string): string {
-	return value
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D');
-}
+import { foldDiacritics } from '../../quiz/vietnamese';
+
+/** No Vietnamese diacritics (đ → d), case kept: the engine's one folding function. */
+export const stripDiacritics = foldDiacritics;
 
 /** A key for loose matching of headers and labels: "Thời gian (giây)" → "thoigiangiay". */
 export function looseKey(value: string): string {
@@ -82,6 +78,11 @@ export function parseNumber(raw: string): number | undefined {
 	if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(normalized)) return undefined;
 	const value = Number(normalized);
 	return Number.isFinite(value) ? value : undefined;
+}
+
+/** Round away binary floating-point noise: (2.9 + 3.1) / 2 → 3, not 3.0000000000000004. */
+export function roundNoise(value: number): number {
+	return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
 }
 
 /** Yield to the event loop so a long import does not freeze other requests. */

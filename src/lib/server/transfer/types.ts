@@ -16,6 +16,10 @@ export const MAX_XLSX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
 export const MAX_XLSX_ENTRIES = 2000;
 /** Deflate rarely beats ~100:1 on spreadsheet XML; zip bombs reach 1000:1 and more. */
 export const MAX_XLSX_COMPRESSION_RATIO = 200;
+/** Worksheets in one workbook: a bank has a question sheet, maybe a guide and an info sheet. */
+export const MAX_XLSX_SHEETS = 32;
+/** Cells over all worksheets: 5,000 questions × ~30 columns, with room to spare. */
+export const MAX_XLSX_CELLS = 250_000;
 /** Rows or questions beyond this are refused, so one upload cannot pin the server. */
 export const MAX_IMPORT_QUESTIONS = 5000;
 

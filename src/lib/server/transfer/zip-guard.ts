@@ -10,6 +10,8 @@ import {
 	MAX_IMPORT_QUESTIONS,
 	MAX_XLSX_COMPRESSION_RATIO,
 	MAX_XLSX_ENTRIES,
+	MAX_XLSX_CELLS,
+	MAX_XLSX_SHEETS,
 	MAX_XLSX_UNCOMPRESSED_BYTES
 } from './types';
 import { yieldToEventLoop } from './text';
@@ -20,13 +22,19 @@ export interface ZipLimits {
 	maxRatio: number;
 	/** Rows over all sheets; checked before exceljs, whose parsing time grows with rows. */
 	maxRows: number;
+	/** Cells over all sheets (rows × columns), for the same reason. */
+	maxCells: number;
+	/** Worksheets: a question bank has one or two. */
+	maxSheets: number;
 }
 
 export const XLSX_ZIP_LIMITS: ZipLimits = {
 	maxEntries: MAX_XLSX_ENTRIES,
 	maxUncompressedBytes: MAX_XLSX_UNCOMPRESSED_BYTES,
 	maxRatio: MAX_XLSX_COMPRESSION_RATIO,
-	maxRows: MAX_IMPORT_QUESTIONS + 1000
+	maxRows: MAX_IMPORT_QUESTIONS + 1000,
+	maxCells: MAX_XLSX_CELLS,
+	maxSheets: MAX_XLSX_SHEETS
 };
 
 export type ZipProblem =
@@ -35,7 +43,8 @@ export type ZipProblem =
 	| { code: 'zip_ratio' }
 	| { code: 'zip_corrupt' }
 	| { code: 'not_xlsx' }
-	| { code: 'too_many_rows' };
+	| { code: 'too_many_rows' }
+	| { code: 'too_many_cells' };
 
 /** Entries below this size may compress extremely well without being suspicious. */
 const RATIO_FLOOR_BYTES = 1024 * 1024;
@@ -110,11 +119,17 @@ export async function prepareXlsx(
 	if ('problem' in inflated) return { ok: false, problem: inflated.problem };
 	const parts: Record<string, Uint8Array> = {};
 	let rows = 0;
+	let cells = 0;
+	let sheets = 0;
 	for (const [name, data] of inflated.parts) {
+		if (name.startsWith('xl/worksheets/') && ++sheets > limits.maxSheets)
+			return { ok: false, problem: { code: 'zip_entries', count: sheets } };
 		const reduced = reducePart(name, data);
 		parts[name] = reduced.data;
 		rows += reduced.rows;
+		cells += reduced.cells;
 		if (rows > limits.maxRows) return { ok: false, problem: { code: 'too_many_rows' } };
+		if (cells > limits.maxCells) return { ok: false, problem: { code: 'too_many_cells' } };
 	}
 	return { ok: true, zip: zipSync(parts, { level: 0 }) };
 }
@@ -188,36 +203,120 @@ async function inflateAndCount(
 const WORKSHEET_NS =
 	'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
-/** `<x:row>` → `<row>`: the kept fragment moves under a default-namespace root. */
-function unprefix(xml: string): string {
-	return xml.replace(/<(\/?)\w+:(?=\w)/g, '<$1');
+/** A tag found by `scanTags`: where it stands and its local name (prefix dropped). */
+interface Tag {
+	start: number;
+	/** Index just past the closing `>`. */
+	end: number;
+	name: string;
+	/** Index just past the (prefixed) name: attributes follow. */
+	nameEnd: number;
+	isClosing: boolean;
+	isSelfClosing: boolean;
+}
+
+/**
+ * Every tag of `xml` from `from` on, left to right. Each character is looked at a bounded number
+ * of times (indexOf from the last position, never backwards), so the time is linear in the size
+ * whatever the content: no regular expression here can backtrack on a crafted worksheet.
+ * Comments, CDATA and processing instructions are skipped whole.
+ */
+function* scanTags(xml: string, from = 0): Generator<Tag> {
+	let at = xml.indexOf('<', from);
+	while (at >= 0) {
+		if (xml.startsWith('<!--', at) || xml.startsWith('<![CDATA[', at) || xml[at + 1] === '?') {
+			const closer = xml.startsWith('<!--', at) ? '-->' : xml[at + 1] === '?' ? '?>' : ']]>';
+			const close = xml.indexOf(closer, at + 2);
+			if (close < 0) return;
+			at = xml.indexOf('<', close + closer.length);
+			continue;
+		}
+		const end = xml.indexOf('>', at + 1);
+		if (end < 0) return; // a tag never closed: nothing after it is markup
+		const isClosing = xml[at + 1] === '/';
+		let nameEnd = at + (isClosing ? 2 : 1);
+		while (nameEnd < end && !' \t\r\n/'.includes(xml[nameEnd])) nameEnd++;
+		const qualified = xml.slice(at + (isClosing ? 2 : 1), nameEnd);
+		const name = qualified.slice(qualified.indexOf(':') + 1);
+		yield {
+			start: at,
+			end: end + 1,
+			name,
+			nameEnd,
+			isClosing,
+			isSelfClosing: xml[end - 1] === '/'
+		};
+		// A stray "<" inside the tag is not a new tag: resume after this one's ">".
+		at = xml.indexOf('<', end + 1);
+	}
+}
+
+export interface ReducedPart {
+	data: Uint8Array;
+	rows: number;
+	cells: number;
+}
+
+/**
+ * Copy the element `name` (its first start tag to the matching end at the same depth) with
+ * every tag's prefix dropped (`<x:row>` → `<row>`: the fragment moves under a default-namespace
+ * root) and, in worksheets, formulas left out: their cached results (`<v>`) are what the organizer
+ * sees. Counts rows and cells on the way. Linear in the size of `xml`.
+ */
+function copyElement(
+	xml: string,
+	name: string,
+	dropFormulas: boolean
+): { xml: string; rows: number; cells: number } {
+	let out = '';
+	let depth = 0;
+	let copiedTo = -1;
+	let inFormula = false;
+	let rows = 0;
+	let cells = 0;
+	for (const tag of scanTags(xml)) {
+		if (depth === 0) {
+			if (tag.isClosing || tag.name !== name) continue;
+			if (tag.isSelfClosing) return { xml: `<${name}/>`, rows, cells };
+			out = `<${name}>`;
+			depth = 1;
+			copiedTo = tag.end;
+			continue;
+		}
+		// Text between the previous tag and this one (not inside a dropped formula).
+		if (!inFormula) out += xml.slice(copiedTo, tag.start);
+		copiedTo = tag.end;
+		if (dropFormulas && tag.name === 'f') {
+			if (!tag.isClosing && !tag.isSelfClosing) inFormula = true;
+			else if (tag.isClosing) inFormula = false;
+			continue;
+		}
+		if (inFormula) continue;
+		if (tag.isClosing) {
+			if (tag.name === name && --depth === 0) return { xml: `${out}</${name}>`, rows, cells };
+			out += `</${tag.name}>`;
+			continue;
+		}
+		if (tag.name === name) depth++;
+		if (tag.name === 'row') rows++;
+		else if (tag.name === 'c') cells++;
+		out += `<${tag.name}${xml.slice(tag.nameEnd, tag.end)}`;
+	}
+	return { xml: `<${name}/>`, rows: 0, cells: 0 }; // never closed: treat as empty
 }
 
 /** Keep only what names sheets (workbook) or holds cell values (worksheets), counting rows. */
-function reducePart(name: string, data: Uint8Array): { data: Uint8Array; rows: number } {
+export function reducePart(name: string, data: Uint8Array): ReducedPart {
+	const header = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 	if (name === 'xl/workbook.xml') {
-		const xml = new TextDecoder().decode(data);
-		const sheets = unprefix(
-			/<(?:\w+:)?sheets\b[^>]*>[\s\S]*?<\/(?:\w+:)?sheets>/.exec(xml)?.[0] ?? '<sheets/>'
-		);
-		const reduced = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${WORKSHEET_NS}>${sheets}</workbook>`;
-		return { data: new TextEncoder().encode(reduced), rows: 0 };
+		const sheets = copyElement(new TextDecoder().decode(data), 'sheets', false);
+		const reduced = `${header}<workbook ${WORKSHEET_NS}>${sheets.xml}</workbook>`;
+		return { data: new TextEncoder().encode(reduced), rows: 0, cells: 0 };
 	}
 	if (name.startsWith('xl/worksheets/')) {
-		const xml = new TextDecoder().decode(data);
-		const match =
-			/<(?:\w+:)?sheetData\b[^>]*\/>|<(?:\w+:)?sheetData\b[^>]*>[\s\S]*<\/(?:\w+:)?sheetData>/.exec(
-				xml
-			);
-		// Formulas are dropped: their cached results (<v>) are what the organizer sees.
-		const sheetData = unprefix(match?.[0] ?? '<sheetData/>')
-			.replace(/<(\w+:)?f\b[^>]*\/>/g, '')
-			.replace(/<(\w+:)?f\b[^>]*>[^<]*<\/(\w+:)?f>/g, '');
-		const reduced = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${WORKSHEET_NS}>${sheetData}</worksheet>`;
-		return {
-			data: new TextEncoder().encode(reduced),
-			rows: sheetData.match(/<row\b/g)?.length ?? 0
-		};
+		const sheet = copyElement(new TextDecoder().decode(data), 'sheetData', true);
+		const reduced = `${header}<worksheet ${WORKSHEET_NS}>${sheet.xml}</worksheet>`;
+		return { data: new TextEncoder().encode(reduced), rows: sheet.rows, cells: sheet.cells };
 	}
-	return { data, rows: 0 };
+	return { data, rows: 0, cells: 0 };
 }

@@ -51,18 +51,19 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run cli -- bank', () => {
-	it('reports every error of a file as one JSON object, exits non-zero and saves nothing', async () => {
+	it('with --strict, reports every error as one JSON object, exits non-zero and saves nothing', async () => {
 		const { code, stdout } = await cli(
 			'bank',
 			'import',
 			path.join(dir, 'errors.gift'),
 			'--org',
 			'cd-thu',
+			'--strict',
 			'--json'
 		);
 		expect(code).toBe(1);
 		const report = JSON.parse(stdout);
-		expect(report).toMatchObject({ ok: false, format: 'gift', bank: null });
+		expect(report).toMatchObject({ ok: false, strict: true, format: 'gift', bank: null });
 		expect(report.questions).toEqual({ total: 1, byType: { single: 1 } });
 		expect(report.errors).toEqual([
 			{ line: 3, field: expect.any(String), message: expect.stringMatching(/^Dòng 3: /) }
@@ -70,19 +71,40 @@ describe('npm run cli -- bank', () => {
 		expect(listBanks(db, orgId, { status: 'all' })).toEqual([]);
 	}, 60_000);
 
+	it('without --strict, imports the good questions and lists each bad one with its line', async () => {
+		const { code, stdout, stderr } = await cli(
+			'bank',
+			'import',
+			path.join(dir, 'errors.gift'),
+			'--org',
+			'cd-thu',
+			'--bank',
+			'Một phần'
+		);
+		expect(code).toBe(3);
+		expect(stdout).toMatch(/Đã nhập 1 câu vào bộ #\d+ “Một phần”/);
+		expect(stderr).toMatch(/Lỗi \/ error: Dòng 3: /);
+		expect(stderr).toMatch(/--strict/);
+		const bank = listBanks(db, orgId).find((b) => b.title === 'Một phần');
+		expect(listQuestions(db, orgId, bank!.id).map((q) => q.body.text)).toEqual([
+			'Thời giờ làm việc bình thường không quá bao nhiêu giờ một ngày?'
+		]);
+	}, 60_000);
+
 	it('imports a clean file into a new bank, then appends to it by title, then exports it', async () => {
 		const file = path.join(dir, 'template.csv');
+		const before = listBanks(db, orgId).length;
 		const dry = await cli('bank', 'import', file, '--org', 'cd-thu', '--dry-run', '--json');
 		expect(dry.code).toBe(0);
 		expect(JSON.parse(dry.stdout).questions.total).toBe(6);
-		expect(listBanks(db, orgId)).toEqual([]);
+		expect(listBanks(db, orgId)).toHaveLength(before);
 
 		const first = await cli('bank', 'import', file, '--org', 'cd-thu', '--bank', 'Luật Lao động');
 		expect(first.code).toBe(0);
 		expect(first.stdout).toMatch(/Đã nhập 6 câu/);
 		const second = await cli('bank', 'import', file, '--org', 'cd-thu', '--bank', 'Luật Lao động');
 		expect(second.code).toBe(0);
-		const banks = listBanks(db, orgId);
+		const banks = listBanks(db, orgId).filter((b) => b.title === 'Luật Lao động');
 		expect(banks.map((b) => [b.title, b.questionCount])).toEqual([['Luật Lao động', 12]]);
 		expect(new Set(listQuestions(db, orgId, banks[0].id).map((q) => q.type)).size).toBe(6);
 

@@ -1,13 +1,15 @@
 /**
- * `bank import` and `bank export`: the web importers/exporters for operators, with the same
- * all-or-nothing rule (a file with any error saves nothing and exits 1).
+ * `bank import` and `bank export`: the web importers/exporters for operators. Like the web
+ * preview's "import the N good questions", a file with some bad questions imports the good ones
+ * and lists each bad one with its line (exit 3); `--strict` keeps the all-or-nothing rule (any
+ * error saves nothing, exit 1).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { findOrganizationBySlug } from '../../auth/members';
 import { createBank, findBankByTitle, getBankById } from '../../db/queries/banks';
 import { insertQuestions, listQuestions } from '../../db/queries/questions';
-import { exportBank, importFile, MAX_IMPORT_BYTES, type ExportFormat } from '../../transfer';
+import { exportBank, importInWorker, MAX_IMPORT_BYTES, type ExportFormat } from '../../transfer';
 import type { Question } from '../../../quiz/question';
 import { requireFlag, UsageError, type CliCommand } from '../registry';
 
@@ -33,9 +35,9 @@ function readInput(file: string): Uint8Array {
 
 export const bankImport: CliCommand = {
 	name: 'bank import',
-	usage: 'bank import <file> --org <slug> [--bank <title>] [--dry-run] [--json]',
+	usage: 'bank import <file> --org <slug> [--bank <title>] [--strict] [--dry-run] [--json]',
 	summary:
-		'Import questions (xlsx/csv template, Kahoot, Wayground, GIFT, Aiken, Moodle XML, JSON); nothing is saved if the file has errors',
+		'Import questions (xlsx/csv template, Kahoot, Wayground, GIFT, Aiken, Moodle XML, JSON): the good ones are saved and each bad one is listed (exit 3); with --strict a file with any error saves nothing (exit 1)',
 	async run({ args, flags, db, out, err }) {
 		const file = args[0];
 		if (!file) throw new UsageError('missing <file>');
@@ -43,6 +45,7 @@ export const bankImport: CliCommand = {
 		const bankTitle = typeof flags.bank === 'string' ? flags.bank.trim() : undefined;
 		if (flags.bank !== undefined && !bankTitle) throw new UsageError('--bank needs a title');
 		const dryRun = flags['dry-run'] === true;
+		const strict = flags.strict === true;
 		const asJson = flags.json === true;
 		const org = findOrganizationBySlug(db(), slug);
 		if (!org) {
@@ -50,7 +53,7 @@ export const bankImport: CliCommand = {
 			else err(`Không có tổ chức "${slug}" / no organization "${slug}"`);
 			return 2;
 		}
-		const result = await importFile({
+		const result = await importInWorker({
 			filename: path.basename(file),
 			bytes: readInput(file),
 			locale: 'vi'
@@ -58,9 +61,10 @@ export const bankImport: CliCommand = {
 		const byType: Record<string, number> = {};
 		for (const q of result.draft.questions) byType[q.type] = (byType[q.type] ?? 0) + 1;
 		const hasErrors = result.errors.length > 0;
+		const willSave = result.draft.questions.length > 0 && !(strict && hasErrors);
 
 		let saved: { id: number; title: string; created: boolean; count: number } | null = null;
-		if (!hasErrors && !dryRun) {
+		if (willSave && !dryRun) {
 			const questions = result.draft.questions.map(({ line: _line, image: _image, ...q }) => {
 				void _line;
 				void _image; // images are not carried by files: they would point at nothing here
@@ -91,6 +95,7 @@ export const bankImport: CliCommand = {
 			out(
 				JSON.stringify({
 					ok: !hasErrors,
+					strict,
 					file: path.basename(file),
 					format: result.format,
 					organization: slug,
@@ -114,17 +119,22 @@ export const bankImport: CliCommand = {
 			);
 			for (const w of result.warnings) out(`Lưu ý / note: ${w.message}`);
 			for (const e of result.errors) err(`Lỗi / error: ${e.message}`);
-			if (hasErrors)
+			if (hasErrors && !willSave)
 				err(
 					`${result.errors.length} lỗi — không có gì được lưu / ${result.errors.length} errors — nothing saved`
 				);
-			else if (dryRun) out('Chạy thử: không lưu gì / dry run: nothing saved');
+			else if (hasErrors)
+				err(
+					`${result.errors.length} lỗi — bỏ qua các câu lỗi ở trên, vẫn nhập các câu hợp lệ (dùng --strict để không nhập gì) / ${result.errors.length} errors — the questions above were skipped, the valid ones are imported (use --strict to import nothing)`
+				);
+			if (dryRun) out('Chạy thử: không lưu gì / dry run: nothing saved');
 			else if (saved)
 				out(
 					`Đã nhập ${saved.count} câu vào bộ #${saved.id} “${saved.title}”${saved.created ? ' (mới / new)' : ''} / imported`
 				);
 		}
-		return hasErrors ? 1 : 0;
+		if (!hasErrors) return 0;
+		return willSave ? 3 : 1;
 	}
 };
 

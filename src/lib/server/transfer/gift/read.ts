@@ -7,9 +7,9 @@
  */
 import { parse, type GIFTQuestion, type TextChoice, type TextFormat } from 'gift-pegjs';
 import { DEFAULT_TIME_LIMIT_SEC, LIMITS } from '../../../quiz/question';
-import { htmlToText } from '../html';
+import { decodeEntities, htmlToText, markdownToText } from '../html';
 import type { IssueLog } from '../issues';
-import { cleanText, yieldToEventLoop } from '../text';
+import { cleanText, formatNumber, roundNoise, yieldToEventLoop } from '../text';
 import { MAX_IMPORT_QUESTIONS, type BankDraft, type DraftQuestion } from '../types';
 import { checkQuestion } from '../validate';
 import { GIFT_BANK_PREFIX, GIFT_META_PREFIX } from './write';
@@ -88,9 +88,39 @@ function braceProblem(
 	return depth > 0 ? { line: openLine, code: 'gift_unclosed' } : undefined;
 }
 
+/** Question text in any GIFT text format → plain text (HTML and Markdown markup dropped). */
 function plain(value: TextFormat | null | undefined): string {
 	if (!value) return '';
-	return cleanText(value.format === 'html' ? htmlToText(value.text) : value.text);
+	if (value.format === 'html') return cleanText(htmlToText(value.text));
+	if (value.format === 'markdown') return cleanText(markdownToText(value.text));
+	return cleanText(decodeEntities(value.text));
+}
+
+/** GIFT's control characters: a decoded entity that is one of them must stay text. */
+const GIFT_SPECIAL = /[~=#{}:\\]/;
+
+/**
+ * Every Moodle export writes letters as numeric entities (`&#7885;`), whose `#` the grammar reads
+ * as feedback. Decode them before parsing (escaping the result when it is a control character),
+ * and write numbers in exponent notation (`1.5e3`), which Moodle reads but the grammar does not,
+ * out in full.
+ */
+function prepareBlock(text: string): string {
+	return text
+		.replace(/&#(x[0-9a-f]{1,6}|\d{1,7});/gi, (whole: string) => {
+			const char = decodeEntities(whole);
+			if (char === whole) return whole;
+			return GIFT_SPECIAL.test(char) ? `\\${char}` : char;
+		})
+		.replace(/\{\s*#[^{}]*\}/g, (answer: string) =>
+			answer.replace(
+				/(^|[^\w.])([-+]?\d+(?:\.\d+)?[eE][-+]?\d+)/g,
+				(_m, lead: string, num: string) => {
+					const value = Number(num);
+					return Number.isFinite(value) ? lead + formatNumber(value) : lead + num;
+				}
+			)
+		);
 }
 
 /** Moodle category path → tags: "$course$/top/Luật lao động/Chương 1" → ["Luật lao động", "Chương 1"]. */
@@ -147,19 +177,31 @@ function convert(
 				!choice.isCorrect && (choice.weight ?? 0) > 0 ? [index] : []
 			);
 			const feedback = (index: number) => plain(parsed.choices[index]?.feedback);
-			if (marked.length === 1) {
+			if (marked.length >= 1) {
 				if (positive.length) log.warn(line, 'correct', 'partial_credit', {});
+				// Moodle: "{=a =b ~c}" is one choice where either "=" answer earns full credit.
+				// We keep the first as the key and say which others Moodle also accepted.
+				if (marked.length > 1)
+					log.warn(line, 'correct', 'correct_several_full', {
+						value: options[marked[0]],
+						others: marked
+							.slice(1)
+							.map((index) => `“${options[index]}”`)
+							.join(', ')
+					});
 				if (!explanation && feedback(marked[0])) base.explanation = feedback(marked[0]);
 				return { ...base, type: 'single', options, correct: marked[0] };
 			}
-			const correct = marked.length > 1 ? marked : positive;
+			const correct = positive;
 			if (!explanation && correct.length && feedback(correct[0]))
 				base.explanation = feedback(correct[0]);
 			return { ...base, type: 'multiple', options, correct };
 		}
 		case 'TF': {
-			const own = parsed.isTrue ? parsed.trueFeedback : parsed.falseFeedback;
-			if (!explanation && plain(own)) base.explanation = plain(own);
+			// Moodle reads "{TRUE#wrong#right}": the first feedback is shown to a wrong answer, the
+			// second to a right one (gift-pegjs names them trueFeedback/falseFeedback in that order).
+			const right = plain(parsed.falseFeedback);
+			if (!explanation && right) base.explanation = right;
 			return { ...base, type: 'truefalse', correct: parsed.isTrue };
 		}
 		case 'Short': {
@@ -186,8 +228,8 @@ function convert(
 				return {
 					...base,
 					type: 'numeric',
-					value: (low + high) / 2,
-					tolerance: Math.abs(high - low) / 2
+					value: roundNoise((low + high) / 2),
+					tolerance: roundNoise(Math.abs(high - low) / 2)
 				};
 			}
 			return { ...base, type: 'numeric', value: first.number, tolerance: first.range ?? 0 };
@@ -286,7 +328,7 @@ export async function readGift(source: string, log: IssueLog): Promise<BankDraft
 		if (index % 25 === 24) await yieldToEventLoop();
 		const block = blocks[index];
 		const line = block.lines[0];
-		const text = block.text.join('\n');
+		const text = prepareBlock(block.text.join('\n'));
 		if (text.length > MAX_BLOCK_CHARS) {
 			log.error(line, 'text', 'gift_too_long', { length: text.length });
 			continue;

@@ -111,8 +111,24 @@ const TEMPLATE_ALIASES: Partial<Record<TemplateField, string[]>> = {
 	article: ['điều', 'điều khoản', 'article/clause'],
 	tags: ['thẻ (tags)', 'chủ đề'],
 	ignoreDiacritics: ['không phân biệt dấu'],
-	tolerance: ['sai số cho phép']
+	tolerance: ['sai số cho phép'],
+	// Kahoot-style and home-made sheets number or letter their answer columns.
+	...optionAliases()
 };
+
+/** "Option 1", "Answer A", "Đáp án 2", "Phương án 3", "Lựa chọn D", "Choice 4", or a bare "A". */
+function optionAliases(): Partial<Record<TemplateField, string[]>> {
+	const words = ['option', 'answer', 'choice', 'đáp án', 'phương án', 'lựa chọn', 'câu trả lời'];
+	const aliases: Partial<Record<TemplateField, string[]>> = {};
+	OPTION_FIELDS.forEach((field, index) => {
+		const letter = String.fromCharCode(65 + index);
+		aliases[field] = [
+			letter,
+			...words.flatMap((word) => [`${word} ${index + 1}`, `${word} ${letter}`])
+		];
+	});
+	return aliases;
+}
 
 const TEMPLATE_KEYS: Map<string, TemplateField> = (() => {
 	const keys = new Map<string, TemplateField>();

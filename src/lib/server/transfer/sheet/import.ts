@@ -27,6 +27,13 @@ async function mapRows(
 		log.error(0, 'file', 'too_many_questions', { max: MAX_IMPORT_QUESTIONS });
 		return undefined;
 	}
+	const headerRow = rows[header.rowIndex];
+	const used = new Set(header.columns.values());
+	const ignored = headerRow.cells.flatMap((cell, index) =>
+		cell.trim() && !used.has(index) ? [`“${cleanText(cell).slice(0, 60)}”`] : []
+	);
+	if (ignored.length)
+		log.warn(headerRow.line, 'file', 'columns_ignored', { columns: ignored.join(', ') });
 	if (header.flavour === 'kahoot') return kahootRowsToQuestions(rows, header, log);
 	if (header.flavour === 'wayground') return waygroundRowsToQuestions(rows, header, log);
 	return templateRowsToQuestions(rows, header, log);
