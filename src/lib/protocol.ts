@@ -20,6 +20,7 @@ import type {
 	TeamScoring,
 	TeamStanding
 } from './quiz/types';
+import type { HostActions } from './quiz/host-actions';
 import type { ScoringMode } from './quiz/scoring';
 
 export type { PublicQuestion, Reveal } from './quiz/public-question';
@@ -49,8 +50,6 @@ export const ERROR_CODES = [
 	'INTERNAL',
 	/** The nickname filter (when the host enabled it) refused the nickname. */
 	'NICKNAME_NOT_ALLOWED',
-	/** No reserve question left for a rescue question or a tie-break. */
-	'NO_RESERVE',
 	...ENGINE_ERROR_CODES
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -412,6 +411,8 @@ export interface HostState {
 	upcoming: number;
 	/** Reserve questions still unused (rescue question, tie-break). */
 	reserveLeft: number;
+	/** What the host may do now and why not, decided by the engine; the screen only renders it. */
+	actions: HostActions;
 	elimination: {
 		rescuesUsed: number;
 		rescueClosed: boolean;

@@ -192,9 +192,11 @@ describe('Rung chuông vàng', () => {
 		clock.advance(1_000);
 		await answer('A', tieQ.questionIndex, { type: 'numeric', value: 40 });
 		await answer('B', tieQ.questionIndex, { type: 'numeric', value: 30 });
-		await ok('close');
-		await ok('next'); // leaderboard
-		await ok('next'); // podium
+		const decided = await ok('close');
+		// One player left: the primary button ends the game instead of going on.
+		expect(decided.actions).toMatchObject({ next: 'finish', decided: true });
+		const over = await ok('next');
+		expect(over.state.phase).toBe('ended');
 		const ended = await phones.C.next<GameEndedFrame>('game:ended');
 		expect(ended.winner).toEqual({ playerId: expect.any(String), nickname: 'A' });
 		expect(ended.podium[0]).toMatchObject({ nickname: 'A', rank: 1 });

@@ -13,6 +13,7 @@ import type {
 	QuestionClosedFrame,
 	QuestionOpenedFrame
 } from '$lib/protocol';
+import { mayAnswer } from '$lib/quiz/eligibility';
 import type { AnswerValue } from '$lib/quiz/question';
 import { LiveConnection } from './live-connection.svelte';
 import { forgetPlayer, loadPlayer, recall, remember, savePlayer } from './player-token';
@@ -123,8 +124,7 @@ export class PlayerGame {
 	 */
 	get watching(): boolean {
 		const status = this.#view?.me.status;
-		if (this.#question?.kind === 'rescue') return status !== 'eliminated';
-		return status === 'eliminated' || status === 'spectator';
+		return !!status && !mayAnswer(status, this.#question?.kind ?? 'main');
 	}
 	get isWinner(): boolean {
 		const winner = this.#view?.state.winner;

@@ -739,7 +739,8 @@ describe('scoring and ranking', () => {
 					score: 1000,
 					rank: 1,
 					rankChange: null,
-					status: 'active'
+					status: 'active',
+					eliminatedRound: null
 				},
 				{
 					playerId: 'a',
@@ -748,7 +749,8 @@ describe('scoring and ranking', () => {
 					score: 0,
 					rank: 2,
 					rankChange: null,
-					status: 'active'
+					status: 'active',
+					eliminatedRound: null
 				}
 			],
 			teams: null,

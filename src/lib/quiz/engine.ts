@@ -14,6 +14,7 @@
  * (`end` from any phase goes straight to ended). See README.md for the command table.
  */
 import { checkGameSetup, resolveConfig } from './config';
+import { isDecided } from './modes/elimination';
 import { rescue, markFinal, startTieBreak } from './modes/rescue';
 import { computeTeamStandings } from './modes/teams';
 import { accept, refuse } from './outcome';
@@ -136,7 +137,8 @@ function end(state: GameState): ApplyResult {
 
 /**
  * The host's single "continue" button: lobby → start; question → close; reveal → leaderboard;
- * leaderboard → next question, or the podium when none is left; podium → end.
+ * leaderboard → next question, or the podium when none is left; podium → end. A decided
+ * elimination game (one player or none left) ends straight from the reveal or leaderboard.
  */
 function next(state: GameState, now: number): ApplyResult {
 	switch (state.phase) {
@@ -145,8 +147,9 @@ function next(state: GameState, now: number): ApplyResult {
 		case 'question':
 			return closeQuestion(state, false);
 		case 'reveal':
-			return showLeaderboard(state);
+			return isDecided(state) ? end(state) : showLeaderboard(state);
 		case 'leaderboard':
+			if (isDecided(state)) return end(state);
 			return state.upcoming.length > 0 ? openNextQuestion(state, now) : showPodium(state);
 		case 'podium':
 			return end(state);

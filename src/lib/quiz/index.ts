@@ -13,6 +13,10 @@ export {
 	toPublicQuestion
 } from './judge';
 export type { Judgement, PublicQuestion, Reveal, RevealKey } from './judge';
+export { eligibilityOf, eligibleCount, mayAnswer } from './eligibility';
+export type { Eligibility } from './eligibility';
+export { getHostActions, HOST_ACTIONS } from './host-actions';
+export type { Availability, HostAction, HostActions, HostFacts, NextStep } from './host-actions';
 export { NICKNAME_MAX, cleanNickname } from './players';
 export { isPlayableQuestion } from './question-check';
 export { ADD_TIME_DEFAULT_MS, ADDED_TIME_MAX_MS } from './round';

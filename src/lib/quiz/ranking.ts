@@ -76,6 +76,7 @@ export function toLeaderboardEntry(player: Player): LeaderboardEntry {
 		score: player.score,
 		rank: player.rank ?? 0,
 		rankChange: rankChangeOf(player),
-		status: player.status
+		status: player.status,
+		eliminatedRound: player.eliminatedRound
 	};
 }

@@ -11,6 +11,7 @@
  */
 import { addToDistribution, emptyDistribution } from './distribution';
 import { judgeAnswer, toAnswerValue } from './judge';
+import { eligibilityOf, eligibleCount, mayAnswer } from './eligibility';
 import { decideEliminations } from './modes/elimination';
 import { computeTeamStandings } from './modes/teams';
 import { accept, refuse } from './outcome';
@@ -35,11 +36,6 @@ import type {
 export const ADD_TIME_DEFAULT_MS = 10_000;
 /** Most time the host may add to one question, in total. */
 export const ADDED_TIME_MAX_MS = 300_000;
-
-/** Players who may answer a question of this kind right now. */
-export function eligibleCount(state: GameState, kind: QuestionKind): number {
-	return kind === 'rescue' ? state.counts.eliminated : state.counts.active;
-}
 
 function mainCount(state: GameState): number {
 	return state.kinds.filter((kind) => kind === 'main').length;
@@ -96,7 +92,7 @@ export function openQuestionAt(
 			question: toPublicQuestion(question, { shuffleSeed: current.shuffleSeed }),
 			limitMs,
 			deadline: now + limitMs,
-			eligible: eligibleCount(state, kind)
+			eligible: eligibleCount(state.counts, kind)
 		}
 	]);
 }
@@ -126,7 +122,7 @@ function acknowledgement(
 		points: stored.points,
 		streak: stored.streak,
 		answered: current.answered,
-		eligible: eligibleCount(state, current.kind)
+		eligible: eligibleCount(state.counts, current.kind)
 	};
 }
 
@@ -154,10 +150,9 @@ export function submitAnswer(
 	if (current.index !== questionIndex) return refuse('WRONG_QUESTION');
 	if (state.paused) return refuse('PAUSED');
 	if (current.deadline !== null && now > current.deadline) return refuse('LATE');
-	if (current.kind === 'rescue') {
-		if (player.status !== 'eliminated') return refuse('NOT_ELIGIBLE');
-	} else if (player.status === 'eliminated') return refuse('ELIMINATED');
-	else if (player.status !== 'active') return refuse('NOT_ELIGIBLE');
+	const eligibility = eligibilityOf(player.status, current.kind);
+	if (eligibility === 'eliminated') return refuse('ELIMINATED');
+	if (eligibility !== 'answer') return refuse('NOT_ELIGIBLE');
 
 	const question = state.questions[current.index];
 	// Ordering answers arrive as the delivered ids; the engine judges canonical indices.
@@ -311,7 +306,7 @@ function scoreClose({ state, current }: Closing): ApplyResult {
 	const { config } = state;
 	const question = state.questions[current.index];
 	const everyone = mapValues(state.players);
-	const inGame = everyone.filter((player) => player.status === 'active');
+	const inGame = everyone.filter((player) => mayAnswer(player.status, current.kind));
 	const updated = new Map<string, Player>();
 	for (const player of inGame) {
 		const stored = mapGet(current.answers, player.id);
@@ -427,7 +422,7 @@ function rescueClose({ state, current }: Closing): ApplyResult {
 	const { config } = state;
 	const question = state.questions[current.index];
 	const everyone = mapValues(state.players);
-	const candidates = everyone.filter((player) => player.status === 'eliminated');
+	const candidates = everyone.filter((player) => mayAnswer(player.status, 'rescue'));
 	const back = new Set(
 		candidates
 			.filter((player) => mapGet(current.answers, player.id)?.correct === true)
@@ -520,7 +515,7 @@ export function closeQuestion(
 			skipped: true,
 			reveal: revealOf(state.questions[current.index]),
 			distribution: current.distribution,
-			eligible: eligibleCount(state, current.kind),
+			eligible: eligibleCount(state.counts, current.kind),
 			results: [],
 			teams: config.mode === 'teams' ? state.teamStandings : null,
 			remaining: config.mode === 'elimination' ? state.counts.active : null,

@@ -166,6 +166,8 @@ export interface LeaderboardEntry {
 	rank: number;
 	rankChange: number | null;
 	status: PlayerStatus;
+	/** Elimination mode: the round the player went out on (how long they lasted), else null. */
+	eliminatedRound: number | null;
 }
 
 export interface TeamStanding {
@@ -312,7 +314,9 @@ export const ERROR_CODES = [
 	'RESCUE_LIMIT',
 	'NOBODY_ELIMINATED',
 	'QUESTIONS_REMAINING',
-	'NO_TIE'
+	'NO_TIE',
+	/** No reserve question left for a rescue question or a tie-break (the server holds them). */
+	'NO_RESERVE'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -14,12 +14,20 @@
  *   between questions, when config.elimination.rescueAllowed, fewer than maxRescues rescues were
  *   used, and not once the final question (marked by the host, else the last main question) has
  *   closed or a tie-break has begun.
+ * - The game is decided once a close leaves one player in (the winner) or none: the host's
+ *   "continue" then ends the game (questions left unplayed are not a problem to warn about); a
+ *   rescue, while still allowed, can reopen it.
  * - Tie-break: after the last main question, with more than one player in, the host adds
  *   questions (`startTieBreak`); they are played and eliminate like main questions.
  * - Players joining after the first question opened are spectators: they never play or return.
  */
 import { mapGet, type PMap } from '../pmap';
-import type { EliminationRules, Player, StoredAnswer } from '../types';
+import type { EliminationRules, GameState, Player, StoredAnswer } from '../types';
+
+/** One player left (the winner) or none, after at least one question: the game is decided. */
+export function isDecided(state: GameState): boolean {
+	return state.config.mode === 'elimination' && state.round > 0 && state.counts.active <= 1;
+}
 
 export interface EliminationDecision {
 	/** Ids of players going out on this question, in join order. */

@@ -8,7 +8,7 @@ import { countStatus } from '../players';
 import { isPlayableQuestion } from '../question-check';
 import { rankPlayers, replacePlayers } from '../ranking';
 import { openQuestionAt } from '../round';
-import type { ApplyResult, Command, GameState, Player, RescueCommand } from '../types';
+import type { ApplyResult, Command, ErrorCode, GameState, Player, RescueCommand } from '../types';
 import { pickForRescue } from './elimination';
 
 /** Most questions one startTieBreak may add. */
@@ -17,16 +17,23 @@ export const TIE_BREAK_MAX = 10;
 const betweenQuestions = (state: GameState) =>
 	state.phase === 'reveal' || state.phase === 'leaderboard';
 
+/** Why a rescue (of any variant) is not possible now, or null when it is. */
+export function rescueRefusal(state: GameState): ErrorCode | null {
+	const rules = state.config.elimination;
+	if (state.config.mode !== 'elimination') return 'WRONG_MODE';
+	if (!betweenQuestions(state)) return 'WRONG_PHASE';
+	if (!rules.rescueAllowed) return 'RESCUE_NOT_ALLOWED';
+	if (state.elimination.rescueClosed) return 'RESCUE_CLOSED';
+	if (rules.maxRescues !== null && state.elimination.rescuesUsed >= rules.maxRescues)
+		return 'RESCUE_LIMIT';
+	if (state.counts.eliminated === 0) return 'NOBODY_ELIMINATED';
+	return null;
+}
+
 /** Brings eliminated players back: all, N of them, or those who get a rescue question right. */
 export function rescue(state: GameState, command: RescueCommand, now: number): ApplyResult {
-	const rules = state.config.elimination;
-	if (state.config.mode !== 'elimination') return refuse('WRONG_MODE');
-	if (!betweenQuestions(state)) return refuse('WRONG_PHASE');
-	if (!rules.rescueAllowed) return refuse('RESCUE_NOT_ALLOWED');
-	if (state.elimination.rescueClosed) return refuse('RESCUE_CLOSED');
-	if (rules.maxRescues !== null && state.elimination.rescuesUsed >= rules.maxRescues)
-		return refuse('RESCUE_LIMIT');
-	if (state.counts.eliminated === 0) return refuse('NOBODY_ELIMINATED');
+	const refusal = rescueRefusal(state);
+	if (refusal) return refuse(refusal);
 
 	const used: GameState = {
 		...state,
@@ -104,15 +111,22 @@ export function markFinal(
 	]);
 }
 
+/** Why a tie-break cannot start now, or null when it can. */
+export function tieBreakRefusal(state: GameState): ErrorCode | null {
+	if (state.config.mode !== 'elimination') return 'WRONG_MODE';
+	if (!betweenQuestions(state)) return 'WRONG_PHASE';
+	if (state.upcoming.length > 0) return 'QUESTIONS_REMAINING';
+	if (state.counts.active < 2) return 'NO_TIE';
+	return null;
+}
+
 /** After the last main question, with more than one player in: adds tie-break questions. */
 export function startTieBreak(
 	state: GameState,
 	command: Extract<Command, { type: 'startTieBreak' }>
 ): ApplyResult {
-	if (state.config.mode !== 'elimination') return refuse('WRONG_MODE');
-	if (!betweenQuestions(state)) return refuse('WRONG_PHASE');
-	if (state.upcoming.length > 0) return refuse('QUESTIONS_REMAINING');
-	if (state.counts.active < 2) return refuse('NO_TIE');
+	const refusal = tieBreakRefusal(state);
+	if (refusal) return refuse(refusal);
 	const { questions } = command;
 	if (!Array.isArray(questions) || questions.length === 0 || questions.length > TIE_BREAK_MAX)
 		return refuse('INVALID_COMMAND');

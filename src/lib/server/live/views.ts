@@ -18,6 +18,8 @@ import {
 	type RosterEntry,
 	type Winner
 } from '../../protocol';
+import { eligibleCount } from '../../quiz/eligibility';
+import { getHostActions } from '../../quiz/host-actions';
 import { revealOf } from '../../quiz/public-question';
 import { rankChangeOf } from '../../quiz/ranking';
 import {
@@ -57,9 +59,7 @@ function mainTotal(state: GameState): number {
 }
 
 function eligibleNow(state: GameState): number {
-	const current = state.current;
-	if (!current) return 0;
-	return current.kind === 'rescue' ? state.counts.eliminated : state.counts.active;
+	return state.current ? eligibleCount(state.counts, state.current.kind) : 0;
 }
 
 /** The open question as everybody sees it, or null when none is open. */
@@ -252,6 +252,7 @@ export function hostState(game: LiveGame, state: GameState, now: number): HostSt
 		mainTotal: mainTotal(state),
 		upcoming: state.upcoming.length,
 		reserveLeft: game.reserveLeft,
+		actions: getHostActions(state, { reserveLeft: game.reserveLeft }),
 		elimination:
 			state.config.mode === 'elimination'
 				? {

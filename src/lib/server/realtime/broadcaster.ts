@@ -7,6 +7,7 @@
  * small `player:result`. Joins reach the host in throttled roster batches, never the phones.
  */
 import { HOST_ANSWERED_PER_SEC, type GameStateFrame, type RosterEntry } from '../../protocol';
+import { eligibleCount } from '../../quiz/eligibility';
 import { getPlayer } from '../../quiz/selectors';
 import type { GameEvent, GameState } from '../../quiz/types';
 import type { LiveGame } from '../live/live-game';
@@ -79,7 +80,7 @@ class Channel {
 			io.to(hostRoom(gameId)).emit('host:answered', {
 				questionIndex: current.index,
 				answered: current.answered,
-				eligible: current.kind === 'rescue' ? state.counts.eliminated : state.counts.active
+				eligible: eligibleCount(state.counts, current.kind)
 			});
 		}, clock);
 		this.roster = new Throttle(() => {
