@@ -36,6 +36,9 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 // bootstrap (inside the SvelteKit build) attaches socket.io to this server during init.
 globalThis[Symbol.for('chuongvang.httpServer')] = server;
+// …and hands back its start banner (addresses, QR hint, set-up link), printed once we listen.
+const BANNER_KEY = Symbol.for('chuongvang.banner');
+globalThis[BANNER_KEY] = 'defer';
 
 // Question imports are up to 5 MB (the import page explains bigger files); adapter-node's default is 512 KB.
 process.env.BODY_SIZE_LIMIT ??= '12M';
@@ -53,7 +56,9 @@ server.on('error', (err) => fail(`cannot listen on ${host}:${portText}: ${err.me
 server.listen(Number(portText), host, () => {
 	const addr = server.address();
 	const port = typeof addr === 'object' && addr ? addr.port : portText;
-	console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+	const banner = globalThis[BANNER_KEY];
+	if (typeof banner === 'function') console.log(banner(Number(port)).join('\n'));
+	else console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

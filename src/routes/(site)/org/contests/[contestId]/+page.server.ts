@@ -27,7 +27,7 @@ import {
 	roundErrorMessage
 } from '$lib/server/practice/messages';
 import { parseId } from '$lib/server/practice/start';
-import { toVnDateTimeInput } from '$lib/practice/format';
+import { toDateTimeInput } from '$lib/practice/format';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The caller's contest or a 404 (also for another organization's). */
@@ -50,8 +50,8 @@ export const load = ((event) => {
 		rounds: listRounds(db, user.organizationId, contest.id).map((r) => ({
 			id: r.id,
 			title: r.title,
-			opensAt: toVnDateTimeInput(r.opensAt.getTime()),
-			closesAt: toVnDateTimeInput(r.closesAt.getTime())
+			opensAt: toDateTimeInput(r.opensAt.getTime(), user.timeZone),
+			closesAt: toDateTimeInput(r.closesAt.getTime(), user.timeZone)
 		})),
 		shortages: contestShortages(db, contest).map((s) =>
 			m.contest_org_shortage({
@@ -92,7 +92,8 @@ export const actions = {
 		const db = getDb();
 		const parsed = parseRoundForm(
 			await event.request.formData(),
-			listRounds(db, user.organizationId, contest.id)
+			listRounds(db, user.organizationId, contest.id),
+			user.timeZone
 		);
 		if (!parsed.input) {
 			return fail(400, {
@@ -110,7 +111,7 @@ export const actions = {
 		const round = getRound(db, user.organizationId, Number(form.get('roundId')));
 		if (!round || round.contestId !== contest.id) error(404, 'Not found');
 		const others = listRounds(db, user.organizationId, contest.id).filter((r) => r.id !== round.id);
-		const parsed = parseRoundForm(form, others);
+		const parsed = parseRoundForm(form, others, user.timeZone);
 		if (!parsed.input) {
 			return fail(400, {
 				roundId: round.id,
