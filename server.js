@@ -20,6 +20,34 @@ const host = process.env.HOST?.trim() || '0.0.0.0';
 if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER = PROTO_HEADER;
 const trustProxy = process.env.TRUST_PROXY === '1';
 
+// Question imports are up to 5 MB (the import page explains bigger files); adapter-node's default is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '12M';
+/** BODY_SIZE_LIMIT in bytes, read as adapter-node reads it ("12M", "512K", "Infinity"). */
+function parseBytes(text) {
+	const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(String(text).trim());
+	if (!match) return Infinity;
+	const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2].toLowerCase()];
+	return Number(match[1]) * unit;
+}
+const bodyLimit = parseBytes(process.env.BODY_SIZE_LIMIT);
+
+/**
+ * A body over the limit gets a page in the user's words instead of adapter-node's bare 413 (the
+ * question editor shrinks photos and stops oversized files before they are sent; this is the
+ * fallback, e.g. without JavaScript). The browser's Back button returns to the filled-in form.
+ */
+function refuseTooLarge(res) {
+	const mb = Math.round(bodyLimit / 1024 / 1024);
+	res.writeHead(413, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });
+	res.end(`<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Tệp quá lớn · Chuông Vàng</title>
+<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
+<h1>Tệp gửi lên quá lớn</h1>
+<p>Tối đa ${mb} MB cho mỗi lần gửi. Chưa có gì được lưu. Bấm nút <b>Quay lại</b> của trình duyệt: nội dung bạn đã nhập vẫn còn trong biểu mẫu; hãy chọn ảnh nhỏ hơn rồi lưu lại.</p>
+<p lang="en">The upload is too large (at most ${mb} MB). Nothing was saved. Use the browser's Back button: your form is still filled in; pick a smaller image and save again.</p>
+</body></html>`);
+}
+
 /** @type {(req: http.IncomingMessage, res: http.ServerResponse) => void} */
 let handle = (_req, res) => {
 	res.statusCode = 503;
@@ -31,6 +59,7 @@ const server = http.createServer((req, res) => {
 		const forwarded = trustProxy ? req.headers['x-forwarded-proto'] : undefined;
 		req.headers[PROTO_HEADER] = forwarded === 'https' ? 'https' : 'http';
 	}
+	if (Number(req.headers['content-length']) > bodyLimit) return refuseTooLarge(res);
 	handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
@@ -40,8 +69,6 @@ globalThis[Symbol.for('chuongvang.httpServer')] = server;
 const BANNER_KEY = Symbol.for('chuongvang.banner');
 globalThis[BANNER_KEY] = 'defer';
 
-// Question imports are up to 5 MB (the import page explains bigger files); adapter-node's default is 512 KB.
-process.env.BODY_SIZE_LIMIT ??= '12M';
 try {
 	const { handler } = await import('./build/handler.js');
 	handle = handler;
