@@ -29,7 +29,8 @@ function organizer(organizationId: number, role: SessionUser['role'] = 'organize
 		isPlatformAdmin: false,
 		organizationId,
 		organizationSlug: 'x',
-		organizationName: 'X'
+		organizationName: 'X',
+		timeZone: 'Asia/Ho_Chi_Minh'
 	};
 }
 

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+	formatDateTime,
 	formatDuration,
-	formatVnDateTime,
-	parseVnDateTimeInput,
-	toVnDateTimeInput
+	isTimeZone,
+	parseDateTimeInput,
+	toDateTimeInput
 } from './format';
+
+const formatVnDateTime = (ms: number) => formatDateTime(ms);
+const parseVnDateTimeInput = (value: string) => parseDateTimeInput(value);
+const toVnDateTimeInput = (ms: number) => toDateTimeInput(ms);
 
 describe('time formatting', () => {
 	it.each([
@@ -39,5 +44,26 @@ describe('time formatting', () => {
 				expect(parseVnDateTimeInput(toVnDateTimeInput(ms))).toBe(ms);
 			})
 		);
+	});
+
+	it('shows and reads times in another organization time zone, whatever the server zone', () => {
+		const ms = Date.parse('2025-05-19T01:00:00Z');
+		expect(formatDateTime(ms, 'UTC')).toBe('19/05/2025 01:00');
+		expect(formatDateTime(ms, 'Asia/Tokyo')).toBe('19/05/2025 10:00');
+		expect(formatDateTime(ms, 'Europe/Berlin')).toBe('19/05/2025 03:00');
+		expect(parseDateTimeInput('2025-05-19T03:00', 'Europe/Berlin')).toBe(ms);
+		expect(parseDateTimeInput('2025-01-19T02:00', 'Europe/Berlin')).toBe(
+			Date.parse('2025-01-19T01:00:00Z')
+		);
+		expect(toDateTimeInput(ms, 'Asia/Tokyo')).toBe('2025-05-19T10:00');
+	});
+
+	it.each([
+		['Asia/Ho_Chi_Minh', true],
+		['UTC', true],
+		['Mars/Olympus', false],
+		['', false]
+	])('isTimeZone(%j) is %s', (zone, expected) => {
+		expect(isTimeZone(zone)).toBe(expected);
 	});
 });

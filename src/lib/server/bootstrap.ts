@@ -2,12 +2,14 @@ import type { Server as HttpServer } from 'node:http';
 import { config } from './config';
 import { getDb, type Db } from './db';
 import { seedDemo, issueSetupToken } from './seed/all';
-import { baseUrls } from './network';
+import { startBanner } from './network';
 import { attachRealtime } from './realtime';
 import { attachAnswerFastPath } from './practice/fast-path';
 
 const HTTP_SERVER_KEY = Symbol.for('chuongvang.httpServer');
 const STARTED_KEY = Symbol.for('chuongvang.started');
+/** Set by server.js: it prints the banner itself once it listens (then the banner ends the console). */
+const BANNER_KEY = Symbol.for('chuongvang.banner');
 
 type Globals = Record<symbol, unknown>;
 
@@ -22,13 +24,11 @@ export function startApp(): Db {
 	const g = globalThis as Globals;
 	if (!g[STARTED_KEY]) {
 		g[STARTED_KEY] = true;
-		const urls = baseUrls(cfg);
-		console.log(`Chuông Vàng đang chạy / is running at: ${urls.join('  ')}`);
 		const token = issueSetupToken(db);
-		if (token) {
-			console.log(
-				`Liên kết tạo quản trị viên đầu tiên / first admin set-up link: ${urls[0]}/setup/${token}`
-			);
+		if (g[BANNER_KEY] === 'defer') {
+			g[BANNER_KEY] = (port: number) => startBanner({ ...cfg, port }, token);
+		} else {
+			console.log(startBanner(cfg, token).join('\n'));
 		}
 	}
 	const httpServer = g[HTTP_SERVER_KEY] as HttpServer | undefined;

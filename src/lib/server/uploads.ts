@@ -11,7 +11,9 @@ import type { Db } from './db';
 import { upload } from './db/schema';
 import { config } from './config';
 
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+import { MAX_IMAGE_BYTES } from '../upload-limits';
+
+export { MAX_IMAGE_BYTES };
 const ALLOWED: Record<string, string> = {
 	'image/png': 'png',
 	'image/jpeg': 'jpg',

@@ -42,6 +42,8 @@ export type SessionUser = Pick<
 	organizationId: number;
 	organizationSlug: string;
 	organizationName: string;
+	/** The organization's time zone: every time on its pages and in its exports is shown in it. */
+	timeZone: string;
 };
 
 export type SessionValidation =
@@ -81,7 +83,8 @@ function toSessionUser(u: User, org: Organization): SessionUser {
 		isPlatformAdmin: u.isPlatformAdmin,
 		organizationId: org.id,
 		organizationSlug: org.slug,
-		organizationName: org.name
+		organizationName: org.name,
+		timeZone: org.timeZone
 	};
 }
 

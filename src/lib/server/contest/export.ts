@@ -8,9 +8,10 @@ import { m } from '../../paraglide/messages.js';
 import type { Db } from '../db';
 import type { Contest, ContestRound } from '../db/schema';
 import { unitParticipation } from '../db/queries/contests';
-import { formatDuration, formatVnDateTime } from '../../practice/format';
+import { DEFAULT_TIME_ZONE, formatDateTime, formatDuration } from '../../practice/format';
 import { predictionGap } from '../../practice/tiebreak';
 import { rankedOverall, rankedRound } from './standings';
+import type { CsvSeparator } from '../transfer/csv';
 
 type Cell = string | number | null;
 export interface Sheet {
@@ -29,12 +30,17 @@ function cellText(cell: Cell): string {
 	return typeof cell === 'number' ? String(cell) : neutralize(cell);
 }
 
-/** CSV with a BOM, CRLF line ends, every field quoted. */
-export function toCsv(sheet: Sheet): Uint8Array<ArrayBuffer> {
+/**
+ * CSV with a BOM, CRLF line ends, every field quoted; with the semicolon separator (Excel in
+ * Vietnamese, see transfer/csv.ts) numbers take the decimal comma.
+ */
+export function toCsv(sheet: Sheet, separator: CsvSeparator = ','): Uint8Array<ArrayBuffer> {
+	const text = (c: Cell) =>
+		typeof c === 'number' && separator === ';' ? String(c).replace('.', ',') : cellText(c);
 	const line = (cells: Cell[]) =>
-		cells.map((c) => `"${cellText(c).replace(/"/g, '""')}"`).join(',');
-	const text = [line(sheet.header), ...sheet.rows.map(line)].join('\r\n');
-	return new TextEncoder().encode(`\ufeff${text}\r\n`);
+		cells.map((c) => `"${text(c).replace(/"/g, '""')}"`).join(separator);
+	const body = [line(sheet.header), ...sheet.rows.map(line)].join('\r\n');
+	return new TextEncoder().encode(`\ufeff${body}\r\n`);
 }
 
 export async function toXlsx(sheets: Sheet[]): Promise<Uint8Array<ArrayBuffer>> {
@@ -57,8 +63,17 @@ export async function toXlsx(sheets: Sheet[]): Promise<Uint8Array<ArrayBuffer>> 
 	return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-/** The ranking sheet of a round, or of the whole contest when `round` is null. */
-export function rankingSheet(db: Db, c: Contest, round: ContestRound | null, now: number): Sheet {
+/**
+ * The ranking sheet of a round, or of the whole contest when `round` is null; submission times in
+ * the organization's time zone.
+ */
+export function rankingSheet(
+	db: Db,
+	c: Contest,
+	round: ContestRound | null,
+	now: number,
+	timeZone = DEFAULT_TIME_ZONE
+): Sheet {
 	if (round) {
 		const { truth, rows } = rankedRound(db, c, round, Number.MAX_SAFE_INTEGER, now);
 		return {
@@ -86,7 +101,7 @@ export function rankingSheet(db: Db, c: Contest, round: ContestRound | null, now
 				r.prediction,
 				predictionGap(r.prediction, truth),
 				formatDuration(r.durationMs),
-				formatVnDateTime(r.submittedAt),
+				formatDateTime(r.submittedAt, timeZone),
 				r.attemptNumber
 			])
 		};
@@ -112,7 +127,7 @@ export function rankingSheet(db: Db, c: Contest, round: ContestRound | null, now
 			r.score,
 			r.predictionGap,
 			formatDuration(r.durationMs),
-			formatVnDateTime(r.submittedAt),
+			formatDateTime(r.submittedAt, timeZone),
 			r.rounds
 		])
 	};

@@ -14,7 +14,7 @@ import {
 import { listUnits } from '../db/queries/participants';
 import { DIFFICULTIES, type Difficulty } from '../../quiz/question';
 import { mixShortages, mixSize, type MixRow, type MixShortage } from '../../practice/draw';
-import { parseVnDateTimeInput } from '../../practice/format';
+import { DEFAULT_TIME_ZONE, parseDateTimeInput } from '../../practice/format';
 import { readNumber } from '../practice/answer-form';
 
 export const MIX_ROWS = 6;
@@ -231,10 +231,14 @@ export function publishBlockers(db: Db, c: Contest): PublishBlocker[] {
 
 export type RoundError = 'title' | 'dates' | 'overlap';
 
-/** A round form: title and Vietnam-time window that does not overlap the contest's other rounds. */
+/**
+ * A round form: title and window (typed in the organization's time zone) that does not overlap
+ * the contest's other rounds.
+ */
 export function parseRoundForm(
 	form: FormData,
-	others: readonly ContestRound[]
+	others: readonly ContestRound[],
+	timeZone = DEFAULT_TIME_ZONE
 ): {
 	values: { title: string; opensAt: string; closesAt: string };
 	error: RoundError | null;
@@ -249,8 +253,8 @@ export function parseRoundForm(
 		closesAt: String(form.get('closesAt') ?? '').slice(0, 25)
 	};
 	if (values.title.length < 1 || values.title.length > 100) return { values, error: 'title' };
-	const opensAt = parseVnDateTimeInput(values.opensAt);
-	const closesAt = parseVnDateTimeInput(values.closesAt);
+	const opensAt = parseDateTimeInput(values.opensAt, timeZone);
+	const closesAt = parseDateTimeInput(values.closesAt, timeZone);
 	if (opensAt === null || closesAt === null || closesAt <= opensAt)
 		return { values, error: 'dates' };
 	const clash = others.find(

@@ -5,8 +5,8 @@
  * `neutralizeCell`, so a nickname like "=HYPERLINK(…)" stays text.
  */
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import type { HiddenField } from '../../protocol';
+import { encodeCsv, type CsvSeparator } from '../transfer/csv';
 import { neutralizeCell, slugify } from '../transfer/text';
 import type { ExportedFile, GameResults } from './service';
 
@@ -128,15 +128,15 @@ function teamTable(results: GameResults, labels: ExportLabels): Cell[][] {
 export async function buildResultsFile(
 	results: GameResults,
 	format: 'xlsx' | 'csv',
-	labels: ExportLabels = VI_EXPORT_LABELS
+	labels: ExportLabels = VI_EXPORT_LABELS,
+	separator: CsvSeparator = ','
 ): Promise<ExportedFile> {
 	const base = `ket-qua-${slugify(results.game.title, 'tro-choi')}-${results.game.id}`;
 	if (format === 'csv') {
-		const csv = Papa.unparse(rankingTable(results, labels), { delimiter: ',', newline: '\r\n' });
 		return {
 			filename: `${base}.csv`,
 			contentType: 'text/csv; charset=utf-8',
-			body: new TextEncoder().encode(`\ufeff${csv}\r\n`)
+			body: encodeCsv(rankingTable(results, labels), separator)
 		};
 	}
 	const workbook = new ExcelJS.Workbook();

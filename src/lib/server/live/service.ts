@@ -32,6 +32,7 @@ import {
 import type { Question } from '../../quiz/question';
 import { buildResultsFile, VI_EXPORT_LABELS, type ExportLabels } from './export';
 import { readResults, toSummary } from './results';
+import type { CsvSeparator } from '../transfer/csv';
 import { engineConfig, toEngineQuestion } from './setup';
 
 export type { ExportLabels } from './export';
@@ -245,10 +246,11 @@ export async function exportResults(
 	organizationId: number,
 	gameId: number,
 	format: 'xlsx' | 'csv',
-	labels: ExportLabels = VI_EXPORT_LABELS
+	labels: ExportLabels = VI_EXPORT_LABELS,
+	separator: CsvSeparator = ','
 ): Promise<ExportedFile | undefined> {
 	const results = getResults(db, organizationId, gameId);
-	return results ? buildResultsFile(results, format, labels) : undefined;
+	return results ? buildResultsFile(results, format, labels, separator) : undefined;
 }
 
 function randomSeed(): number {

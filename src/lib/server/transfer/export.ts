@@ -3,6 +3,7 @@ import type { Question } from '../../quiz/question';
 import { writeGift } from './gift/write';
 import { writeJson } from './json';
 import { writeCsv, writeXlsx } from './sheet/write';
+import type { CsvSeparator } from './csv';
 import { slugify } from './text';
 import type { BankMeta, ExportFormat, ExportedFile, Locale } from './types';
 
@@ -29,7 +30,7 @@ export async function exportBank(
 	bank: BankMeta,
 	questions: Question[],
 	format: ExportFormat,
-	options: { locale?: Locale } = {}
+	options: { locale?: Locale; separator?: CsvSeparator } = {}
 ): Promise<ExportedFile> {
 	const locale = options.locale ?? 'vi';
 	let bytes: Uint8Array;
@@ -38,7 +39,7 @@ export async function exportBank(
 			bytes = await writeXlsx({ meta: bank, questions, locale, blankRows: 50 });
 			break;
 		case 'csv':
-			bytes = writeCsv(questions, locale);
+			bytes = writeCsv(questions, locale, options.separator);
 			break;
 		case 'gift':
 			bytes = writeGift(bank, questions);

@@ -165,8 +165,10 @@ export function dueReviewIds(db: Db, participantId: number, now: number, limit: 
 	return (
 		db.$client
 			.prepare(
-				`SELECT question_id AS id FROM practice_review WHERE participant_id = ? AND due_at <= ?
-				 ORDER BY due_at LIMIT ?`
+				// Joined with question: a question deleted since must not take a place in the session.
+				`SELECT r.question_id AS id FROM practice_review r JOIN question q ON q.id = r.question_id
+				 WHERE r.participant_id = ? AND r.due_at <= ?
+				 ORDER BY r.due_at, r.question_id LIMIT ?`
 			)
 			.all(participantId, now, limit) as Array<{ id: number }>
 	).map((r) => r.id);
@@ -181,11 +183,14 @@ export interface ReviewSummary {
 	nextDueAt: number | null;
 }
 
+/** Counts only questions that still exist, like the session `dueReviewIds` starts. */
 export function reviewSummary(db: Db, participantId: number, now: number): ReviewSummary {
 	const row = db.$client
 		.prepare(
-			`SELECT count(*) AS total, sum(due_at <= ?) AS due, min(CASE WHEN due_at > ? THEN due_at END) AS next
-			 FROM practice_review WHERE participant_id = ?`
+			`SELECT count(*) AS total, sum(r.due_at <= ?) AS due,
+				min(CASE WHEN r.due_at > ? THEN r.due_at END) AS next
+			 FROM practice_review r JOIN question q ON q.id = r.question_id
+			 WHERE r.participant_id = ?`
 		)
 		.get(now, now, participantId) as { total: number; due: number | null; next: number | null };
 	return { total: row.total, due: row.due ?? 0, nextDueAt: row.next };

@@ -20,6 +20,8 @@ function setup() {
 		})
 	);
 	addQuestion(db, orgA, a, single('Đoàn viên công đoàn có quyền gì?'));
+	addQuestion(db, orgA, a, single('Doanh nghiệp công nghệ được hưởng ưu đãi gì?'));
+	addQuestion(db, orgA, a, single('Công ty có doanh thu thấp có phải đóng kinh phí công đoàn?'));
 	addQuestion(db, orgB, b, single('Thử việc ở tổ chức B – bí mật'));
 	return { db, orgA, orgB, a, b };
 }
@@ -34,6 +36,8 @@ describe('question search', () => {
 		['dieu 26', 1],
 		['45/2019/QH14', 1],
 		['thu vi', 2],
+		['cong doan', 2],
+		['cong doa', 3],
 		['bảo hiểm y tế', 0]
 	])('finds %s in %i of the organization’s questions', (query, hits) => {
 		const { db, orgA } = setup();
@@ -53,6 +57,14 @@ describe('question search', () => {
 		const hits = searchQuestions(db, orgA, 'tien luong thu viec', { bankId: a });
 		expect(hits[0].body.text).toMatch(/^Tiền lương thử việc/);
 		expect(searchQuestions(db, orgA, 'thu viec', { bankId: a + 1000 })).toEqual([]);
+	});
+
+	it('finds whole words first: "cong doan" is not flooded with "doanh nghiệp"', () => {
+		const { db, orgA } = setup();
+		const texts = searchQuestions(db, orgA, 'cong doan').map((h) => h.body.text);
+		expect(texts).toHaveLength(2);
+		expect(texts).toContain('Đoàn viên công đoàn có quyền gì?');
+		expect(texts).not.toContain('Doanh nghiệp công nghệ được hưởng ưu đãi gì?');
 	});
 
 	it('forgets a deleted bank’s questions', () => {

@@ -9,15 +9,16 @@ const MAX_TERMS = 12;
 
 /**
  * An FTS5 MATCH expression for what a person typed: diacritics removed, every word required,
- * the last one also as a prefix ("thu vi" finds "thử việc"). Null when nothing is searchable.
+ * with `prefix` the last one also as a prefix ("thu vi" finds "thử việc"). Null when nothing is
+ * searchable.
  */
-export function toFtsQuery(input: string): string | null {
+export function toFtsQuery(input: string, { prefix = true } = {}): string | null {
 	const words = normalizeVietnamese(input)
 		.split(/[^\p{L}\p{N}]+/u)
 		.filter(Boolean)
 		.slice(0, MAX_TERMS);
 	if (words.length === 0) return null;
-	return words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
+	return words.map((w, i) => (prefix && i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
 }
 
 export interface SearchHit {
@@ -34,15 +35,29 @@ export interface SearchOptions {
 	bankId?: number;
 }
 
-/** The organization's questions matching `input`, best first (bm25). */
+/**
+ * The organization's questions matching `input`, best first (bm25). Whole words are searched
+ * first: "cong doan" finds "công đoàn", not every "doanh nghiệp". Only when no question has them
+ * all is the last word read as the start of a word still being typed ("thu vi" → "thử việc").
+ */
 export function searchQuestions(
 	db: Db,
 	organizationId: number,
 	input: string,
 	options: SearchOptions = {}
 ): SearchHit[] {
-	const match = toFtsQuery(input);
-	if (!match) return [];
+	const exact = toFtsQuery(input, { prefix: false });
+	if (!exact) return [];
+	const hits = runSearch(db, organizationId, exact, options);
+	return hits.length > 0 ? hits : runSearch(db, organizationId, toFtsQuery(input)!, options);
+}
+
+function runSearch(
+	db: Db,
+	organizationId: number,
+	match: string,
+	options: SearchOptions
+): SearchHit[] {
 	const limit = Math.max(1, Math.min(200, options.limit ?? 50));
 	const bankFilter = options.bankId === undefined ? sql`` : sql`and q.bank_id = ${options.bankId}`;
 	const rows = db.all<{

@@ -8,6 +8,8 @@ export const organization = sqliteTable('organization', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
 	slug: text('slug').notNull().unique(),
 	name: text('name').notNull(),
+	/** IANA time zone every time is shown in (pages, exports) and contest times are typed in. */
+	timeZone: text('time_zone').notNull().default('Asia/Ho_Chi_Minh'),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 });
 

@@ -9,6 +9,7 @@ import { DEFAULT_TIME_LIMIT_SEC, LIMITS, type Question } from '../../../quiz/que
 import { m } from '../../../paraglide/messages.js';
 import { formatNumber, neutralizeCell, optionLetter } from '../text';
 import type { BankMeta, Locale } from '../types';
+import type { CsvSeparator } from '../csv';
 import {
 	DIFFICULTY_LABELS,
 	INFO_LABELS,
@@ -189,15 +190,21 @@ export async function writeXlsx({
 }
 
 /** CSV in UTF-8 with a BOM, so that Excel shows Vietnamese diacritics correctly. */
-export function writeCsv(questions: Question[], locale: Locale): Uint8Array {
+/** CSV for `separator` (see ../csv.ts): with ";" numbers take the decimal comma. */
+export function writeCsv(
+	questions: Question[],
+	locale: Locale,
+	separator: CsvSeparator = ','
+): Uint8Array {
 	const header = TEMPLATE_FIELDS.map((field) => TEMPLATE_HEADERS[locale][field]);
 	const rows = questions.map((question, index) => {
 		const cells = questionCells(question, index, locale);
 		return TEMPLATE_FIELDS.map((field) => {
 			const cell = cells[field];
-			return neutralizeCell(typeof cell === 'number' ? formatNumber(cell) : cell);
+			if (typeof cell !== 'number') return neutralizeCell(cell);
+			return separator === ';' ? formatNumber(cell).replace('.', ',') : formatNumber(cell);
 		});
 	});
-	const csv = Papa.unparse([header, ...rows], { delimiter: ',', newline: '\r\n' });
+	const csv = Papa.unparse([header, ...rows], { delimiter: separator, newline: '\r\n' });
 	return new TextEncoder().encode(`\ufeff${csv}\r\n`);
 }

@@ -28,7 +28,7 @@ import {
 } from '$lib/server/practice/messages';
 import { parseId } from '$lib/server/practice/start';
 import { resetHeldCache } from '$lib/server/contest/held';
-import { toVnDateTimeInput } from '$lib/practice/format';
+import { toDateTimeInput } from '$lib/practice/format';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { readForm } from '$lib/server/read-form';
 
@@ -52,8 +52,8 @@ export const load = ((event) => {
 		rounds: listRounds(db, user.organizationId, contest.id).map((r) => ({
 			id: r.id,
 			title: r.title,
-			opensAt: toVnDateTimeInput(r.opensAt.getTime()),
-			closesAt: toVnDateTimeInput(r.closesAt.getTime())
+			opensAt: toDateTimeInput(r.opensAt.getTime(), user.timeZone),
+			closesAt: toDateTimeInput(r.closesAt.getTime(), user.timeZone)
 		})),
 		shortages: contestShortages(db, contest).map((s) =>
 			m.contest_org_shortage({
@@ -96,7 +96,8 @@ export const actions = {
 		const db = getDb();
 		const parsed = parseRoundForm(
 			await readForm(event),
-			listRounds(db, user.organizationId, contest.id)
+			listRounds(db, user.organizationId, contest.id),
+			user.timeZone
 		);
 		if (!parsed.input) {
 			return fail(400, {
@@ -114,7 +115,7 @@ export const actions = {
 		const round = getRound(db, user.organizationId, Number(form.get('roundId')));
 		if (!round || round.contestId !== contest.id) error(404, 'Not found');
 		const others = listRounds(db, user.organizationId, contest.id).filter((r) => r.id !== round.id);
-		const parsed = parseRoundForm(form, others);
+		const parsed = parseRoundForm(form, others, user.timeZone);
 		if (!parsed.input) {
 			return fail(400, {
 				roundId: round.id,

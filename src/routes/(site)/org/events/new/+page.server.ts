@@ -85,6 +85,26 @@ function problemMessage(code: string): string {
 }
 
 export const actions = {
+	/** "Tổ chức trò chơi" on a quiz: a classic game with the default options, straight to its lobby. */
+	quick: async ({ locals, url, request }) => {
+		const user = requireUser(locals, url, 'host');
+		const values = readForm(await request.formData());
+		const quizId = v.safeParse(NewGameForm.entries.quizId, values.quizId);
+		if (!quizId.success) return fail(400, { values, errors: { quizId: m.live_form_err_quiz() } });
+		const result = createLiveGame(getDb(), {
+			organizationId: user.organizationId,
+			quizId: quizId.output,
+			mode: 'classic',
+			createdBy: user.id
+		});
+		if (!result.ok) {
+			const status = result.problems.includes('NOT_FOUND') ? 404 : 400;
+			const errors: Record<string, string> = {};
+			for (const code of result.problems) errors[FIELD_OF[code] ?? 'form'] ??= problemMessage(code);
+			return fail(status, { values, errors });
+		}
+		redirect(303, `/host/${result.gameId}`);
+	},
 	create: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'host');
 		const values = readForm(await readPostedForm(request));

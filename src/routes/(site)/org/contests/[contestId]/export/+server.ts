@@ -1,5 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { csvSeparator } from '$lib/server/transfer/csv';
 import { requireUser } from '$lib/server/auth/guard';
 import { getContest } from '$lib/server/db/queries/contests';
 import { pickRound } from '$lib/server/contest/results';
@@ -15,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	const contest = id ? getContest(db, user.organizationId, id) : undefined;
 	if (!contest) error(404, 'Not found');
 	const { round } = pickRound(db, contest, event.url.searchParams.get('round'), now);
-	const ranking = rankingSheet(db, contest, round, now);
+	const ranking = rankingSheet(db, contest, round, now, user.timeZone);
 	const name = `cuoc-thi-${contest.id}-${round ? `tuan-${round.id}` : 'chung-cuoc'}`;
 	if (event.url.searchParams.get('format') === 'xlsx') {
 		const bytes = await toXlsx([ranking, unitsSheet(db, contest)]);
@@ -27,7 +29,8 @@ export const GET: RequestHandler = async (event) => {
 			}
 		});
 	}
-	return new Response(toCsv(ranking), {
+	const separator = csvSeparator(event.url.searchParams.get('sep'), getLocale());
+	return new Response(toCsv(ranking, separator), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="${name}.csv"`,

@@ -7,6 +7,7 @@ import { listQuestions } from '$lib/server/db/queries/questions';
 import { parseId } from '$lib/server/bank/forms';
 import { exportBank, type ExportFormat } from '$lib/server/transfer';
 import { attachment } from '$lib/server/bank/download';
+import { csvSeparator } from '$lib/server/transfer/csv';
 import type { RequestHandler } from './$types';
 
 const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'gift', 'json'];
@@ -22,7 +23,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		{ title: bank.title, description: bank.description, tags: bank.tags },
 		questions,
 		format,
-		{ locale: getLocale() }
+		{ locale: getLocale(), separator: csvSeparator(url.searchParams.get('sep'), getLocale()) }
 	);
 	return attachment(file);
 };

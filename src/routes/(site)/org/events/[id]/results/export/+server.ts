@@ -1,6 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { requireUser } from '$lib/server/auth/guard';
+import { csvSeparator } from '$lib/server/transfer/csv';
 import { getDb } from '$lib/server/db';
 import { exportResults, type ExportLabels } from '$lib/server/live/service';
 import type { RequestHandler } from './$types';
@@ -51,7 +53,8 @@ export const GET = (async ({ locals, url, params }) => {
 	const format = url.searchParams.get('format');
 	if (!Number.isSafeInteger(id) || id < 1) error(404, 'Not found');
 	if (format !== 'xlsx' && format !== 'csv') error(400, 'format must be xlsx or csv');
-	const file = await exportResults(getDb(), user.organizationId, id, format, labels());
+	const separator = csvSeparator(url.searchParams.get('sep'), getLocale());
+	const file = await exportResults(getDb(), user.organizationId, id, format, labels(), separator);
 	if (!file) error(404, 'Not found');
 	return new Response(new Uint8Array(file.body), {
 		headers: {

@@ -1,0 +1,96 @@
+// Is the build in ./build current? A SHA-256 over every input of `vite build` (sources, static
+// files, message catalogues, configs and the lockfile) is written beside the build after it
+// succeeds; `npm start` rebuilds only when that stamp is missing or differs.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Folders and files whose content decides what `vite build` produces. */
+export const BUILD_INPUTS = [
+	'src',
+	'static',
+	'messages',
+	'drizzle',
+	'project.inlang/settings.json',
+	'package.json',
+	'package-lock.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'tsconfig.json'
+];
+
+/** Generated during the build itself (Paraglide's compiled messages): never an input. */
+const SKIP = new Set(['src/lib/paraglide', 'node_modules', '.DS_Store']);
+
+/** The stamp file inside the build folder (deleting the build deletes the stamp). */
+export const STAMP_FILE = '.build-stamp';
+
+/**
+ * @param {string} root
+ * @param {string} rel
+ * @param {string[]} out
+ */
+function walk(root, rel, out) {
+	if (SKIP.has(rel) || SKIP.has(path.basename(rel))) return;
+	let stat;
+	try {
+		stat = fs.statSync(path.join(root, rel));
+	} catch {
+		return; // an optional input that does not exist
+	}
+	if (stat.isDirectory()) {
+		for (const name of fs.readdirSync(path.join(root, rel)).sort()) {
+			walk(root, path.posix.join(rel, name), out);
+		}
+	} else if (stat.isFile()) {
+		out.push(rel);
+	}
+}
+
+/**
+ * SHA-256 (hex) over the paths and contents of the build inputs under `root`.
+ * @param {string} root
+ * @param {string[]} [inputs]
+ */
+export function sourceStamp(root, inputs = BUILD_INPUTS) {
+	/** @type {string[]} */
+	const files = [];
+	for (const input of inputs) walk(root, input, files);
+	const hash = createHash('sha256');
+	for (const rel of files) {
+		hash.update(rel);
+		hash.update('\0');
+		hash.update(fs.readFileSync(path.join(root, rel)));
+		hash.update('\0');
+	}
+	return hash.digest('hex');
+}
+
+/**
+ * Whether to build before serving, and why: 'missing' (no build), 'stale' (inputs changed since
+ * the stamp was written, or no stamp), or null when the build is current.
+ * @param {string} root
+ * @param {string} [buildDir]
+ * @returns {{ rebuild: false, stamp: string } | { rebuild: true, reason: 'missing' | 'stale', stamp: string }}
+ */
+export function buildDecision(root, buildDir = path.join(root, 'build')) {
+	const stamp = sourceStamp(root);
+	if (!fs.existsSync(path.join(buildDir, 'handler.js'))) {
+		return { rebuild: true, reason: 'missing', stamp };
+	}
+	let written = '';
+	try {
+		written = fs.readFileSync(path.join(buildDir, STAMP_FILE), 'utf8').trim();
+	} catch {
+		// no stamp: built by hand (`npm run build`) or by an older start; build once to be sure
+	}
+	return written === stamp ? { rebuild: false, stamp } : { rebuild: true, reason: 'stale', stamp };
+}
+
+/**
+ * @param {string} buildDir
+ * @param {string} stamp
+ */
+export function writeStamp(buildDir, stamp) {
+	fs.writeFileSync(path.join(buildDir, STAMP_FILE), `${stamp}\n`);
+}
