@@ -21,11 +21,6 @@ export function formatVnDateTime(ms: number): string {
 	return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** "08:00" in Vietnam time. */
-export function formatVnTime(ms: number): string {
-	return formatVnDateTime(ms).slice(-5);
-}
-
 /** The `datetime-local` value ("2025-05-19T08:00") of an instant, in Vietnam time. */
 export function toVnDateTimeInput(ms: number): string {
 	return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 16);

@@ -80,8 +80,3 @@ export function publicOverallBoard(db: Db, c: Contest, now: number) {
 		rankedOverall(db, c).slice(0, PUBLIC_BOARD_SIZE)
 	);
 }
-
-/** Forget cached boards (tests). */
-export function resetBoardCache(db: Db): void {
-	cache.delete(db);
-}

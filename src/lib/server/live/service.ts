@@ -34,14 +34,7 @@ import {
 import { engineConfig, toEngineQuestion } from './setup';
 
 export type { ExportLabels } from './export';
-export { VI_EXPORT_LABELS } from './export';
-export type {
-	ExportedFile,
-	GameResults,
-	HostGameSummary,
-	ResultPlayer,
-	ResultQuestion
-} from './results';
+export type { ExportedFile, GameResults, HostGameSummary } from './results';
 
 export interface CreateLiveGameInput {
 	organizationId: number;

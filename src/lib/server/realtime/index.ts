@@ -15,7 +15,7 @@ import { registerPlayerHandlers } from './player-handlers';
 import { on } from './safe-handler';
 import type { RealtimeServer } from './types';
 
-export type { RealtimeServer, RealtimeSocket, SocketData } from './types';
+export type { RealtimeServer } from './types';
 
 export interface RealtimeDeps {
 	db: Db;
@@ -122,13 +122,5 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		registerHostHandlers(socket, ctx);
 	});
 
-	liveRegistries.set(io, registry);
 	return io;
-}
-
-const liveRegistries = new WeakMap<RealtimeServer, GameRegistry>();
-
-/** The game registry behind a realtime server (benchmarks and tests read its figures). */
-export function registryOf(io: RealtimeServer): GameRegistry | undefined {
-	return liveRegistries.get(io);
 }
