@@ -1,4 +1,5 @@
 import prettier from 'eslint-config-prettier';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
@@ -7,6 +8,38 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 const gitignorePath = path.resolve(import.meta.dirname, '.gitignore');
+
+// Layer rules (docs/architecture.md). Each is a list of forbidden import patterns with the reason.
+const serverCode = {
+	regex: String.raw`^(\$lib/server|(\.\.?/)+(lib/)?server)(/|$)`,
+	message: 'Server code stays on the server: pass the data in through props or a load function.'
+};
+const privateEnv = {
+	regex: String.raw`^\$env/(static|dynamic)/private$`,
+	message: 'Private environment variables are read in src/lib/server/config.ts only.'
+};
+/** The engine (and the practice rules) are pure TypeScript: no I/O, framework or server imports. */
+const engineForbidden = [
+	serverCode,
+	{
+		regex: String.raw`^(svelte|@sveltejs/.*|\$app/.*|\$env/.*)(/.*)?$`,
+		message: 'The engine is framework-free: no svelte, $app or $env (time and ids are inputs).'
+	},
+	{
+		regex: `^(node:.*|${builtinModules.map((m) => m.replace('/', '\\/')).join('|')})$`,
+		message: 'The engine does no I/O: no node built-ins.'
+	},
+	{
+		regex: String.raw`^(\$lib/(client|components|paraglide)|drizzle-orm|better-sqlite3|socket\.io.*)(/.*)?$`,
+		message: 'The engine does no I/O: no client, component, database or socket imports.'
+	}
+];
+/** Routes go through named functions in $lib/server (db/queries/*, services), never db internals. */
+const dbInternals = {
+	regex: String.raw`^(\$lib/server/db/(?!queries/)|drizzle-orm|better-sqlite3)`,
+	message:
+		'Routes do not touch database internals: call a named query in $lib/server/db/queries or a service.'
+};
 
 export default defineConfig(
 	includeIgnoreFile(gitignorePath),
@@ -29,6 +62,28 @@ export default defineConfig(
 			'svelte/no-navigation-without-resolve': 'off',
 			// Importers and CSV neutralisation match control characters on purpose.
 			'no-control-regex': 'off'
+		}
+	},
+	{
+		files: ['src/lib/quiz/**', 'src/lib/practice/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': ['error', { patterns: engineForbidden }]
+		}
+	},
+	{
+		// Components and client state may share server *types* (erased at build), never server code.
+		files: ['src/lib/components/**', 'src/lib/client/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{ patterns: [{ ...serverCode, allowTypeImports: true }, privateEnv] }
+			]
+		}
+	},
+	{
+		files: ['src/routes/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': ['error', { patterns: [dbInternals] }]
 		}
 	},
 	{

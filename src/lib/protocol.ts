@@ -170,7 +170,6 @@ export const JoinPayload = v.object({
 		})
 	)
 });
-export type JoinInput = v.InferOutput<typeof JoinPayload>;
 
 export const RejoinPayload = v.object({
 	pin: PinSchema,
@@ -225,7 +224,6 @@ export const HostCommandSchema = v.variant('type', [
 	v.object({ type: v.literal('startTieBreak'), count: v.optional(Int(1, 10)) })
 ]);
 export type HostCommand = v.InferOutput<typeof HostCommandSchema>;
-export type HostCommandType = HostCommand['type'];
 
 export const HostCommandPayload = v.object({ gameId: GameIdSchema, command: HostCommandSchema });
 

@@ -65,19 +65,6 @@ export async function login(page: Page, username: string, password = PASSWORD): 
 	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** A logged-in browser context for a new user of `orgSlug` with `role`. */
-export async function loggedInContext(
-	browser: Browser,
-	orgSlug: string,
-	role: Role
-): Promise<{ context: BrowserContext; page: Page; username: string }> {
-	const { username } = await makeUser(orgSlug, role);
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await login(page, username);
-	return { context, page, username };
-}
-
 /** A phone-sized context (360×740, touch). */
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
 	return browser.newContext({

@@ -1,5 +1,7 @@
 import type { Role } from '../db/schema';
 
+export { ROLES, type Role } from '../db/schema';
+
 /** What each role may do. Admin ⊃ organizer ⊃ host. */
 const RANK: Record<Role, number> = { host: 1, organizer: 2, admin: 3 };
 
@@ -7,7 +9,3 @@ const RANK: Record<Role, number> = { host: 1, organizer: 2, admin: 3 };
 export function hasRole(role: Role, needed: Role): boolean {
 	return RANK[role] >= RANK[needed];
 }
-
-export const canEditBanks = (role: Role) => hasRole(role, 'organizer');
-export const canRunEvents = (role: Role) => hasRole(role, 'host');
-export const canManageUsers = (role: Role) => hasRole(role, 'admin');

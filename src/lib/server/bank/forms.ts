@@ -237,12 +237,7 @@ export function parseRuleForm(
 	};
 }
 
-/** A positive integer id from a route param or form field, or undefined. */
-export function parseId(value: unknown): number | undefined {
-	if (typeof value !== 'string' || !/^\d{1,12}$/.test(value)) return undefined;
-	const id = Number(value);
-	return id > 0 && Number.isSafeInteger(id) ? id : undefined;
-}
+export { parseId } from '../params';
 
 const IdSchema = v.pipe(
 	v.string(),

@@ -140,8 +140,3 @@ export function publicOverallBoard(
 		rankedOverall(db, c, revealed).slice(0, PUBLIC_BOARD_SIZE)
 	);
 }
-
-/** Forget cached boards (tests). */
-export function resetBoardCache(db: Db): void {
-	cache.delete(db);
-}

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { HiddenField } from '../../protocol';
 import { encodeCsv, type CsvSeparator } from '../transfer/csv';
 import { neutralizeCell, slugify } from '../transfer/text';
-import type { ExportedFile, GameResults } from './service';
+import type { ExportedFile, GameResults } from './results';
 
 /** Column and sheet labels; the route passes the user's language, Vietnamese by default. */
 export interface ExportLabels {

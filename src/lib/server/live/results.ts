@@ -6,12 +6,88 @@
 import type { Db } from '../db';
 import { getGame, listPlayerRows, listQuestionStats } from '../db/queries/games';
 import type { Game } from '../db/schema';
-import { HIDDEN_FIELDS, type HiddenField } from '../../protocol';
+import {
+	HIDDEN_FIELDS,
+	type GameMode,
+	type GameStatus,
+	type HiddenField,
+	type LiveGameOptions,
+	type PlayerStatus,
+	type QuestionKind,
+	type TeamOption,
+	type TeamStanding
+} from '../../protocol';
+import type { Question } from '../../quiz/question';
 import { getTeamStandings, listPlayers } from '../../quiz/selectors';
 import type { Player } from '../../quiz/types';
 import { rebuildState } from './registry';
 import { parseOptions, teamsOf, type SnapshotQuestion } from './setup';
-import type { GameResults, HostGameSummary, ResultPlayer, ResultQuestion } from './service';
+
+export interface HostGameSummary {
+	id: number;
+	pin: string;
+	title: string;
+	quizId: number | null;
+	mode: GameMode;
+	options: LiveGameOptions;
+	teams: TeamOption[];
+	status: GameStatus;
+	/** Players joined (kicked excluded), as last persisted. */
+	playerCount: number;
+	createdAt: Date;
+	endedAt: Date | null;
+}
+
+export interface ResultPlayer {
+	/** Final rank (ties share a rank); null for spectators and kicked players. */
+	rank: number | null;
+	playerId: string;
+	nickname: string;
+	team: string | null;
+	teamName: string | null;
+	status: PlayerStatus;
+	score: number;
+	correct: number;
+	answered: number;
+	/** Cumulative response time (a missed question counts its full time), ms. */
+	timeMs: number;
+	/** Only the fields the game asked for; organization eyes only. */
+	hidden: Partial<Record<HiddenField, string>>;
+	joinedAt: Date;
+}
+
+export interface ResultQuestion {
+	questionIndex: number;
+	questionId: number | null;
+	kind: QuestionKind;
+	/** 1-based among main questions; 0 for tie-break and rescue questions. */
+	number: number;
+	text: string;
+	type: Question['type'];
+	skipped: boolean;
+	eligible: number;
+	answered: number;
+	correct: number;
+	/** correct / eligible × 100, one decimal; null when nobody could answer. */
+	percentCorrect: number | null;
+	/** Mean response time of the answers given, ms; null when nobody answered. */
+	averageMs: number | null;
+}
+
+export interface GameResults {
+	game: HostGameSummary;
+	hiddenFields: HiddenField[];
+	players: ResultPlayer[];
+	teams: TeamStanding[] | null;
+	questions: ResultQuestion[];
+	winner: { playerId: string; nickname: string } | null;
+}
+
+export interface ExportedFile {
+	filename: string;
+	contentType: string;
+	body: Uint8Array;
+}
 
 export function toSummary(row: Game): HostGameSummary {
 	const options = parseOptions(row.options);

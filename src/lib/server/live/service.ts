@@ -19,24 +19,23 @@ import {
 	LIVE_MODES,
 	LiveGameOptionsSchema,
 	type GameMode,
-	type GameStatus,
-	type HiddenField,
 	type JoinableGame,
-	type LiveGameOptions,
-	type LiveGameOptionsInput,
-	type PlayerStatus,
-	type QuestionKind,
-	type TeamOption,
-	type TeamStanding
+	type LiveGameOptionsInput
 } from '../../protocol';
 import type { Question } from '../../quiz/question';
 import { buildResultsFile, VI_EXPORT_LABELS, type ExportLabels } from './export';
-import { readResults, toSummary } from './results';
+import {
+	readResults,
+	toSummary,
+	type ExportedFile,
+	type GameResults,
+	type HostGameSummary
+} from './results';
 import type { CsvSeparator } from '../transfer/csv';
 import { engineConfig, toEngineQuestion } from './setup';
 
 export type { ExportLabels } from './export';
-export { VI_EXPORT_LABELS } from './export';
+export type { ExportedFile, GameResults, HostGameSummary } from './results';
 
 export interface CreateLiveGameInput {
 	organizationId: number;
@@ -63,72 +62,6 @@ export interface CreateLiveGameFromQuestionsInput extends Omit<CreateLiveGameInp
  */
 export type CreateLiveGameResult =
 	{ ok: true; gameId: number; pin: string } | { ok: false; problems: string[] };
-
-export interface HostGameSummary {
-	id: number;
-	pin: string;
-	title: string;
-	quizId: number | null;
-	mode: GameMode;
-	options: LiveGameOptions;
-	teams: TeamOption[];
-	status: GameStatus;
-	/** Players joined (kicked excluded), as last persisted. */
-	playerCount: number;
-	createdAt: Date;
-	endedAt: Date | null;
-}
-
-export interface ResultPlayer {
-	/** Final rank (ties share a rank); null for spectators and kicked players. */
-	rank: number | null;
-	playerId: string;
-	nickname: string;
-	team: string | null;
-	teamName: string | null;
-	status: PlayerStatus;
-	score: number;
-	correct: number;
-	answered: number;
-	/** Cumulative response time (a missed question counts its full time), ms. */
-	timeMs: number;
-	/** Only the fields the game asked for; organization eyes only. */
-	hidden: Partial<Record<HiddenField, string>>;
-	joinedAt: Date;
-}
-
-export interface ResultQuestion {
-	questionIndex: number;
-	questionId: number | null;
-	kind: QuestionKind;
-	/** 1-based among main questions; 0 for tie-break and rescue questions. */
-	number: number;
-	text: string;
-	type: Question['type'];
-	skipped: boolean;
-	eligible: number;
-	answered: number;
-	correct: number;
-	/** correct / eligible × 100, one decimal; null when nobody could answer. */
-	percentCorrect: number | null;
-	/** Mean response time of the answers given, ms; null when nobody answered. */
-	averageMs: number | null;
-}
-
-export interface GameResults {
-	game: HostGameSummary;
-	hiddenFields: HiddenField[];
-	players: ResultPlayer[];
-	teams: TeamStanding[] | null;
-	questions: ResultQuestion[];
-	winner: { playerId: string; nickname: string } | null;
-}
-
-export interface ExportedFile {
-	filename: string;
-	contentType: string;
-	body: Uint8Array;
-}
 
 /** Creates a game from a quiz of the organization: its questions are snapshotted now. */
 export function createLiveGame(db: Db, input: CreateLiveGameInput): CreateLiveGameResult {

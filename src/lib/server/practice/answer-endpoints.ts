@@ -31,8 +31,8 @@ export interface EndpointReply {
 interface Input {
 	/** The `cv_player` cookie value, if any. */
 	token: string | undefined;
-	/** The id from the path (null when malformed). */
-	id: number | null;
+	/** The id from the path (undefined when malformed). */
+	id: number | undefined;
 	/** The client address (rate limits). */
 	address: string;
 	/** The parsed JSON body (undefined when it was not JSON). */

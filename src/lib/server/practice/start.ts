@@ -70,9 +70,4 @@ export async function beginPractice(
 	return started.ok ? { ok: true, sessionId: started.session.id } : started;
 }
 
-/** A positive integer id from a route parameter, or null. */
-export function parseId(text: string | undefined): number | null {
-	if (!text || !/^\d{1,12}$/.test(text)) return null;
-	const n = Number(text);
-	return n > 0 && Number.isSafeInteger(n) ? n : null;
-}
+export { parseId } from '../params';

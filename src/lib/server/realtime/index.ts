@@ -26,7 +26,7 @@ import { registerPlayerHandlers } from './player-handlers';
 import { on } from './safe-handler';
 import type { RealtimeServer } from './types';
 
-export type { RealtimeServer, RealtimeSocket, SocketData } from './types';
+export type { RealtimeServer } from './types';
 
 export interface RealtimeDeps {
 	db: Db;
@@ -179,16 +179,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		registerHostHandlers(socket, ctx);
 	});
 
-	liveRegistries.set(io, registry);
 	return io;
 }
 
 const userRoom = (userId: number) => `u:${userId}`;
 const sessionRoom = (sessionId: string) => `s:${sessionId}`;
-
-const liveRegistries = new WeakMap<RealtimeServer, GameRegistry>();
-
-/** The game registry behind a realtime server (benchmarks and tests read its figures). */
-export function registryOf(io: RealtimeServer): GameRegistry | undefined {
-	return liveRegistries.get(io);
-}

@@ -3,4 +3,4 @@
 import './demo-quiz';
 import '../contest/demo';
 
-export { seedDemo, issueSetupToken, DEMO_ORG_SLUG } from './index';
+export { seedDemo, issueSetupToken } from './index';

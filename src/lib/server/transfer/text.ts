@@ -1,13 +1,9 @@
 /** Small text helpers shared by the importers and exporters. */
-
-import { foldDiacritics } from '../../quiz/vietnamese';
-
-/** No Vietnamese diacritics (đ → d), case kept: the engine's one folding function. */
-export const stripDiacritics = foldDiacritics;
+import { normalizeVietnamese } from '../../quiz/vietnamese';
 
 /** A key for loose matching of headers and labels: "Thời gian (giây)" → "thoigiangiay". */
 export function looseKey(value: string): string {
-	return stripDiacritics(value.toLowerCase()).replace(/[^a-z0-9]/g, '');
+	return normalizeVietnamese(value).replace(/[^a-z0-9]/g, '');
 }
 
 /**
@@ -25,7 +21,7 @@ export function cleanText(value: string): string {
 /** Compare options/answers the way a reader would: case, spacing and Unicode form ignored. */
 export function sameAnswerKey(value: string, ignoreDiacritics = false): string {
 	const base = value.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
-	return ignoreDiacritics ? stripDiacritics(base) : base;
+	return ignoreDiacritics ? normalizeVietnamese(base) : base;
 }
 
 /** Option label shown to organizers: 0 → "A". */
@@ -51,7 +47,7 @@ export function restoreCell(value: string): string {
 
 /** A file name from a bank title: "Luật Công đoàn 2024" → "luat-cong-doan-2024". */
 export function slugify(title: string, fallback = 'ngan-hang-cau-hoi'): string {
-	const slug = stripDiacritics(title.toLowerCase())
+	const slug = normalizeVietnamese(title)
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 60)

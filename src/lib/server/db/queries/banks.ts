@@ -163,14 +163,6 @@ export function duplicateBank(
 	});
 }
 
-/** Mark a bank as changed (after its questions changed), so lists sort it first. */
-export function touchBank(db: Db, bankId: number, now = Date.now()): void {
-	db.update(bank)
-		.set({ updatedAt: new Date(now) })
-		.where(eq(bank.id, bankId))
-		.run();
-}
-
 /** A bank by id in any organization: for operator tools (CLI) only, never for requests. */
 export function getBankById(db: Db, bankId: number): Bank | undefined {
 	return db.select().from(bank).where(eq(bank.id, bankId)).get();

@@ -362,16 +362,6 @@ export function listEntryAttempts(db: Db, entryId: number, roundId: number): Con
 		.all();
 }
 
-/** Every attempt of an entry (its history across rounds). */
-export function listAllEntryAttempts(db: Db, entryId: number): ContestAttempt[] {
-	return db
-		.select()
-		.from(contestAttempt)
-		.where(eq(contestAttempt.entryId, entryId))
-		.orderBy(asc(contestAttempt.startedAt))
-		.all();
-}
-
 export function insertAttempt(
 	db: Db,
 	input: Omit<

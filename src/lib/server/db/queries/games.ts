@@ -47,10 +47,6 @@ export function findEndedGameByPin(db: Db, pin: string): Game | undefined {
 		.get();
 }
 
-export function isPinInUse(db: Db, pin: string): boolean {
-	return findActiveGameByPin(db, pin) !== undefined;
-}
-
 export function listGames(db: Db, organizationId: number): Game[] {
 	return db
 		.select()

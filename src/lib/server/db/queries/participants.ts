@@ -270,13 +270,3 @@ export function saveAccount(
 		}
 	});
 }
-
-/** Count of accounts and guests (for the bench and the home page). */
-export function countParticipants(db: Db): number {
-	return (
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(participant)
-			.get()?.n ?? 0
-	);
-}

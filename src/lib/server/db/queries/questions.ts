@@ -262,15 +262,3 @@ export function moveQuestion(
 	ids.splice(target, 0, row.id);
 	return reorderQuestions(db, organizationId, row.bankId, ids, now);
 }
-
-/** The organization's questions among `ids` (others are silently dropped), in `ids` order. */
-export function getQuestionsByIds(db: Db, organizationId: number, ids: number[]): QuestionRow[] {
-	if (ids.length === 0) return [];
-	const rows = db
-		.select()
-		.from(question)
-		.where(and(inArray(question.id, ids), eq(question.organizationId, organizationId)))
-		.all();
-	const byId = new Map(rows.map((r) => [r.id, r]));
-	return ids.map((id) => byId.get(id)).filter((r): r is QuestionRow => !!r);
-}

@@ -344,11 +344,6 @@ function matchRule(candidates: Candidate[], rule: QuizRule): Candidate[] {
 	);
 }
 
-/** How many questions a rule could draw from right now (for the builder's feedback). */
-export function countRuleCandidates(db: Db, organizationId: number, rule: QuizRule): number {
-	return matchRule(loadCandidates(db, organizationId), rule).length;
-}
-
 export type GameQuestion = { questionId: number } & Question;
 
 /**

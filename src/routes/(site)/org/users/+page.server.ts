@@ -2,8 +2,8 @@ import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
-import { ROLES } from '$lib/server/db/schema';
 import { requireUser } from '$lib/server/auth/guard';
+import { ROLES } from '$lib/server/auth/roles';
 import { listMembers, updateMember } from '$lib/server/auth/members';
 import {
 	checkNewAccount,

@@ -1,28 +1,22 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireUser } from '$lib/server/auth/guard';
+import { bankOf } from '$lib/server/bank/lookup';
 import { getDb } from '$lib/server/db';
-import { duplicateBank, getBank, setBankArchived, updateBank } from '$lib/server/db/queries/banks';
+import { duplicateBank, setBankArchived, updateBank } from '$lib/server/db/queries/banks';
 import {
 	deleteQuestion,
 	duplicateQuestion,
 	listQuestions,
 	moveQuestion
 } from '$lib/server/db/queries/questions';
-import { parseBankForm, parseId, parseItemForm } from '$lib/server/bank/forms';
+import { parseBankForm, parseItemForm } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
 const DONE = ['created', 'duplicated', 'imported', 'saved'] as const;
 
 /** The bank of the URL, within the user's organization, or a 404. */
-function bankOf(organizationId: number, param: string) {
-	const id = parseId(param);
-	const bank = id ? getBank(getDb(), organizationId, id) : undefined;
-	if (!bank) error(404, 'Not found');
-	return bank;
-}
-
 export const load = (({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'organizer');
 	const bank = bankOf(user.organizationId, params.id);

@@ -1,19 +1,12 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireUser } from '$lib/server/auth/guard';
+import { bankOf } from '$lib/server/bank/lookup';
 import { getDb } from '$lib/server/db';
-import { deleteBank, getBank } from '$lib/server/db/queries/banks';
+import { deleteBank } from '$lib/server/db/queries/banks';
 import { listQuestions } from '$lib/server/db/queries/questions';
-import { parseId } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
-
-function bankOf(organizationId: number, param: string) {
-	const id = parseId(param);
-	const bank = id ? getBank(getDb(), organizationId, id) : undefined;
-	if (!bank) error(404, 'Not found');
-	return bank;
-}
 
 export const load = (({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'organizer');

@@ -1,17 +1,8 @@
-import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
+import { bankOf } from '$lib/server/bank/lookup';
 import { getDb } from '$lib/server/db';
-import { getBank } from '$lib/server/db/queries/banks';
-import { parseId } from '$lib/server/bank/forms';
 import { commitAction, importPageData, previewAction } from '$lib/server/bank/import-actions';
 import type { Actions, PageServerLoad } from './$types';
-
-function bankOf(organizationId: number, param: string) {
-	const id = parseId(param);
-	const bank = id ? getBank(getDb(), organizationId, id) : undefined;
-	if (!bank) error(404, 'Not found');
-	return bank;
-}
 
 export const load = (({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'organizer');

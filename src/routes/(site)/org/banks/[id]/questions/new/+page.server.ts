@@ -1,19 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
+import { bankOf } from '$lib/server/bank/lookup';
 import { getDb } from '$lib/server/db';
-import { getBank, listOrgTags } from '$lib/server/db/queries/banks';
+import { listOrgTags } from '$lib/server/db/queries/banks';
 import { addQuestion } from '$lib/server/db/queries/questions';
-import { parseId } from '$lib/server/bank/forms';
 import { questionFromForm } from '$lib/server/bank/question-save';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
-
-function bankOf(organizationId: number, param: string) {
-	const id = parseId(param);
-	const bank = id ? getBank(getDb(), organizationId, id) : undefined;
-	if (!bank) error(404, 'Not found');
-	return bank;
-}
 
 export const load = (({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'organizer');

@@ -1,0 +1,114 @@
+// The layer rules of docs/architecture.md are enforced by `npm run lint` (eslint.config.js).
+// These tests prove each rule fires on a forbidden import and stays quiet on an allowed one,
+// so a later edit of the config cannot switch a rule off unnoticed.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+/** The layer-rule messages ESLint reports for `code` as if it were the file at `file`. */
+async function layerErrors(file: string, code: string): Promise<string[]> {
+	const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+	return result.messages
+		.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
+		.map((m) => m.message);
+}
+
+describe('layer rules', () => {
+	it.each([
+		['src/lib/quiz/fake.ts', "import { getDb } from '../server/db';"],
+		['src/lib/quiz/fake.ts', "import { getDb } from '$lib/server/db';"],
+		['src/lib/quiz/fake.ts', "import type { Db } from '../server/db';"],
+		['src/lib/quiz/fake.ts', "import { readFileSync } from 'node:fs';"],
+		['src/lib/quiz/fake.ts', "import { readFileSync } from 'fs';"],
+		['src/lib/quiz/fake.ts', "import { writable } from 'svelte/store';"],
+		['src/lib/quiz/fake.ts', "import { browser } from '$app/environment';"],
+		['src/lib/quiz/fake.ts', "import { env } from '$env/dynamic/public';"],
+		['src/lib/practice/fake.ts', "import { eq } from 'drizzle-orm';"],
+		['src/lib/components/host/fake.ts', "import { getDb } from '$lib/server/db';"],
+		['src/lib/components/host/fake.ts', "import { getGame } from '../../server/db/queries/games';"],
+		['src/lib/client/fake.ts', "import { env } from '$env/dynamic/private';"],
+		['src/routes/fake/+page.server.ts', "import { user } from '$lib/server/db/schema';"],
+		['src/routes/fake/+page.server.ts', "import { eq } from 'drizzle-orm';"]
+	])('refuses, in %s, the import %s', async (file, code) => {
+		const errors = await layerErrors(file, `${code}\nexport const x = 1;\n`);
+		expect(errors).toHaveLength(1);
+	});
+
+	it.each([
+		['src/lib/quiz/fake.ts', "import { apply } from './engine';"],
+		['src/lib/practice/fake.ts', "import type { Question } from '../quiz/question';"],
+		['src/lib/components/host/fake.ts', "import type { Db } from '$lib/server/db';"],
+		['src/lib/components/host/fake.ts', "import { now } from '$lib/client/server-clock.svelte';"],
+		['src/routes/fake/+page.server.ts', "import { getDb } from '$lib/server/db';"],
+		['src/routes/fake/+page.server.ts', "import { getGame } from '$lib/server/db/queries/games';"],
+		['src/lib/server/fake.ts', "import { user } from './db/schema';"]
+	])('allows, in %s, the import %s', async (file, code) => {
+		expect(await layerErrors(file, `${code}\nexport const x = 1;\n`)).toEqual([]);
+	});
+});
+
+/** Relative imports of every TypeScript module under `dir` (type-only imports included). */
+function importGraph(dir: string): Map<string, string[]> {
+	const graph = new Map<string, string[]>();
+	const walk = (d: string) => {
+		for (const entry of readdirSync(d, { withFileTypes: true })) {
+			const full = path.join(d, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else if (/\.ts$/.test(entry.name) && !/\.(spec|test)\.ts$/.test(entry.name)) {
+				const source = readFileSync(full, 'utf8');
+				const targets = [...source.matchAll(/from '(\.{1,2}\/[^']+)'/g)].map((m) => {
+					const target = path.resolve(path.dirname(full), m[1]);
+					return target.endsWith('.js') ? target.replace(/\.js$/, '.ts') : `${target}.ts`;
+				});
+				graph.set(full, targets);
+			}
+		}
+	};
+	walk(dir);
+	return graph;
+}
+
+/** One import cycle in the graph, as a list of files relative to the repository, or null. */
+function findCycle(graph: Map<string, string[]>): string[] | null {
+	const state = new Map<string, 'open' | 'done'>();
+	const stack: string[] = [];
+	const visit = (file: string): string[] | null => {
+		if (state.get(file) === 'done' || !graph.has(file)) return null;
+		if (state.get(file) === 'open') return stack.slice(stack.indexOf(file)).concat(file);
+		state.set(file, 'open');
+		stack.push(file);
+		for (const next of graph.get(file)!) {
+			const cycle = visit(next);
+			if (cycle) return cycle;
+		}
+		stack.pop();
+		state.set(file, 'done');
+		return null;
+	};
+	for (const file of graph.keys()) {
+		const cycle = visit(file);
+		if (cycle) return cycle.map((f) => path.relative(root, f));
+	}
+	return null;
+}
+
+describe('import cycles', () => {
+	it.each(['src/lib/server', 'src/lib/quiz', 'src/lib/practice'])(
+		'%s has no import cycle',
+		(dir) => {
+			expect(findCycle(importGraph(path.join(root, dir)))).toBeNull();
+		}
+	);
+
+	it('the cycle finder finds a cycle', () => {
+		const graph = new Map([
+			['/a.ts', ['/b.ts']],
+			['/b.ts', ['/a.ts']]
+		]);
+		expect(findCycle(graph)).not.toBeNull();
+	});
+});
