@@ -3,6 +3,16 @@
  * the same seed gives the same shuffle on the server, on every phone and in a replay.
  */
 
+/** A 32-bit FNV-1a hash of a string (stable seeds from ids and salts). */
+export function hashString(text: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193);
+	}
+	return hash >>> 0;
+}
+
 /** Derives an independent seed from a seed and a salt (e.g. a game seed and a question index). */
 export function deriveSeed(seed: number, salt: number): number {
 	let h = (Math.trunc(seed) ^ Math.imul(Math.trunc(salt) + 0x9e3779b9, 0x85ebca6b)) >>> 0;

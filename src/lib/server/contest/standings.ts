@@ -106,6 +106,11 @@ export function cached<T>(db: Db, key: string, ttl: number, now: number, compute
 	return value;
 }
 
+/** Forget cached boards (tests). */
+export function resetBoardCache(db: Db): void {
+	cache.delete(db);
+}
+
 /** How many boards are cached for `db` (tests). */
 export function boardCacheSize(db: Db): number {
 	return cache.get(db)?.size ?? 0;
