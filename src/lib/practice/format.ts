@@ -65,16 +65,6 @@ export function formatDateTime(ms: number | Date, timeZone = DEFAULT_TIME_ZONE):
 	return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** "19/05/2025" in the given time zone. */
-export function formatDate(ms: number | Date, timeZone = DEFAULT_TIME_ZONE): string {
-	return formatDateTime(ms, timeZone).slice(0, 10);
-}
-
-/** "08:00" in the given time zone. */
-export function formatTime(ms: number | Date, timeZone = DEFAULT_TIME_ZONE): string {
-	return formatDateTime(ms, timeZone).slice(-5);
-}
-
 /** The `datetime-local` value ("2025-05-19T08:00") of an instant, in the given time zone. */
 export function toDateTimeInput(ms: number, timeZone = DEFAULT_TIME_ZONE): string {
 	return new Date(wallClockMs(ms - (((ms % 60_000) + 60_000) % 60_000), timeZone))

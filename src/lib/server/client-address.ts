@@ -15,8 +15,6 @@ export interface AddressPolicy {
 	depth: number;
 }
 
-export const PEER_ONLY: AddressPolicy = { header: null, depth: 1 };
-
 /** The policy for an environment; throws a one-line Error on a bad XFF_DEPTH. */
 export function readAddressPolicy(env: Record<string, string | undefined>): AddressPolicy {
 	const depthText = env.XFF_DEPTH?.trim() || '1';

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Db } from '../db';
-import { isUniqueViolation } from '../db/unique-violation';
+import { isUniqueViolation } from '../db/queries/unique-violation';
 import { user, inviteToken, organization, type Role, type User, ROLES } from '../db/schema';
 import {
 	hashPassword,

@@ -3,7 +3,7 @@
  * password, and keeps everything earned as a guest. Signing in moves a device to the account.
  */
 import type { Db } from '../db';
-import { isUniqueViolation } from '../db/unique-violation';
+import { isUniqueViolation } from '../db/queries/unique-violation';
 import type { Participant } from '../db/schema';
 import {
 	findAccount,

@@ -9,7 +9,7 @@ import {
 	ORG_SLUG_RE
 } from '$lib/server/auth/members';
 import { createInvite } from '$lib/server/auth/accounts';
-import { isUniqueViolation } from '$lib/server/db/unique-violation';
+import { isUniqueViolation } from '$lib/server/db/queries/unique-violation';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 

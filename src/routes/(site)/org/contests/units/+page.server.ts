@@ -12,7 +12,7 @@ import {
 import { parseUnitLines } from '$lib/server/contest/organizer';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
-import { isUniqueViolation } from '$lib/server/db/unique-violation';
+import { isUniqueViolation } from '$lib/server/db/queries/unique-violation';
 
 const lineMessage = (error: 'name' | 'members') =>
 	error === 'name' ? m.contest_org_err_unit_name() : m.contest_org_err_unit_members();
