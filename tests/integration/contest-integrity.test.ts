@@ -326,6 +326,15 @@ describe('finding 4: a script does not win contests', () => {
 		expect(startBankSession(w.db, participantId, w.bankA, after, 5).ok).toBe(true);
 	});
 
+	it('(a) leaves the banks open to practice only when the organizer confirmed it', () => {
+		const w = makeWorld();
+		const { participantId } = guestWithCookie(w, 'Lan');
+		const { contest } = makeContest(w);
+		w.db.$client.prepare('UPDATE contest SET practice_while_open = 1 WHERE id = ?').run(contest.id);
+		resetHeldCache(w.db);
+		expect(startBankSession(w.db, participantId, w.bankA, T0 + MIN, 4).ok).toBe(true);
+	});
+
 	it('(b) flags an attempt handed in faster than the minimum time per question, keeps it off the board and lists it for the organizer', () => {
 		const w = makeWorld();
 		const { contest, round } = makeContest(w, { mix: [{ tag: null, difficulty: null, count: 4 }] });
