@@ -8,8 +8,7 @@ import {
 	normalizeVietnamese,
 	revealOf,
 	toAnswerValue,
-	toPublicQuestion,
-	type PublicQuestion
+	toPublicQuestion
 } from './judge';
 import { hashString } from './random';
 import type { AnswerValue } from './question';

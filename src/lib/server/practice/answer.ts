@@ -26,12 +26,7 @@ import { createBatcher } from './batch';
 import { isQuestionHeld } from '../contest/held';
 
 export type PracticeAnswerError =
-	| 'not_found'
-	| 'finished'
-	| 'wrong_question'
-	| 'bad_answer'
-	| 'question_gone'
-	| 'contest_held';
+	'not_found' | 'finished' | 'wrong_question' | 'bad_answer' | 'question_gone' | 'contest_held';
 
 export interface PracticeAnswerResult {
 	questionId: number;
