@@ -38,6 +38,8 @@ import {
 	resetBoardCache
 } from '../../src/lib/server/contest/standings';
 import { resetHeldCache } from '../../src/lib/server/contest/held';
+import { contestFormValues, parseContestForm } from '../../src/lib/server/contest/organizer';
+import { contestFieldMessages } from '../../src/lib/server/practice/messages';
 import {
 	contestAnswerEndpoint,
 	contestSubmitEndpoint
@@ -324,6 +326,15 @@ describe('finding 4: a script does not win contests', () => {
 		expect(startBankSession(w.db, participantId, w.bankA, after, 5).ok).toBe(true);
 	});
 
+	it('(a) leaves the banks open to practice only when the organizer confirmed it', () => {
+		const w = makeWorld();
+		const { participantId } = guestWithCookie(w, 'Lan');
+		const { contest } = makeContest(w);
+		w.db.$client.prepare('UPDATE contest SET practice_while_open = 1 WHERE id = ?').run(contest.id);
+		resetHeldCache(w.db);
+		expect(startBankSession(w.db, participantId, w.bankA, T0 + MIN, 4).ok).toBe(true);
+	});
+
 	it('(b) flags an attempt handed in faster than the minimum time per question, keeps it off the board and lists it for the organizer', () => {
 		const w = makeWorld();
 		const { contest, round } = makeContest(w, { mix: [{ tag: null, difficulty: null, count: 4 }] });
@@ -356,6 +367,48 @@ describe('finding 4: a script does not win contests', () => {
 			{ entryId: bot.entry.id, score: 4, questionCount: 4, durationMs: 4000 }
 		]);
 		expect(listFlaggedAttempts(w.db, w.orgB, contest.id)).toEqual([]);
+	});
+
+	it.each([
+		['1,5', '100', { minMsPerQuestion: 1500, entriesPerAddress: 100 }],
+		['2.25', '0', { minMsPerQuestion: 2250, entriesPerAddress: 0 }],
+		['0', '5000', { minMsPerQuestion: 0, entriesPerAddress: 5000 }]
+	])(
+		'(b, c) reads the anti-cheat settings %s s and %s entries from the contest form',
+		(min, cap, input) => {
+			const w = makeWorld();
+			const { contest } = makeContest(w);
+			const f = new FormData();
+			const values = {
+				...contestFormValues(contest),
+				minSecPerQuestion: min,
+				entriesPerAddress: cap
+			};
+			for (const [k, v] of Object.entries(values)) {
+				if (k === 'bankIds') for (const id of v as number[]) f.append('bankIds', String(id));
+				else if (k === 'mix')
+					(v as Array<{ count: string }>).forEach((row, i) => f.append(`mixCount-${i}`, row.count));
+				else f.append(k, String(v));
+			}
+			const parsed = parseContestForm(w.db, w.orgA, f);
+			expect(parsed.errors).toEqual({});
+			expect(parsed.input).toMatchObject(input);
+		}
+	);
+
+	it.each([
+		['nhanh', '100', 'minTime', 'Thời gian tối thiểu mỗi câu là số giây từ 0 đến 60'],
+		['61', '100', 'minTime', 'Thời gian tối thiểu mỗi câu là số giây từ 0 đến 60'],
+		['1,5', '-1', 'entryCap', 'Số người đăng ký tối đa từ một mạng là số nguyên'],
+		['1,5', '1e3', 'entryCap', 'Số người đăng ký tối đa từ một mạng là số nguyên']
+	])('(b, c) refuses %s s and %s entries with a message', (min, cap, field, message) => {
+		const w = makeWorld();
+		const f = new FormData();
+		f.append('minSecPerQuestion', min);
+		f.append('entriesPerAddress', cap);
+		const parsed = parseContestForm(w.db, w.orgA, f);
+		expect(parsed.input).toBeNull();
+		expect(contestFieldMessages(parsed.errors)[field]).toContain(message);
 	});
 
 	it('(b) lets the organizer turn the minimum off (0)', () => {

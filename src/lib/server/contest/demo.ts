@@ -58,7 +58,9 @@ export function seedDemoContest(db: Db, organizationId: number, now = Date.now()
 				timeLimitSec: 15 * 60,
 				attemptsPerRound: 2,
 				predictionText: 'Theo bạn, tuần này có bao nhiêu người trả lời đúng tất cả các câu hỏi?',
-				predictionKind: 'all_correct'
+				predictionKind: 'all_correct',
+				// The demo shows practice and a contest on one bank; a real contest holds it back.
+				practiceWhileOpen: true
 			},
 			now
 		);

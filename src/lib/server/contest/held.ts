@@ -3,7 +3,8 @@
  * published contest has a round not yet closed, the questions of its banks are not served by
  * practice — no session starts on them, today's challenge and the mistakes list skip them, and an
  * answer to one (in a session started before) is refused — so no answer key gets out during the
- * contest. Cached for a few seconds per database: the practice answer path only looks up a Set.
+ * contest — unless the organizer confirmed in the contest form that they stay open to practice
+ * (`practice_while_open`, answer keys public). Cached for a few seconds per database: the practice answer path only looks up a Set.
  */
 import type { Db } from '../db';
 
@@ -21,7 +22,8 @@ function load(db: Db, now: number): Held {
 	const banks = new Set<number>();
 	const rows = db.$client
 		.prepare(
-			`SELECT c.bank_ids AS bankIds FROM contest c WHERE c.status = 'published'
+			`SELECT c.bank_ids AS bankIds FROM contest c
+			 WHERE c.status = 'published' AND c.practice_while_open = 0
 			 AND EXISTS (SELECT 1 FROM contest_round r WHERE r.contest_id = c.id AND r.closes_at > ?)`
 		)
 		.all(now) as Array<{ bankIds: string }>;

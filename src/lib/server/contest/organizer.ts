@@ -51,6 +51,8 @@ export interface ContestFormValues {
 	minSecPerQuestion: string;
 	/** 0 = no cap. */
 	entriesPerAddress: string;
+	/** 'on' when the organizer confirmed practice on the contest's banks while it runs. */
+	practiceWhileOpen: string;
 }
 
 /** A new draft with sensible defaults: every published bank, 20 questions, 20 minutes, 2 attempts. */
@@ -127,7 +129,8 @@ export function parseContestForm(
 		predictionText: text('predictionText', 400),
 		predictionKind: text('predictionKind', 20),
 		minSecPerQuestion: text('minSecPerQuestion', 10),
-		entriesPerAddress: text('entriesPerAddress', 8)
+		entriesPerAddress: text('entriesPerAddress', 8),
+		practiceWhileOpen: form.get('practiceWhileOpen') === 'on' ? 'on' : ''
 	};
 	const errors: Partial<Record<ContestFieldError, true>> = {};
 	if (!checkTitle(values.title)) errors.title = true;
@@ -176,7 +179,8 @@ export function parseContestForm(
 					predictionText: values.predictionText || null,
 					predictionKind: values.predictionText ? (kind as PredictionKind) : null,
 					minMsPerQuestion: Math.round(minSec! * 1000),
-					entriesPerAddress: entryCap
+					entriesPerAddress: entryCap,
+					practiceWhileOpen: values.practiceWhileOpen === 'on'
 				};
 	return { values, errors, input };
 }
@@ -198,7 +202,8 @@ export function contestFormValues(c: Contest): ContestFormValues {
 		predictionText: c.predictionText ?? '',
 		predictionKind: c.predictionKind ?? 'all_correct',
 		minSecPerQuestion: String(c.minMsPerQuestion / 1000).replace('.', ','),
-		entriesPerAddress: String(c.entriesPerAddress)
+		entriesPerAddress: String(c.entriesPerAddress),
+		practiceWhileOpen: c.practiceWhileOpen ? 'on' : ''
 	};
 }
 

@@ -35,6 +35,7 @@ export interface ContestInput {
 	/** Anti-cheat (docs/contests.md); the database defaults apply when left out. */
 	minMsPerQuestion?: number;
 	entriesPerAddress?: number;
+	practiceWhileOpen?: boolean;
 }
 
 export type ContestSummary = Contest & { roundCount: number; entryCount: number };

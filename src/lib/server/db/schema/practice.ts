@@ -253,6 +253,11 @@ export const contest = sqliteTable(
 		minMsPerQuestion: integer('min_ms_per_question').notNull().default(1500),
 		/** Anti-cheat: most entries registered from one client address (0 = no cap). */
 		entriesPerAddress: integer('entries_per_address').notNull().default(100),
+		/**
+		 * The organizer confirmed that its banks stay open to public practice while the contest
+		 * runs (answer keys public). Off by default: the banks are held back (contest/held.ts).
+		 */
+		practiceWhileOpen: integer('practice_while_open', { mode: 'boolean' }).notNull().default(false),
 		status: text('status', { enum: CONTEST_STATUSES }).notNull().default('draft'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
