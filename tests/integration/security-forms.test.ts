@@ -15,6 +15,7 @@ import {
 	UPLOAD_BODY_LIMIT
 } from '../../src/lib/server/body-limit';
 import { readForm } from '../../src/lib/server/read-form';
+import { GuestBody, readJson } from '../../src/lib/server/practice/api';
 import { actions as login } from '../../src/routes/(site)/login/+page.server';
 import { actions as meLogin } from '../../src/routes/(site)/me/login/+page.server';
 import { actions as account } from '../../src/routes/(site)/account/+page.server';
@@ -160,5 +161,23 @@ describe('finding 14: only the upload pages take large bodies', () => {
 		expect(isHttpError(result) && result.body.message).toContain('64 KB');
 		// Reading stopped soon after the limit: the rest was never pulled into memory.
 		expect(sent).toBeLessThan(PUBLIC_BODY_LIMIT + 256 * 1024);
+	});
+
+	it('treats an oversized chunked JSON body as an unreadable one (a 400 from the endpoint), not a 500', async () => {
+		const body = new ReadableStream({
+			start(controller) {
+				controller.enqueue(new TextEncoder().encode(`{"nickname":"${'x'.repeat(200 * 1024)}"}`));
+				controller.close();
+			}
+		});
+		const request = new Request('http://127.0.0.1/api/practice/guest', {
+			method: 'POST',
+			body,
+			headers: { 'content-type': 'application/json' },
+			duplex: 'half'
+		} as RequestInit);
+		const limited = limitBody(request, bodyLimitFor('/api/practice/guest'));
+		if (!('request' in limited)) throw new Error('expected a limited request');
+		expect(await readJson(limited.request, GuestBody)).toBeNull();
 	});
 });
