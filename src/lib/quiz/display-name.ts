@@ -12,7 +12,7 @@
 
 /** Characters that draw nothing (or nothing visible) and are dropped. */
 const INVISIBLE =
-	/[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200d\u2060\u3164\ufeff\uffa0\u2800]/gu;
+	/[\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060\u3164\ufeff\uffa0\u2800]|\u034f|\u17b4|\u17b5/gu;
 /** Anything left that controls layout or has no glyph: refused. */
 const CONTROL = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}]/u;
 /** Three or more combining marks in a row (after NFC, Vietnamese has none). */
