@@ -67,9 +67,13 @@ describe('hostile clients', () => {
 		expect(attached.ok && attached.data.state.state.phase).toBe('lobby');
 		expect(attached.ok && attached.data.roster.map((p) => p.nickname)).toEqual(['Lan']);
 
-		// The session is checked again on every command: a revoked session stops working at once.
+		// A revoked session stops working at once: the server closes its sockets (finding 16), and
+		// the session is checked again on every command anyway.
+		const closed = new Promise((resolve) => screen.socket.once('disconnect', resolve));
 		invalidateUserSessions(db, owner.userId);
-		expect(await screen.emit('host:command', { gameId, command: { type: 'start' } })).toEqual({
+		expect(await closed).toBe('io server disconnect');
+		const again = await connect(url, owner.cookie);
+		expect(await again.emit('host:command', { gameId, command: { type: 'start' } })).toEqual({
 			ok: false,
 			error: 'FORBIDDEN'
 		});

@@ -9,24 +9,26 @@ import { mapGet, mapSet, mapValues } from './pmap';
 import { rerank } from './ranking';
 import type { ApplyResult, Command, GameState, Player, PlayerCounts, PlayerStatus } from './types';
 import { nicknameKey } from './vietnamese';
+import { displayNameProblem, normalizeDisplayName } from './display-name';
 
 export const NICKNAME_MAX = 20;
 export const PLAYER_ID_MAX = 128;
 export const FIELD_VALUE_MAX = 100;
 
-const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
-
 export function isPlayerId(value: unknown): value is string {
 	return typeof value === 'string' && value.length > 0 && value.length <= PLAYER_ID_MAX;
 }
 
-/** The nickname as it will be shown (NFC, trimmed, single spaces), or null when unusable. */
+/**
+ * The nickname as it will be shown (NFC, trimmed, single spaces, invisible characters dropped), or
+ * null when unusable — including names that could pass for another player's (display-name.ts).
+ */
 export function cleanNickname(raw: unknown): string | null {
 	if (typeof raw !== 'string') return null;
-	const nickname = raw.normalize('NFC').replace(INVISIBLES, '').replace(/\s+/gu, ' ').trim();
+	const nickname = normalizeDisplayName(raw);
 	const length = Array.from(nickname).length;
 	if (length < 1 || length > NICKNAME_MAX) return null;
-	if (/\p{Cc}/u.test(nickname) || nicknameKey(nickname) === '') return null;
+	if (displayNameProblem(nickname) || nicknameKey(nickname) === '') return null;
 	return nickname;
 }
 

@@ -34,7 +34,7 @@ export function startApp(): Db {
 	const httpServer = g[HTTP_SERVER_KEY] as HttpServer | undefined;
 	if (httpServer && !(httpServer as unknown as Globals)[STARTED_KEY]) {
 		(httpServer as unknown as Globals)[STARTED_KEY] = true;
-		attachRealtime(httpServer, { db });
+		attachRealtime(httpServer, { db, addressPolicy: cfg.address });
 		attachAnswerFastPath(httpServer, { db });
 	}
 	return db;

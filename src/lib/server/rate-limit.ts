@@ -27,10 +27,10 @@ export class Limiter {
 		}
 	}
 
-	/** Is `key` over its budget now? Costs nothing (checked before any work is done for it). */
+	/** Is there budget left for `key`? Spends nothing (checked before any work is done for it). */
 	async check(key: string): Promise<RateDecision> {
 		const res = await this.#limiter.get(key);
-		if (!res || res.consumedPoints <= this.#points) return { allowed: true };
+		if (!res || res.consumedPoints < this.#points) return { allowed: true };
 		return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 	}
 
@@ -39,18 +39,3 @@ export class Limiter {
 		await this.#limiter.delete(key);
 	}
 }
-
-/** A positive whole number from the environment, or the default. */
-function envInt(name: string, fallback: number): number {
-	const n = Number(process.env[name]);
-	return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-/**
- * Login: 30 attempts per IP per 5 minutes (a factory hall shares one IP), 5 per account per 5
- * minutes. LOGIN_LIMIT_PER_IP overrides the first (the browser tests log in many times).
- */
-export const loginLimits = {
-	perIp: new Limiter(envInt('LOGIN_LIMIT_PER_IP', 30), 300),
-	perAccount: new Limiter(5, 300)
-};

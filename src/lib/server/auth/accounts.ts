@@ -11,7 +11,7 @@ import {
 	PASSWORD_MAX_LENGTH
 } from './password';
 import { generateToken, hashToken, invalidateUserSessions } from './session';
-import { loginLimits } from '../rate-limit';
+import { loginGuard, type LoginGuard } from './login-guard';
 import { DEMO_ORG_SLUG } from '../seed';
 
 const INVITE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -121,27 +121,32 @@ export type LoginResult =
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'rate_limited'; retryAfterSec: number };
 
-/** Check credentials, rate-limited per IP and per account. */
+/**
+ * Check credentials under the login guard's budgets (login-guard.ts): per address, per account
+ * and browser (or address), and per account overall. `device` is the browser's device cookie.
+ */
 export async function login(
 	db: Db,
 	username: string,
 	password: string,
-	ip: string
+	ip: string,
+	device?: string,
+	guard: LoginGuard = loginGuard
 ): Promise<LoginResult> {
 	const name = username.trim().toLowerCase();
-	const byIp = await loginLimits.perIp.consume(ip);
-	if (!byIp.allowed)
-		return { ok: false, reason: 'rate_limited', retryAfterSec: byIp.retryAfterSec };
-	const byAccount = await loginLimits.perAccount.consume(name);
-	if (!byAccount.allowed)
-		return { ok: false, reason: 'rate_limited', retryAfterSec: byAccount.retryAfterSec };
+	const admitted = await guard.admit(name, ip, device);
+	if (!admitted.allowed)
+		return { ok: false, reason: 'rate_limited', retryAfterSec: admitted.retryAfterSec };
 	const row = db.select().from(user).where(eq(user.username, name)).get();
-	if (!row || row.disabledAt) {
-		await verifyPassword(await dummyPasswordHash(), password);
+	const valid =
+		row && !row.disabledAt
+			? await verifyPassword(row.passwordHash, password)
+			: await verifyPassword(await dummyPasswordHash(), password).then(() => false);
+	if (!row || !valid) {
+		await guard.failed(name, ip, device);
 		return { ok: false, reason: 'invalid' };
 	}
-	if (!(await verifyPassword(row.passwordHash, password))) return { ok: false, reason: 'invalid' };
-	await loginLimits.perAccount.reset(name);
+	await guard.succeeded(name, ip, device);
 	return { ok: true, user: row };
 }
 

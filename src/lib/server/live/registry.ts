@@ -37,8 +37,14 @@ export interface RegistryDeps {
 	onEvict?: (gameId: number) => void;
 }
 
-/** An ended game stays in memory this long for late reloads, then is read from the database. */
+/**
+ * An ended game stays in memory this long for late reloads, then is read from the database (its
+ * results, exports and the phones' podium all come from there). The same holds for an ended game
+ * loaded again later (a phone reloading its podium, a host reopening the screen).
+ */
 export const ENDED_GAME_TTL_MS = 10 * 60_000;
+/** At most this many ended games stay in memory at once (the oldest leave first). */
+export const ENDED_GAMES_IN_MEMORY = 20;
 
 export class GameRegistry {
 	readonly commit: GroupCommit;
@@ -47,7 +53,8 @@ export class GameRegistry {
 	readonly #byPin = new Map<string, number>();
 	readonly #deps: RegistryDeps;
 	readonly #listener: GameListener;
-	readonly #expiries = new Set<ReturnType<typeof setTimeout>>();
+	/** Ended games in memory, oldest first, with their eviction timers. */
+	readonly #expiries = new Map<number, unknown>();
 
 	constructor(deps: RegistryDeps) {
 		this.#deps = deps;
@@ -97,6 +104,11 @@ export class GameRegistry {
 
 	/** Forgets a game (it is reloaded from the database on next access). */
 	evict(gameId: number): void {
+		const timer = this.#expiries.get(gameId);
+		if (timer !== undefined) {
+			(this.#deps.timers ?? realTimers).clear(timer);
+			this.#expiries.delete(gameId);
+		}
 		const game = this.#games.get(gameId);
 		if (!game) return;
 		game.dispose();
@@ -105,14 +117,24 @@ export class GameRegistry {
 		this.#deps.onEvict?.(gameId);
 	}
 
+	/** Schedule an ended game's eviction; past the cap, the oldest ended game leaves at once. */
 	#expire(gameId: number): void {
-		const timer = setTimeout(() => {
-			this.#expiries.delete(timer);
-			const game = this.#games.get(gameId);
-			if (game?.meta.status === 'ended') this.evict(gameId);
-		}, ENDED_GAME_TTL_MS);
-		timer.unref?.();
-		this.#expiries.add(timer);
+		const timers = this.#deps.timers ?? realTimers;
+		if (this.#expiries.has(gameId)) return;
+		this.#expiries.set(
+			gameId,
+			timers.set(() => {
+				this.#expiries.delete(gameId);
+				const game = this.#games.get(gameId);
+				if (game?.meta.status === 'ended') this.evict(gameId);
+			}, ENDED_GAME_TTL_MS)
+		);
+		for (const [oldest, timer] of this.#expiries) {
+			if (this.#expiries.size <= ENDED_GAMES_IN_MEMORY) break;
+			timers.clear(timer);
+			this.#expiries.delete(oldest);
+			this.evict(oldest);
+		}
 	}
 
 	get size(): number {
@@ -121,7 +143,8 @@ export class GameRegistry {
 
 	/** Stops every timer and commits what is pending (server shutdown, tests). */
 	dispose(): void {
-		for (const timer of this.#expiries) clearTimeout(timer);
+		const timers = this.#deps.timers ?? realTimers;
+		for (const timer of this.#expiries.values()) timers.clear(timer);
 		this.#expiries.clear();
 		for (const game of this.#games.values()) game.dispose();
 		this.#games.clear();
@@ -140,6 +163,7 @@ export class GameRegistry {
 		this.#games.set(row.id, game);
 		if (row.status !== 'ended') this.#byPin.set(row.pin, row.id);
 		game.resume();
+		if (row.status === 'ended') this.#expire(row.id);
 		return game;
 	}
 }

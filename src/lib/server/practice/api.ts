@@ -8,13 +8,22 @@ import * as v from 'valibot';
 
 const MAX_BODY = 16_384;
 
+/** The body as text, or null when it cannot be read (cut off, or over the route's size limit). */
+async function bodyText(request: Request): Promise<string | null> {
+	try {
+		return await request.text();
+	} catch {
+		return null;
+	}
+}
+
 /** A JSON body checked against `schema`, or null (too large, not JSON, wrong shape). */
 export async function readJson<T extends v.GenericSchema>(
 	request: Request,
 	schema: T
 ): Promise<v.InferOutput<T> | null> {
-	const text = await request.text();
-	if (text.length > MAX_BODY) return null;
+	const text = await bodyText(request);
+	if (text === null || text.length > MAX_BODY) return null;
 	let body: unknown;
 	try {
 		body = text ? JSON.parse(text) : {};
@@ -62,8 +71,8 @@ export const RegisterBody = v.object({
 
 /** The body as JSON (undefined when it is not JSON or too large): endpoint functions check the shape. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-	const text = await request.text();
-	if (text.length > MAX_BODY) return undefined;
+	const text = await bodyText(request);
+	if (text === null || text.length > MAX_BODY) return undefined;
 	try {
 		return text ? JSON.parse(text) : {};
 	} catch {

@@ -3,6 +3,7 @@
  * SHA-256 is stored). Guests get one when they pick a nickname; accounts sign in with phone or
  * e-mail and password. Separate from staff sessions (`cv_session`).
  */
+import { displayNameProblem, normalizeDisplayName } from '../../quiz/display-name';
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
 import type { Participant } from '../db/schema';
@@ -85,12 +86,13 @@ export function signOutParticipant(db: Db, event: CookieEvent): void {
 	event.cookies.delete(PLAYER_COOKIE, { path: '/' });
 }
 
-/** A trimmed nickname of 1..40 characters with no control characters, or null. */
+/**
+ * A nickname of 1..40 characters (NFC, trimmed, invisible characters dropped), or null; also null
+ * for names that could pass for someone else's on a leaderboard (quiz/display-name.ts).
+ */
 export function cleanNickname(input: unknown): string | null {
 	if (typeof input !== 'string') return null;
-	const text = input
-		.replace(/[\u0000-\u001f\u007f]/g, '')
-		.replace(/\s+/g, ' ')
-		.trim();
+	const text = normalizeDisplayName(input);
+	if (displayNameProblem(text)) return null;
 	return text.length >= 1 && text.length <= NICKNAME_MAX ? text : null;
 }

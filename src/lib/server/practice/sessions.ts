@@ -10,6 +10,7 @@ import {
 	dueReviewIds,
 	getPracticeSession,
 	getPublishedBank,
+	getPublishedQuestionBodies,
 	getQuestionBodies,
 	knownQuestionIds,
 	listSessionAnswers,
@@ -120,7 +121,8 @@ export function viewSession(
 	if (session.finishedAt || session.answered >= session.questionIds.length)
 		return { session, current: null };
 	const id = session.questionIds[session.answered];
-	const body = getQuestionBodies(db, [id]).get(id);
+	// A bank made private (or archived) since the session started serves nothing more.
+	const body = getPublishedQuestionBodies(db, [id]).get(id);
 	if (!body) return { session, current: null };
 	return {
 		session,

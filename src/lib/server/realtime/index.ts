@@ -19,7 +19,11 @@ import { GameRegistry } from '../live/registry';
 import type { Timers } from '../live/live-game';
 import { PingPayload, SOCKET_PATH, type PingReply } from '../../protocol';
 import { Broadcaster } from './broadcaster';
-import { ConnectionGate } from './connection-gate';
+import {
+	ConnectionGate,
+	DEFAULT_SOCKETS_PER_ADDRESS,
+	DEFAULT_UNJOINED_TIMEOUT_SEC
+} from './connection-gate';
 import type { HandlerContext } from './context';
 import { registerHostHandlers } from './host-handlers';
 import { registerPlayerHandlers } from './player-handlers';
@@ -63,14 +67,6 @@ function defaultLimits(): HandlerContext['limits'] {
 		rejoin: new Limiter(envInt('LIVE_REJOIN_LIMIT', 600), 10)
 	};
 }
-
-/**
- * A hall behind one NAT shows the server one address for every phone: 2,000 phones, each with a
- * socket that may linger up to 45 s (ping timeout) after a Wi-Fi drop while its replacement
- * connects, need up to 4,000. A bigger hall raises LIVE_SOCKETS_PER_ADDRESS.
- */
-export const DEFAULT_SOCKETS_PER_ADDRESS = 5000;
-export const DEFAULT_UNJOINED_TIMEOUT_SEC = 30;
 
 /** Attach socket.io to the app's HTTP server (one port serves pages and sockets). */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {

@@ -6,8 +6,10 @@ import { createSession, generateToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { clientIp } from '$lib/server/client-ip';
 import { safeNext } from '$lib/server/auth/safe-next';
-import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
+import type { Actions, PageServerLoad } from './$types';
+
+const DEVICE_COOKIE = 'cv_device';
 
 export const load = (({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
@@ -20,7 +22,9 @@ export const actions = {
 		const username = String(form.get('username') ?? '').slice(0, 100);
 		const password = String(form.get('password') ?? '').slice(0, 300);
 		const db = getDb();
-		const result = await login(db, username, password, clientIp(event));
+		// A browser that logged in to an account before keeps its own failed-login budget.
+		const device = event.cookies.get(DEVICE_COOKIE) ?? generateToken();
+		const result = await login(db, username, password, clientIp(event), device);
 		if (!result.ok) {
 			const message =
 				result.reason === 'rate_limited'
@@ -31,6 +35,13 @@ export const actions = {
 		const token = generateToken();
 		const session = createSession(db, token, result.user.id);
 		setSessionCookie(event, token, session.expiresAt);
+		event.cookies.set(DEVICE_COOKIE, device, {
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: event.url.protocol === 'https:',
+			maxAge: 400 * 24 * 60 * 60,
+			path: '/login'
+		});
 		redirect(303, safeNext(event.url.searchParams.get('next'), event.url.origin));
 	}
 } satisfies Actions;

@@ -266,7 +266,11 @@ function prepareAnswerStatements(db: Db) {
 			`SELECT id, kind, question_ids, seed, answered, correct, xp, finished_at
 			 FROM practice_session WHERE id = ? AND participant_id = ?`
 		),
-		questionBody: c.prepare<[number], { body: string }>('SELECT body FROM question WHERE id = ?'),
+		// Only while its bank is published: a bank made private mid-session stops serving (finding 16).
+		questionBody: c.prepare<[number], { body: string }>(
+			`SELECT q.body FROM question q JOIN bank b ON b.id = q.bank_id
+			 WHERE q.id = ? AND b.visibility = 'published' AND b.archived_at IS NULL`
+		),
 		insertAnswer: c.prepare(
 			`INSERT INTO practice_answer (session_id, question_id, answer, correct, xp, answered_at)
 			 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
@@ -329,4 +333,16 @@ function prepareAnswerStatements(db: Db) {
 			'INSERT OR IGNORE INTO participant_badge (participant_id, code, earned_at) VALUES (?, ?, ?)'
 		)
 	};
+}
+
+/** Bodies of the given questions whose bank is still published (what a running practice may show). */
+export function getPublishedQuestionBodies(db: Db, ids: readonly number[]): Map<number, Question> {
+	if (ids.length === 0) return new Map();
+	const rows = db
+		.select({ id: question.id, body: question.body })
+		.from(question)
+		.innerJoin(bank, eq(bank.id, question.bankId))
+		.where(and(inArray(question.id, [...ids]), published))
+		.all();
+	return new Map(rows.map((r) => [r.id, r.body]));
 }
