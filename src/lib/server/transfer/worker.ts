@@ -5,6 +5,7 @@
  * file, so `new Worker(import.meta.url)` finds it in all three. Importing the module in a worker
  * started by `importInWorker` makes it serve one import and exit.
  */
+import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { importFile } from './import';
 import { IssueLog } from './issues';
@@ -20,6 +21,8 @@ export const MAX_QUEUED_IMPORTS = 8;
 const WORKER_HEAP_MB = 512;
 
 const WORKER_TAG = 'chuong-vang-import-worker';
+/** Lowest priority: an import may take longer, a game's answer may not. */
+const WORKER_NICE = 19;
 
 interface WorkerOptions {
 	timeLimitMs?: number;
@@ -121,6 +124,13 @@ function runOnce(input: ImportInput, timeLimitMs: number): Promise<ImportResult>
 
 if (!isMainThread && parentPort && (workerData as { tag?: string } | null)?.tag === WORKER_TAG) {
 	const port = parentPort;
+	// On Linux a nice value belongs to a thread: this lowers the import's priority only, so on a
+	// server pinned to one core the live game's thread keeps the CPU while both want it.
+	try {
+		os.setPriority(WORKER_NICE);
+	} catch {
+		// not permitted here (or not Linux): the import still runs, at normal priority
+	}
 	port.once('message', (input: ImportInput) => {
 		void importFile(input).then((result) => port.postMessage(result));
 	});
