@@ -9,13 +9,10 @@ import type { Db } from '../db';
 import { pendingImport } from '../db/schema';
 import { createBank, getBank } from '../db/queries/banks';
 import { insertQuestions } from '../db/queries/questions';
-import {
-	importInWorkerSerialized,
-	validateQuestion,
-	type ImportResult,
-	type ImportSummary,
-	type Locale
-} from '../transfer';
+// Not the transfer index: this runs on the game's thread and must not load the parsers.
+import { importInWorkerSerialized, type ImportSummary } from '../transfer/worker';
+import { validateQuestion } from '../transfer/validate';
+import type { ImportResult, Locale } from '../transfer/types';
 import type { Question } from '../../quiz/question';
 import { ownsUpload } from '../uploads';
 

@@ -3,11 +3,12 @@
  * crafted, can stall the event loop that runs live games. The worker is this very module: in the
  * production build it sits in a server chunk, under vitest and the CLI (tsx) it is this `.ts`
  * file, so `new Worker(import.meta.url)` finds it in all three. Importing the module in a worker
- * started here makes it serve imports, one at a time.
+ * started here makes it serve imports, one at a time. The main thread imports this module without
+ * the parsers: only the worker loads them (a first import used to load exceljs on the game's
+ * thread, a stall of a second or more).
  */
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { importFile } from './import';
 import { IssueLog } from './issues';
 import type { ImportInput, ImportResult } from './types';
 
@@ -201,7 +202,11 @@ if (!isMainThread && parentPort && (workerData as { tag?: string } | null)?.tag 
 	} catch {
 		// not permitted here (or not Linux): the import still runs, at normal priority
 	}
+	// The parsers (exceljs and friends) load here, in the worker, never on the game's thread.
+	const parsers = import('./import');
 	port.on('message', ({ id, input }: { id: number; input: ImportInput }) => {
-		void importFile(input).then((result) => port.postMessage({ id, result: serialize(result) }));
+		void parsers
+			.then(({ importFile }) => importFile(input))
+			.then((result) => port.postMessage({ id, result: serialize(result) }));
 	});
 }
