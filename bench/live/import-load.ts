@@ -88,7 +88,7 @@ export class ImportLoad {
 		const form = new FormData();
 		form.set(
 			'file',
-			new Blob([this.bytes], {
+			new Blob([new Uint8Array(this.bytes)], {
 				type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 			}),
 			'ngan-hang-lon.xlsx'
