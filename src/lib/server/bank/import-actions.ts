@@ -3,7 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '../../paraglide/messages.js';
 import { getLocale } from '../../paraglide/runtime.js';
 import type { Db } from '../db';
-import { MAX_IMPORT_BYTES, IMPORT_ACCEPT } from '../transfer';
+import { MAX_IMPORT_BYTES, IMPORT_ACCEPT } from '../transfer/types';
 import { commitImport, getPendingImport, startImport } from './imports';
 import { readForm } from '../read-form';
 

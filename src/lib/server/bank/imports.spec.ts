@@ -18,18 +18,18 @@ async function setup(text: string, bankId: 'existing' | null = 'existing') {
 		visibility: 'private'
 	});
 	const target = bankId === 'existing' ? bank.id : null;
-	const { id, result } = await startImport(
+	const { id, summary } = await startImport(
 		db,
 		{ organizationId: orgA, bankId: target, filename: 'cau-hoi.gift', bytes: bytes(text) },
 		1000
 	);
-	return { db, orgA, orgB, bank, target, id, result };
+	return { db, orgA, orgB, bank, target, id, summary };
 }
 
 describe('pending imports', () => {
 	it('save nothing until committed, then save exactly the previewed questions', async () => {
-		const { db, orgA, bank, target, id, result } = await setup(GOOD);
-		expect(result.validCount).toBe(2);
+		const { db, orgA, bank, target, id, summary } = await setup(GOOD);
+		expect(summary.validCount).toBe(2);
 		expect(listQuestions(db, orgA, bank.id)).toEqual([]);
 		expect(commitImport(db, orgA, id, target, 'all', { untitled }, 2000)).toEqual({
 			ok: true,
@@ -83,8 +83,10 @@ describe('pending imports', () => {
 	});
 
 	it('report an empty file and keep nothing to import', async () => {
-		const { db, orgA, target, id, result } = await setup('');
-		expect(result.errors[0]).toMatchObject({ line: 0, field: 'file' });
+		const { db, orgA, target, id, summary } = await setup('');
+		expect(summary.errorCount).toBe(1);
+		const stored = getPendingImport(db, orgA, id, target, 2000)?.result;
+		expect(stored?.errors[0]).toMatchObject({ line: 0, field: 'file' });
 		expect(commitImport(db, orgA, id, target, 'valid', { untitled }, 2000)).toMatchObject({
 			reason: 'nothing'
 		});

@@ -4,12 +4,15 @@
  * preview showed — the client never sends questions back.
  */
 import crypto from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { pendingImport } from '../db/schema';
 import { createBank, getBank } from '../db/queries/banks';
 import { insertQuestions } from '../db/queries/questions';
-import { importInWorker, validateQuestion, type ImportResult, type Locale } from '../transfer';
+// Not the transfer index: this runs on the game's thread and must not load the parsers.
+import { importInWorkerSerialized, type ImportSummary } from '../transfer/worker';
+import { validateQuestion } from '../transfer/validate';
+import type { ImportResult, Locale } from '../transfer/types';
 import type { Question } from '../../quiz/question';
 import { ownsUpload } from '../uploads';
 
@@ -27,9 +30,10 @@ export async function startImport(
 		locale?: Locale;
 	},
 	now = Date.now()
-): Promise<{ id: string; result: ImportResult }> {
-	// Parsing runs in a worker thread with a time limit: a live game shares this event loop.
-	const result = await importInWorker({
+): Promise<{ id: string; summary: ImportSummary }> {
+	// Parsing runs in a worker thread with a time limit, and its result stays one JSON string
+	// on this thread (stored as it is): a live game shares this event loop.
+	const { json, summary } = await importInWorkerSerialized({
 		filename: input.filename,
 		bytes: input.bytes,
 		locale: input.locale
@@ -44,11 +48,11 @@ export async function startImport(
 			organizationId: input.organizationId,
 			bankId: input.bankId,
 			filename: input.filename.slice(0, 200),
-			result,
+			result: sql`${json}`,
 			expiresAt: new Date(now + PENDING_IMPORT_MS)
 		})
 		.run();
-	return { id, result };
+	return { id, summary };
 }
 
 export interface PendingView {

@@ -13,6 +13,7 @@ import { readJson } from './json';
 import { looksLikeXml, readMoodleXml } from './moodle-xml';
 import { importCsv, importXlsx, titleFromFilename } from './sheet/import';
 import {
+	IMPORT_EXTENSIONS,
 	MAX_IMPORT_BYTES,
 	MAX_IMPORT_QUESTIONS,
 	MAX_XLSX_CELLS,
@@ -26,18 +27,7 @@ import {
 } from './types';
 import { isZip, prepareXlsx } from './zip-guard';
 
-export const IMPORT_EXTENSIONS = [
-	'xlsx',
-	'csv',
-	'tsv',
-	'txt',
-	'gift',
-	'aiken',
-	'xml',
-	'json'
-] as const;
-/** For `<input type="file" accept>`. */
-export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((ext) => `.${ext}`).join(',');
+export { IMPORT_ACCEPT, IMPORT_EXTENSIONS } from './types';
 
 const MB = 1024 * 1024;
 

@@ -3,7 +3,12 @@
  * no file system, no network. See types.ts for the shapes.
  */
 export { importFile, IMPORT_ACCEPT, IMPORT_EXTENSIONS } from './import';
-export { importInWorker, IMPORT_TIME_LIMIT_MS } from './worker';
+export {
+	importInWorker,
+	importInWorkerSerialized,
+	IMPORT_TIME_LIMIT_MS,
+	type ImportSummary
+} from './worker';
 export { exportBank, CONTENT_TYPES } from './export';
 export { buildTemplate } from './template';
 export { validateQuestion, isValidQuestion, type ValidateOptions } from './validate';

@@ -8,6 +8,19 @@ import type { locales } from '../../paraglide/runtime.js';
 
 export type Locale = (typeof locales)[number];
 
+export const IMPORT_EXTENSIONS = [
+	'xlsx',
+	'csv',
+	'tsv',
+	'txt',
+	'gift',
+	'aiken',
+	'xml',
+	'json'
+] as const;
+/** For `<input type="file" accept>`. */
+export const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((ext) => `.${ext}`).join(',');
+
 /** Largest file `importFile` accepts. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** An .xlsx is a zip: its declared and actual uncompressed size must stay under this. */

@@ -3,10 +3,12 @@
  * crafted, can stall the event loop that runs live games. The worker is this very module: in the
  * production build it sits in a server chunk, under vitest and the CLI (tsx) it is this `.ts`
  * file, so `new Worker(import.meta.url)` finds it in all three. Importing the module in a worker
- * started by `importInWorker` makes it serve one import and exit.
+ * started here makes it serve imports, one at a time. The main thread imports this module without
+ * the parsers: only the worker loads them (a first import used to load exceljs on the game's
+ * thread, a stall of a second or more).
  */
+import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { importFile } from './import';
 import { IssueLog } from './issues';
 import type { ImportInput, ImportResult } from './types';
 
@@ -20,6 +22,8 @@ export const MAX_QUEUED_IMPORTS = 8;
 const WORKER_HEAP_MB = 512;
 
 const WORKER_TAG = 'chuong-vang-import-worker';
+/** Lowest priority: an import may take longer, a game's answer may not. */
+const WORKER_NICE = 19;
 
 interface WorkerOptions {
 	timeLimitMs?: number;
@@ -81,12 +85,43 @@ function release(): void {
 	else running--;
 }
 
-/** `importFile` off the event loop. Never throws; a file that takes too long is an error result. */
-export async function importInWorker(
+/** What the main thread needs to know about a serialized result without parsing it. */
+export interface ImportSummary {
+	format: ImportResult['format'];
+	validCount: number;
+	invalidCount: number;
+	errorCount: number;
+}
+
+export interface SerializedImport {
+	/** `JSON.stringify(result)`: one string crosses threads as one copy, 5,000 objects do not. */
+	json: string;
+	summary: ImportSummary;
+}
+
+function summarize(result: ImportResult): ImportSummary {
+	return {
+		format: result.format,
+		validCount: result.validCount,
+		invalidCount: result.invalidCount,
+		errorCount: result.errors.length
+	};
+}
+
+function serialize(result: ImportResult): SerializedImport {
+	return { json: JSON.stringify(result), summary: summarize(result) };
+}
+
+/**
+ * `importFile` off the event loop, the result still serialized: a caller that only stores it
+ * (the web preview) never builds thousands of objects on the main thread. Never throws; a file
+ * that takes too long is an error result.
+ */
+export async function importInWorkerSerialized(
 	input: ImportInput,
 	options: WorkerOptions = {}
-): Promise<ImportResult> {
-	if (!(await slot())) return refused('import_busy', input.locale);
+): Promise<SerializedImport> {
+	if (!(await slot())) return serialize(refused('import_busy', input.locale));
 	try {
 		return await runOnce(input, options.timeLimitMs ?? IMPORT_TIME_LIMIT_MS);
 	} finally {
@@ -94,34 +129,84 @@ export async function importInWorker(
 	}
 }
 
-function runOnce(input: ImportInput, timeLimitMs: number): Promise<ImportResult> {
-	const url = new URL(import.meta.url);
+/** `importFile` off the event loop (the CLI and tests): the parsed result. */
+export async function importInWorker(
+	input: ImportInput,
+	options: WorkerOptions = {}
+): Promise<ImportResult> {
+	return JSON.parse((await importInWorkerSerialized(input, options)).json) as ImportResult;
+}
+
+/**
+ * One long-lived worker, started on the first import. Ending a worker makes the main thread wait
+ * while the worker's heap is torn down (hundreds of milliseconds after a large workbook), so the
+ * worker is kept between imports and ended only when an import overruns its time limit or fails.
+ */
+let shared: Worker | null = null;
+let nextRequest = 1;
+
+function sharedWorker(): Worker {
+	if (shared) return shared;
+	const worker = startWorker(new URL(import.meta.url));
+	const forget = () => {
+		if (shared === worker) shared = null;
+	};
+	worker.once('exit', forget);
+	worker.on('error', forget); // also while idle: an unhandled 'error' would end the server
+	worker.unref();
+	shared = worker;
+	return worker;
+}
+
+function runOnce(input: ImportInput, timeLimitMs: number): Promise<SerializedImport> {
 	return new Promise((resolve) => {
-		let settled = false;
-		const worker = startWorker(url);
-		const finish = (result: ImportResult) => {
-			if (settled) return;
-			settled = true;
+		const worker = sharedWorker();
+		const id = nextRequest++;
+		worker.ref(); // an import in progress keeps the process (the CLI) alive
+		const finish = (result: SerializedImport, broken: boolean) => {
 			clearTimeout(timer);
-			void worker.terminate();
+			worker.off('message', onMessage);
+			worker.off('error', onBroken);
+			worker.off('exit', onBroken);
+			if (broken) {
+				if (shared === worker) shared = null;
+				void worker.terminate();
+			} else worker.unref();
 			resolve(result);
 		};
+		const onMessage = (message: { id: number; result: SerializedImport }) => {
+			if (message.id === id) finish(message.result, false);
+		};
+		// Out of memory or a crash inside a parser: the file is at fault, the server is not.
+		const onBroken = () => finish(serialize(refused('import_failed', input.locale)), true);
 		const timer = setTimeout(
-			() => finish(refused('import_timeout', input.locale, timeLimitMs)),
+			() => finish(serialize(refused('import_timeout', input.locale, timeLimitMs)), true),
 			timeLimitMs
 		);
-		worker.once('message', (result: ImportResult) => finish(result));
-		// Out of memory or a crash inside a parser: the file is at fault, the server is not.
-		worker.once('error', () => finish(refused('import_failed', input.locale)));
-		worker.once('exit', () => finish(refused('import_failed', input.locale)));
+		worker.on('message', onMessage);
+		worker.once('error', onBroken);
+		worker.once('exit', onBroken);
 		const bytes = input.bytes.slice(); // a private copy whose buffer can move to the worker
-		worker.postMessage({ filename: input.filename, bytes, locale: input.locale }, [bytes.buffer]);
+		worker.postMessage({ id, input: { filename: input.filename, bytes, locale: input.locale } }, [
+			bytes.buffer
+		]);
 	});
 }
 
 if (!isMainThread && parentPort && (workerData as { tag?: string } | null)?.tag === WORKER_TAG) {
 	const port = parentPort;
-	port.once('message', (input: ImportInput) => {
-		void importFile(input).then((result) => port.postMessage(result));
+	// On Linux a nice value belongs to a thread: this lowers the import's priority only, so on a
+	// server pinned to one core the live game's thread keeps the CPU while both want it.
+	try {
+		os.setPriority(WORKER_NICE);
+	} catch {
+		// not permitted here (or not Linux): the import still runs, at normal priority
+	}
+	// The parsers (exceljs and friends) load here, in the worker, never on the game's thread.
+	const parsers = import('./import');
+	port.on('message', ({ id, input }: { id: number; input: ImportInput }) => {
+		void parsers
+			.then(({ importFile }) => importFile(input))
+			.then((result) => port.postMessage({ id, result: serialize(result) }));
 	});
 }
