@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { getGame, listPlayerRows, listQuestionStats } from '../db/queries/games';
 import type { Game } from '../db/schema';
 import { HIDDEN_FIELDS, type HiddenField } from '../../protocol';
+import { resultStatusOf } from '../../quiz/eligibility';
 import { getTeamStandings, listPlayers } from '../../quiz/selectors';
 import type { Player } from '../../quiz/types';
 import { rebuildState } from './registry';
@@ -68,11 +69,11 @@ export function readResults(
 				nickname: player.nickname,
 				team: player.team,
 				teamName: player.team ? (teamNames.get(player.team) ?? player.team) : null,
-				status: player.status,
+				status: resultStatusOf(player, state.phase),
 				score: player.score,
 				correct: player.correct,
 				answered: player.answered,
-				timeMs: player.timeMs,
+				timeMs: player.answered > 0 ? player.timeMs : null,
 				hidden: stored ? pickHidden(stored.hidden, hiddenFields) : {},
 				joinedAt: new Date(stored?.joinedAt ?? 0)
 			};

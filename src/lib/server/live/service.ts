@@ -24,11 +24,11 @@ import {
 	type JoinableGame,
 	type LiveGameOptions,
 	type LiveGameOptionsInput,
-	type PlayerStatus,
 	type QuestionKind,
 	type TeamOption,
 	type TeamStanding
 } from '../../protocol';
+import type { ResultStatus } from '../../quiz/eligibility';
 import type { Question } from '../../quiz/question';
 import { buildResultsFile, VI_EXPORT_LABELS, type ExportLabels } from './export';
 import { readResults, toSummary } from './results';
@@ -85,12 +85,16 @@ export interface ResultPlayer {
 	nickname: string;
 	team: string | null;
 	teamName: string | null;
-	status: PlayerStatus;
+	/** Final once the game is over (finished, eliminated, left, kicked…), live before. */
+	status: ResultStatus;
 	score: number;
 	correct: number;
 	answered: number;
-	/** Cumulative response time (a missed question counts its full time), ms. */
-	timeMs: number;
+	/**
+	 * Cumulative response time (a missed question counts its full time), ms; null for a player
+	 * who answered nothing (a total of missed time would read as time spent playing).
+	 */
+	timeMs: number | null;
 	/** Only the fields the game asked for; organization eyes only. */
 	hidden: Partial<Record<HiddenField, string>>;
 	joinedAt: Date;
