@@ -306,7 +306,9 @@ test('6. phone polish at 360×740: header, menu, shared ranks everywhere, a wron
 	await expect(links).toHaveCount(5);
 	for (const link of await links.all()) {
 		const box = await link.boundingBox();
-		expect(box && box.x >= 0 && box.x + box.width <= 360, await link.textContent()).toBe(true);
+		expect(box && box.x >= 0 && box.x + box.width <= 360, (await link.textContent()) ?? '').toBe(
+			true
+		);
 	}
 	await snap(home, testInfo, 'phone-public-menu');
 
