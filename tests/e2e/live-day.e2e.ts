@@ -222,7 +222,8 @@ test('4. the reveal says "2/3 người trả lời đúng", one figure one way',
 	await hostKey(host.page, 'c');
 	const figure = host.page.getByTestId('correct-count');
 	await expect(figure).toHaveText(/2\/3\s*người trả lời đúng/);
-	await expect(host.page.locator('.reveal')).not.toContainText('%');
+	for (const figureText of await host.page.locator('.reveal .remaining').allTextContents())
+		expect(figureText).not.toContain('%');
 	await snap(host.page, testInfo, 'projector-reveal-wording');
 	await snap(phones[0].page, testInfo, 'phone-reveal');
 	await closeAll(host, phones);
@@ -239,7 +240,7 @@ test('5. phones after a kick, a reload during the reveal, and the end', async ({
 	});
 	const questions = gameQuestions(host.gameId);
 	const pickTeam = (team: string) => async (page: Page) => {
-		await page.getByLabel(team).check();
+		await page.getByLabel('Đội / đơn vị').selectOption({ label: team });
 	};
 	const hoa = await joinPhone(browser, host.pin, 'Chị Hoa', pickTeam('Công đoàn Dệt'));
 	const binh = await joinPhone(browser, host.pin, 'Anh Bình', pickTeam('Công đoàn Điện'));
@@ -313,13 +314,14 @@ test('6. phone polish at 360×740: header, menu, shared ranks everywhere, a wron
 	await snap(home, testInfo, 'phone-public-menu');
 
 	// A malformed PIN stays in the field with the reason; an unknown one too.
-	const pinField = home.getByLabel('Mã PIN (6 chữ số)');
+	const pinForm = home.locator('form[action="/join"]');
+	const pinField = pinForm.getByLabel('Mã PIN (6 chữ số)');
 	await pinField.fill('12345');
-	await home.getByRole('button', { name: 'Vào phòng' }).click();
+	await pinForm.getByRole('button', { name: 'Vào phòng' }).click();
 	await expect(home.getByText('Mã PIN gồm đúng 6 chữ số.')).toBeVisible();
 	await expect(pinField).toHaveValue('12345');
 	await pinField.fill('999999');
-	await home.getByRole('button', { name: 'Vào phòng' }).click();
+	await pinForm.getByRole('button', { name: 'Vào phòng' }).click();
 	await home.waitForURL('**/join/999999');
 	await expect(
 		home.getByText('Không tìm thấy phòng với mã PIN này.', { exact: false })
@@ -328,8 +330,8 @@ test('6. phone polish at 360×740: header, menu, shared ranks everywhere, a wron
 	await snap(home, testInfo, 'phone-wrong-pin');
 	await visitor.close();
 
-	// Four teams of one, points without speed: Đỏ 2 right, Vàng and Xanh 1 each, Tím none →
-	// team ranks 1, 2, 2, 4 on the phone, the projector and in the export.
+	// Four teams of one, points without speed: Đỏ, Vàng and Xanh right on one question, Đỏ alone
+	// on the next, Tím never → team ranks 1, 2, 2, 4 on the phone, the projector and the export.
 	const host = await startHostedGame(browser, {
 		mode: 'teams',
 		teams: ['Đỏ', 'Vàng', 'Xanh', 'Tím'],
@@ -338,7 +340,7 @@ test('6. phone polish at 360×740: header, menu, shared ranks everywhere, a wron
 	});
 	const questions = gameQuestions(host.gameId);
 	const team = (name: string) => async (page: Page) => {
-		await page.getByLabel(name, { exact: true }).check();
+		await page.getByLabel('Đội / đơn vị').selectOption({ label: name });
 	};
 	const na = await joinPhone(browser, host.pin, 'Bé Na', team('Đỏ'));
 	const vang = await joinPhone(browser, host.pin, 'Vàng Anh', team('Vàng'));
@@ -348,11 +350,11 @@ test('6. phone polish at 360×740: header, menu, shared ranks everywhere, a wron
 	await skipTo(host, na, questions, 'single');
 	await answerOnPhone(na.page, questions, true);
 	await answerOnPhone(vang.page, questions, true);
+	await answerOnPhone(xanh.page, questions, true);
 	await hostKey(host.page, 'c');
 	await nextQuestion(host.page);
 	await skipTo(host, na, questions, 'single');
 	await answerOnPhone(na.page, questions, true);
-	await answerOnPhone(xanh.page, questions, true);
 	await hostKey(host.page, 'c');
 
 	// The header: a 4-digit score and a short name on one line, the name whole.
