@@ -16,10 +16,30 @@ import {
 	type HostSession,
 	type Phone
 } from './live-helpers';
-import { phoneContext } from './helpers';
+import { e2eDb, ensureOrg, phoneContext, unique } from './helpers';
+import { listBanks } from '../../src/lib/server/db/queries/banks';
+import { listQuestions } from '../../src/lib/server/db/queries/questions';
+import { addQuizQuestions, createQuiz } from '../../src/lib/server/db/queries/quizzes';
+import { seedDemoBankAndQuiz } from '../../src/lib/server/seed/demo-quiz';
+import { DEMO_BANK } from '../../src/lib/server/seed/demo-bank';
 import type { Question } from '../../src/lib/quiz/question';
 
 const PROJECTOR_HD = { width: 1920, height: 1080 };
+
+/** A quiz of the demo organization: a single-choice question, then a multi-answer one. */
+function singleThenMultipleQuiz(): string {
+	const db = e2eDb();
+	const organizationId = ensureOrg('demo');
+	seedDemoBankAndQuiz(db, organizationId);
+	const demoBank = listBanks(db, organizationId).find((b) => b.title === DEMO_BANK.title);
+	if (!demoBank) throw new Error('no demo bank');
+	const rows = listQuestions(db, organizationId, demoBank.id);
+	const pick = (type: Question['type']) => rows.find((row) => row.body.type === type)?.id ?? 0;
+	const title = unique('Một và nhiều đáp án ');
+	const created = createQuiz(db, organizationId, { title, description: '' });
+	addQuizQuestions(db, organizationId, created.id, [pick('single'), pick('multiple')]);
+	return title;
+}
 
 /** Saves a screenshot under test-results/screens and attaches it to the test's report. */
 async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
@@ -167,7 +187,8 @@ test('2. a multi-answer question asks for every right answer, counts them and ha
 	browser
 }, testInfo) => {
 	test.setTimeout(180_000);
-	const host = await startHostedGame(browser, { viewport: PROJECTOR_HD });
+	const quizTitle = singleThenMultipleQuiz();
+	const host = await startHostedGame(browser, { quizTitle, viewport: PROJECTOR_HD });
 	const questions = gameQuestions(host.gameId);
 	const an = await joinPhone(browser, host.pin, 'Anh An');
 	await hostKey(host.page, 'Enter');

@@ -22,6 +22,8 @@ export interface NewGameOptions {
 	hiddenFields?: Array<'fullName' | 'unit' | 'phone'>;
 	scoring?: 'speed-streak' | 'speed' | 'accuracy';
 	maxRescues?: number;
+	/** The quiz to play, by its title; default the demo quiz. */
+	quizTitle?: string;
 	/** The host's screen; default PROJECTOR. */
 	viewport?: { width: number; height: number };
 }
@@ -37,7 +39,7 @@ export async function startHostedGame(
 	await login(page, username);
 	await page.goto('/org/events/new');
 	const quizId = await page
-		.locator('#quizId option', { hasText: 'Demo – 10 câu hỏi' })
+		.locator('#quizId option', { hasText: options.quizTitle ?? 'Demo – 10 câu hỏi' })
 		.getAttribute('value');
 	await page.getByLabel('Bộ đề', { exact: true }).selectOption(quizId ?? '');
 	if (options.mode) await page.locator(`input[name=mode][value=${options.mode}]`).check();
