@@ -286,6 +286,11 @@ export interface QuestionClosedFrame {
 	/** No question left to open. */
 	isLast: boolean;
 	teams: TeamStanding[] | null;
+	/**
+	 * The closed question's public form, in join/rejoin/attach views only (the room broadcast
+	 * leaves it out: phones already have it from `question:opened`).
+	 */
+	question?: PublicQuestion;
 }
 
 /** A player's own standing. */
@@ -371,6 +376,8 @@ export interface PlayerView {
 	pin: string;
 	title: string;
 	mode: GameMode;
+	/** Teams mode: the teams (id → name), so a phone names its own team; empty otherwise. */
+	teams: TeamOption[];
 	state: GameStateFrame;
 	me: PlayerSelf;
 	/** Open question (phase `question`), else null. */

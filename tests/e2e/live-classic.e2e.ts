@@ -43,7 +43,7 @@ test('a host and three phones play a full classic game to the podium', async ({ 
 		.getByRole('dialog', { name: 'Mời người chơi ra?' })
 		.getByRole('button', { name: 'Mời ra' })
 		.click();
-	await expect(prankster.page.getByText('Bạn đã bị người dẫn mời ra khỏi phòng.')).toBeVisible();
+	await expect(prankster.page.getByText('Bạn đã bị mời ra khỏi phòng.')).toBeVisible();
 	await expect(hostPage.getByTestId('lobby-count')).toHaveText('3');
 	await prankster.context.close();
 	await expect(hostPage.getByRole('button', { name: /Anh Hùng/ })).toBeVisible();

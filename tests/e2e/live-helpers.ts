@@ -20,6 +20,12 @@ export interface NewGameOptions {
 	reserveQuestions?: number;
 	teams?: string[];
 	hiddenFields?: Array<'fullName' | 'unit' | 'phone'>;
+	scoring?: 'speed-streak' | 'speed' | 'accuracy';
+	maxRescues?: number;
+	/** The quiz to play, by its title; default the demo quiz. */
+	quizTitle?: string;
+	/** The host's screen; default PROJECTOR. */
+	viewport?: { width: number; height: number };
 }
 
 /** A host of the demo organization creates a game from the demo quiz through the real form. */
@@ -28,18 +34,21 @@ export async function startHostedGame(
 	options: NewGameOptions = {}
 ): Promise<HostSession> {
 	const { username } = await makeUser('demo', 'host');
-	const context = await browser.newContext({ viewport: PROJECTOR });
+	const context = await browser.newContext({ viewport: options.viewport ?? PROJECTOR });
 	const page = await context.newPage();
 	await login(page, username);
 	await page.goto('/org/events/new');
 	const quizId = await page
-		.locator('#quizId option', { hasText: 'Demo – 10 câu hỏi' })
+		.locator('#quizId option', { hasText: options.quizTitle ?? 'Demo – 10 câu hỏi' })
 		.getAttribute('value');
 	await page.getByLabel('Bộ đề', { exact: true }).selectOption(quizId ?? '');
 	if (options.mode) await page.locator(`input[name=mode][value=${options.mode}]`).check();
 	if (options.teams) await page.getByLabel(/Tên các đội/).fill(options.teams.join('\n'));
 	if (options.reserveQuestions !== undefined)
 		await page.getByLabel(/Số câu dự phòng/).fill(String(options.reserveQuestions));
+	if (options.scoring) await page.locator(`input[name=scoring][value=${options.scoring}]`).check();
+	if (options.maxRescues !== undefined)
+		await page.getByLabel('Số lần cứu trợ tối đa').fill(String(options.maxRescues));
 	for (const field of options.hiddenFields ?? []) {
 		await page.locator(`input[name=hiddenFields][value=${field}]`).check();
 	}

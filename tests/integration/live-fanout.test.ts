@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GameStateFrame, HostCommandReply, JoinReply } from '../../src/lib/protocol';
+import type {
+	GameStateFrame,
+	HostCommandReply,
+	HostState,
+	JoinReply
+} from '../../src/lib/protocol';
 import {
 	closeAllClients,
 	connect,
@@ -64,7 +69,10 @@ describe('room frames per transition', () => {
 		expect(events(phone)).toEqual(['question:timer', 'game:state']);
 		expect(phone.all<GameStateFrame>('game:state')[0]).toMatchObject({ paused: true });
 
-		// The host screen follows host:state on every transition.
-		expect(screen.all('host:state').length).toBe(5);
+		// The host screen follows host:state on every transition, and on the first join (which
+		// makes "start" possible: the engine's host actions changed).
+		const hostStates = screen.all<HostState>('host:state');
+		expect(hostStates.length).toBe(6);
+		expect(hostStates[0].actions.actions.start).toEqual({ ok: true });
 	});
 });

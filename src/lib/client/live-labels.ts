@@ -29,5 +29,16 @@ export function playerStatusLabel(status: string): string {
 	if (status === 'eliminated') return m.live_pstatus_eliminated();
 	if (status === 'spectator') return m.live_pstatus_spectator();
 	if (status === 'kicked') return m.live_pstatus_kicked();
+	if (status === 'finished') return m.liveday_pstatus_finished();
+	if (status === 'left') return m.liveday_pstatus_left();
 	return m.live_pstatus_active();
+}
+
+/**
+ * Why an elimination player stands where they do (the mode ranks by survival before score):
+ * still in, or the round they went out on. Null outside elimination mode.
+ */
+export function survivalLabel(entry: { status: string; eliminatedRound: number | null }): string {
+	if (entry.status === 'active') return m.liveday_still_in();
+	return m.liveday_out_at({ round: entry.eliminatedRound ?? 0 });
 }

@@ -10,10 +10,11 @@ import type {
 	PlayerResultFrame,
 	PlayerSelf,
 	PlayerView,
+	PublicQuestion,
 	QuestionClosedFrame,
 	QuestionOpenedFrame
 } from '$lib/protocol';
-import { mayAnswer } from '$lib/quiz/eligibility';
+import { eligibilityOf, type Eligibility } from '$lib/quiz/eligibility';
 import type { AnswerValue } from '$lib/quiz/question';
 import { LiveConnection } from './live-connection.svelte';
 import { forgetPlayer, loadPlayer, recall, remember, savePlayer } from './player-token';
@@ -96,6 +97,20 @@ export class PlayerGame {
 	get closed(): QuestionClosedFrame | null {
 		return this.#closed;
 	}
+	/** The closed question's options for the reveal: from the server's view, else as shown. */
+	get revealQuestion(): PublicQuestion | null {
+		const closed = this.#closed;
+		if (!closed) return null;
+		if (closed.question) return closed.question;
+		const last = this.#lastQuestion;
+		return last?.questionIndex === closed.questionIndex ? last.question : null;
+	}
+	/** Teams mode: this player's team name. */
+	get teamName(): string | null {
+		const team = this.#view?.me.team;
+		if (!team) return null;
+		return this.#view?.teams.find((t) => t.id === team)?.name ?? null;
+	}
 	get result(): PlayerResultFrame | null {
 		return this.#view?.result ?? null;
 	}
@@ -123,8 +138,13 @@ export class PlayerGame {
 	 * during a rescue question (only eliminated players answer those).
 	 */
 	get watching(): boolean {
+		const eligibility = this.eligibility;
+		return eligibility !== null && eligibility !== 'answer';
+	}
+	/** What this player does on the open (or next) question, by the engine's rule. */
+	get eligibility(): Eligibility | null {
 		const status = this.#view?.me.status;
-		return !!status && !mayAnswer(status, this.#question?.kind ?? 'main');
+		return status ? eligibilityOf(status, this.#question?.kind ?? 'main') : null;
 	}
 	get isWinner(): boolean {
 		const winner = this.#view?.state.winner;
@@ -158,6 +178,10 @@ export class PlayerGame {
 		socket.on('player:me', (me) => this.#patch({ me }));
 		socket.on('leaderboard', (leaderboard) => this.#patch({ leaderboard }));
 		socket.on('game:ended', (ended) => this.#patch({ ended }));
+		// The server closed this socket (a kick whose notice was lost): rejoining says why.
+		socket.on('disconnect', (reason) => {
+			if (reason === 'io server disconnect' && !this.#fatal) socket.connect();
+		});
 		socket.on('player:kicked', () => {
 			this.#fatal = 'kicked';
 			forgetPlayer(this.pin);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eligibilityOf, eligibleCount, mayAnswer } from './eligibility';
+import { eligibilityOf, eligibleCount, mayAnswer, resultStatusOf } from './eligibility';
 import { getHostActions, type HostAction } from './host-actions';
 import { getPodium } from './selectors';
 import { singleQuestion } from './testing/factories';
@@ -259,5 +259,19 @@ describe('Rung chuông vàng: rescue, tie-break and the end', () => {
 			['Người c', 2, 3]
 		]);
 		expect(g.player('b').score).toBeLessThan(g.player('a').score);
+	});
+});
+
+describe('statuses in the results', () => {
+	it.each<[PlayerStatus, number, 'question' | 'ended' | 'podium', string]>([
+		['active', 3, 'question', 'active'],
+		['active', 3, 'ended', 'finished'],
+		['active', 3, 'podium', 'finished'],
+		['active', 0, 'ended', 'left'],
+		['eliminated', 2, 'ended', 'eliminated'],
+		['spectator', 0, 'ended', 'spectator'],
+		['kicked', 1, 'ended', 'kicked']
+	])('a player %s who answered %i questions, game %s: %s', (status, answered, phase, expected) => {
+		expect(resultStatusOf({ status, answered }, phase)).toBe(expected);
 	});
 });

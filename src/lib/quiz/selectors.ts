@@ -57,6 +57,16 @@ export function getPublicQuestion(state: GameState): PublicQuestion | null {
 	return toPublicQuestion(state.questions[current.index], { shuffleSeed: current.shuffleSeed });
 }
 
+/**
+ * The question just closed as phones saw it (reveal and leaderboard phases), or null: a phone
+ * that reloads during the reveal still has the option texts the answer key points to.
+ */
+export function getClosedPublicQuestion(state: GameState): PublicQuestion | null {
+	const current = state.current;
+	if ((state.phase !== 'reveal' && state.phase !== 'leaderboard') || !current?.closed) return null;
+	return toPublicQuestion(state.questions[current.index], { shuffleSeed: current.shuffleSeed });
+}
+
 /** The player's accepted answer to the current (or just closed) question, if any. */
 export function getPlayerAnswer(state: GameState, playerId: string): StoredAnswer | null {
 	return state.current ? (mapGet(state.current.answers, playerId) ?? null) : null;

@@ -6,5 +6,6 @@ import type { PageServerLoad } from './$types';
 export const load = (({ url }) => {
 	const pin = (url.searchParams.get('pin') ?? '').replace(/\s+/g, '');
 	if (PIN_PATTERN.test(pin)) redirect(303, `/join/${pin}`);
-	return { invalid: url.searchParams.has('pin') };
+	// The typed value comes back into the field (at most 6 characters, as the field allows).
+	return { invalid: url.searchParams.has('pin'), pin: pin.slice(0, 6) };
 }) satisfies PageServerLoad;

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { HiddenField } from '../../protocol';
 import { encodeCsv, type CsvSeparator } from '../transfer/csv';
+import type { ResultStatus } from '../../quiz/eligibility';
 import { neutralizeCell, slugify } from '../transfer/text';
 import type { ExportedFile, GameResults } from './results';
 
@@ -21,7 +22,7 @@ export interface ExportLabels {
 	timeSec: string;
 	status: string;
 	hidden: Record<HiddenField, string>;
-	statuses: Record<'active' | 'eliminated' | 'spectator' | 'kicked', string>;
+	statuses: Record<ResultStatus, string>;
 	sheetRanking: string;
 	sheetTeams: string;
 	sheetQuestions: string;
@@ -49,7 +50,9 @@ export const VI_EXPORT_LABELS: ExportLabels = {
 		active: 'Đang chơi',
 		eliminated: 'Bị loại',
 		spectator: 'Khán giả',
-		kicked: 'Bị mời ra'
+		kicked: 'Bị mời ra',
+		finished: 'Hoàn thành',
+		left: 'Đã rời (không trả lời câu nào)'
 	},
 	sheetRanking: 'Xếp hạng',
 	sheetTeams: 'Đội',

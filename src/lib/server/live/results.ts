@@ -12,12 +12,12 @@ import {
 	type GameStatus,
 	type HiddenField,
 	type LiveGameOptions,
-	type PlayerStatus,
 	type QuestionKind,
 	type TeamOption,
 	type TeamStanding
 } from '../../protocol';
 import type { Question } from '../../quiz/question';
+import { resultStatusOf, type ResultStatus } from '../../quiz/eligibility';
 import { getTeamStandings, listPlayers } from '../../quiz/selectors';
 import type { Player } from '../../quiz/types';
 import { rebuildState } from './registry';
@@ -45,12 +45,16 @@ export interface ResultPlayer {
 	nickname: string;
 	team: string | null;
 	teamName: string | null;
-	status: PlayerStatus;
+	/** Final once the game is over (finished, eliminated, left, kicked…), live before. */
+	status: ResultStatus;
 	score: number;
 	correct: number;
 	answered: number;
-	/** Cumulative response time (a missed question counts its full time), ms. */
-	timeMs: number;
+	/**
+	 * Cumulative response time (a missed question counts its full time), ms; null for a player
+	 * who answered nothing (a total of missed time would read as time spent playing).
+	 */
+	timeMs: number | null;
 	/** Only the fields the game asked for; organization eyes only. */
 	hidden: Partial<Record<HiddenField, string>>;
 	joinedAt: Date;
@@ -144,11 +148,11 @@ export function readResults(
 				nickname: player.nickname,
 				team: player.team,
 				teamName: player.team ? (teamNames.get(player.team) ?? player.team) : null,
-				status: player.status,
+				status: resultStatusOf(player, state.phase),
 				score: player.score,
 				correct: player.correct,
 				answered: player.answered,
-				timeMs: player.timeMs,
+				timeMs: player.answered > 0 ? player.timeMs : null,
 				hidden: stored ? pickHidden(stored.hidden, hiddenFields) : {},
 				joinedAt: new Date(stored?.joinedAt ?? 0)
 			};

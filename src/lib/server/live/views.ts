@@ -23,6 +23,7 @@ import { getHostActions } from '../../quiz/host-actions';
 import { revealOf } from '../../quiz/public-question';
 import { rankChangeOf } from '../../quiz/ranking';
 import {
+	getClosedPublicQuestion,
 	getLeaderboard,
 	getPlayer,
 	getPlayerAnswer,
@@ -118,7 +119,8 @@ export function closedFrame(state: GameState): QuestionClosedFrame | null {
 		eligible: current.skipped ? eligibleNow(state) : state.results.size,
 		remaining: state.config.mode === 'elimination' ? state.counts.active : null,
 		isLast: state.upcoming.length === 0,
-		teams: getTeamStandings(state)
+		teams: getTeamStandings(state),
+		question: getClosedPublicQuestion(state) ?? undefined
 	};
 }
 
@@ -198,6 +200,7 @@ export function playerView(
 		pin: game.meta.pin,
 		title: game.meta.title,
 		mode: game.meta.mode,
+		teams: game.meta.teams,
 		state: stateFrame(state),
 		me: selfOf(player),
 		question: openedFrame(game, state, now),

@@ -186,6 +186,8 @@ export class Broadcaster {
 		const room = this.#io.to(gameRoom(game.id));
 		const now = this.#now();
 		let transition = false;
+		/** The host's state changed though the room learns nothing (see playerJoined). */
+		let hostDue = false;
 		/** Room frames the phones derive their phase from (player-game.svelte.ts). */
 		let openedIndex: number | null = null;
 		let closed = false;
@@ -211,6 +213,9 @@ export class Broadcaster {
 							status: player.status
 						});
 					channel.roster.poke();
+					// The first player makes "start" possible: the host's actions change (rare, so
+					// cheap; other joins reach the host only in the throttled roster batches).
+					if (state.phase === 'lobby' && state.counts.active === 1) hostDue = true;
 					break;
 				}
 				case 'playerKicked': {
@@ -293,6 +298,8 @@ export class Broadcaster {
 			const implied = impliedState(channel.lastState, openedIndex, closed);
 			if (!implied || !sameState(implied, frame)) room.emit('game:state', frame);
 			channel.lastState = frame;
+			this.#io.to(hostRoom(game.id)).emit('host:state', hostState(game, state, now));
+		} else if (hostDue) {
 			this.#io.to(hostRoom(game.id)).emit('host:state', hostState(game, state, now));
 		}
 	};

@@ -27,7 +27,9 @@ function labels(): ExportLabels {
 			active: m.live_pstatus_active(),
 			eliminated: m.live_pstatus_eliminated(),
 			spectator: m.live_pstatus_spectator(),
-			kicked: m.live_pstatus_kicked()
+			kicked: m.live_pstatus_kicked(),
+			finished: m.liveday_pstatus_finished(),
+			left: m.liveday_pstatus_left()
 		},
 		sheetRanking: m.live_x_sheet_ranking(),
 		sheetTeams: m.live_x_sheet_teams(),
