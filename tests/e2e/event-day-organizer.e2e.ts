@@ -267,7 +267,8 @@ test('10: a phone photo of a law book is shrunk before upload; a file too big ke
 		/Ảnh đã được thu nhỏ từ [\d,]+ MB xuống [\d,]+ (KB|MB) trước khi tải lên\./
 	);
 	await expect(page.getByRole('alert')).toHaveCount(0);
-	await page.screenshot({ path: `${SHOTS}/org-editor-photo-shrunk.png`, fullPage: true });
+	await page.getByTestId('image-status').scrollIntoViewIfNeeded();
+	await page.screenshot({ path: `${SHOTS}/org-editor-photo-shrunk.png` });
 	await page.getByRole('button', { name: 'Lưu câu hỏi' }).click();
 	await page.waitForURL(new RegExp(`/org/banks/${bank.id}\\?done=saved`));
 	await expect(page.getByText(text)).toBeVisible();
