@@ -60,7 +60,17 @@ const server = http.createServer((req, res) => {
 		const forwarded = trustProxy ? req.headers['x-forwarded-proto'] : undefined;
 		req.headers[PROTO_HEADER] = forwarded === 'https' ? 'https' : 'http';
 	}
-	if (Number(req.headers['content-length']) > bodyLimit) return refuseTooLarge(res);
+	if (Number(req.headers['content-length']) > bodyLimit) {
+		// Read and drop the body first: a browser still sending it would show a connection reset
+		// instead of the page. Past 64 MB it is not worth reading: drop the connection.
+		let dropped = 0;
+		req.on('data', (chunk) => {
+			dropped += chunk.length;
+			if (dropped > 64 * 1024 * 1024) req.destroy();
+		});
+		req.on('end', () => refuseTooLarge(res));
+		return;
+	}
 	handle(req, res);
 });
 server.keepAliveTimeout = 65_000;

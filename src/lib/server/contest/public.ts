@@ -42,6 +42,7 @@ export function contestPage(
 			title: c.title,
 			description: c.description,
 			organizationName: c.organizationName,
+			timeZone: c.timeZone,
 			questionCount: mixSize(c.mix),
 			timeLimitSec: c.timeLimitSec,
 			attemptsPerRound: c.attemptsPerRound,

@@ -43,6 +43,7 @@ export function homePractice(db: Db, participant: Participant | null, now = Date
 				id: c.id,
 				title: c.title,
 				organizationName: c.organizationName,
+				timeZone: c.timeZone,
 				opensAt: c.opensAt,
 				closesAt: c.closesAt
 			}))

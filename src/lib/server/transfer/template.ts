@@ -1,6 +1,7 @@
 /** The downloadable, empty-but-for-examples question template (one example row per type). */
 import type { Question } from '../../quiz/question';
 import { writeCsv, writeXlsx } from './sheet/write';
+import type { CsvSeparator } from './csv';
 import type { ExportedFile, Locale, TemplateFormat } from './types';
 import { CONTENT_TYPES } from './export';
 
@@ -127,14 +128,14 @@ export function templateExamples(locale: Locale): Question[] {
 /** The empty template organizers download, with one example row per question type. */
 export async function buildTemplate(
 	format: TemplateFormat,
-	options: { locale?: Locale } = {}
+	options: { locale?: Locale; separator?: CsvSeparator } = {}
 ): Promise<ExportedFile> {
 	const locale = options.locale ?? 'vi';
 	const questions = templateExamples(locale);
 	const base = locale === 'vi' ? 'mau-cau-hoi-chuong-vang' : 'chuong-vang-question-template';
 	if (format === 'csv')
 		return {
-			bytes: writeCsv(questions, locale),
+			bytes: writeCsv(questions, locale, options.separator),
 			filename: `${base}.csv`,
 			contentType: CONTENT_TYPES.csv
 		};

@@ -8,6 +8,7 @@ export const load = (() => ({
 		title: c.title,
 		description: c.description,
 		organizationName: c.organizationName,
+		timeZone: c.timeZone,
 		opensAt: c.opensAt,
 		closesAt: c.closesAt
 	}))

@@ -36,6 +36,8 @@ export const actions = {
 		const zone = String((await request.formData()).get('timeZone') ?? '').slice(0, 64);
 		if (!setOrganizationTimeZone(getDb(), user.organizationId, zone))
 			return fail(400, { timeZoneError: m.org_tz_invalid() });
+		// The page reloads in this request: show it in the zone just chosen.
+		if (locals.user) locals.user.timeZone = zone;
 		return { timeZoneSaved: m.org_tz_saved({ zone }) };
 	}
 } satisfies Actions;

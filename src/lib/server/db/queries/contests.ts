@@ -241,17 +241,21 @@ export function contestPool(
 
 export interface PublicContest extends Contest {
 	organizationName: string;
+	/** The organization's time zone: the contest's times are shown in it. */
+	timeZone: string;
 }
 
 /** A published contest by id (drafts and missing ones alike are undefined). */
 export function getPublishedContest(db: Db, contestId: number): PublicContest | undefined {
 	const row = db
-		.select({ contest, organizationName: organization.name })
+		.select({ contest, organizationName: organization.name, timeZone: organization.timeZone })
 		.from(contest)
 		.innerJoin(organization, eq(contest.organizationId, organization.id))
 		.where(and(eq(contest.id, contestId), eq(contest.status, 'published')))
 		.get();
-	return row ? { ...row.contest, organizationName: row.organizationName } : undefined;
+	return row
+		? { ...row.contest, organizationName: row.organizationName, timeZone: row.timeZone }
+		: undefined;
 }
 
 /** Published contests with at least one round not yet closed, soonest first. */
@@ -263,6 +267,7 @@ export function listOpenContests(
 		.select({
 			contest,
 			organizationName: organization.name,
+			timeZone: organization.timeZone,
 			opensAt: sql<number>`min(${contestRound.opensAt})`,
 			closesAt: sql<number>`max(${contestRound.closesAt})`
 		})
@@ -277,6 +282,7 @@ export function listOpenContests(
 		.map((r) => ({
 			...r.contest,
 			organizationName: r.organizationName,
+			timeZone: r.timeZone,
 			opensAt: r.opensAt,
 			closesAt: r.closesAt
 		}));
