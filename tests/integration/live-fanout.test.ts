@@ -47,9 +47,9 @@ describe('room frames per transition', () => {
 		const joined = await phone.emit<JoinReply>('player:join', { pin, nickname: 'An' });
 		expect(joined.ok).toBe(true);
 
-		// The first transition after the lobby: the phones' state is the join view, so it is sent.
+		// The first question: the phones' state came with their join reply, the frame implies the rest.
 		await command(screen, gameId, 'start');
-		expect(events(phone)).toEqual(['question:opened', 'game:state']);
+		expect(events(phone)).toEqual(['question:opened']);
 
 		phone.events.length = 0;
 		await command(screen, gameId, 'close');

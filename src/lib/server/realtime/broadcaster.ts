@@ -161,6 +161,9 @@ export class Broadcaster {
 		sockets.add(socket);
 		socket.data.player = { gameId: game.id, playerId };
 		void socket.join(gameRoom(game.id));
+		// The (re)join reply carried this state: the first question's own frame then suffices
+		// instead of a second room-wide game:state (one more socket write per phone).
+		channel.lastState = stateFrame(game.state);
 	}
 
 	bindHost(game: LiveGame, socket: RealtimeSocket): void {
