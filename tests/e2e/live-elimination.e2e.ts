@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import {
+	animationsSettled,
 	answerOnPhone,
 	gameQuestions,
 	hostKey,
@@ -61,7 +62,7 @@ test('a full Rung chuông vàng game with a rescue question, to the winner', asy
 	await shot(lan.page, 'phone-9-winner-reveal');
 	await hostKey(hostPage, 'Enter'); // leaderboard: the celebration
 	await expect(hostPage.getByTestId('winner-name')).toHaveText('Chị Lan');
-	await hostPage.waitForTimeout(1_000);
+	await animationsSettled(hostPage);
 	await shot(hostPage, 'host-9-winner');
 
 	// The host ends the game (E, then confirm): every phone shows the final screen.

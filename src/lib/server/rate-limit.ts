@@ -1,23 +1,35 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { config } from './config';
 
 /** Seconds to wait before retrying, or 0 when the attempt may go ahead. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSec: number };
 
-/** A named, in-memory limiter (one process serves an event): `points` attempts per `durationSec`. */
+/**
+ * A named, in-memory limiter (one process serves an event): `points` attempts per `durationSec`.
+ * `points` may be a function (a configured limit), read on first use, so that importing a module
+ * that declares a limiter never reads the configuration.
+ */
 export class Limiter {
-	#limiter: RateLimiterMemory;
-	constructor(points: number, durationSec: number, blockSec = 0) {
-		this.#limiter = new RateLimiterMemory({
-			points,
-			duration: durationSec,
-			blockDuration: blockSec
+	#limiter: RateLimiterMemory | undefined;
+	constructor(
+		private readonly points: number | (() => number),
+		private readonly durationSec: number,
+		private readonly blockSec = 0
+	) {}
+
+	get #memory(): RateLimiterMemory {
+		this.#limiter ??= new RateLimiterMemory({
+			points: typeof this.points === 'function' ? this.points() : this.points,
+			duration: this.durationSec,
+			blockDuration: this.blockSec
 		});
+		return this.#limiter;
 	}
 
 	/** Consume one attempt for `key`. */
 	async consume(key: string): Promise<RateDecision> {
 		try {
-			await this.#limiter.consume(key);
+			await this.#memory.consume(key);
 			return { allowed: true };
 		} catch (res) {
 			const ms = (res as { msBeforeNext?: number }).msBeforeNext ?? 1000;
@@ -27,14 +39,8 @@ export class Limiter {
 
 	/** Forget `key` (e.g. after a successful login). */
 	async reset(key: string): Promise<void> {
-		await this.#limiter.delete(key);
+		await this.#memory.delete(key);
 	}
-}
-
-/** A positive whole number from the environment, or the default. */
-function envInt(name: string, fallback: number): number {
-	const n = Number(process.env[name]);
-	return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 /**
@@ -42,6 +48,6 @@ function envInt(name: string, fallback: number): number {
  * minutes. LOGIN_LIMIT_PER_IP overrides the first (the browser tests log in many times).
  */
 export const loginLimits = {
-	perIp: new Limiter(envInt('LOGIN_LIMIT_PER_IP', 30), 300),
+	perIp: new Limiter(() => config().limits.loginPerIp, 300),
 	perAccount: new Limiter(5, 300)
 };

@@ -3,6 +3,7 @@ import { Server } from 'socket.io';
 import * as v from 'valibot';
 import type { Db } from '../db';
 import { SESSION_COOKIE, readCookie, validateSessionToken } from '../auth/session';
+import { config } from '../config';
 import { Limiter } from '../rate-limit';
 import { GameRegistry } from '../live/registry';
 import type { Timers } from '../live/live-game';
@@ -31,12 +32,6 @@ export interface RealtimeDeps {
 	recover?: boolean;
 }
 
-/** A positive whole number from the environment, or the default. */
-function envInt(name: string, fallback: number): number {
-	const n = Number(process.env[name]);
-	return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /**
  * Join attempts per address per 10 s. Phones on an event's own Wi-Fi have their own addresses;
  * behind a NAT a hall shares one, hence a generous default (LIVE_JOIN_LIMIT overrides it).
@@ -44,15 +39,15 @@ function envInt(name: string, fallback: number): number {
  */
 function defaultLimits(): HandlerContext['limits'] {
 	return {
-		join: new Limiter(envInt('LIVE_JOIN_LIMIT', 60), 10),
-		rejoin: new Limiter(envInt('LIVE_REJOIN_LIMIT', 600), 10)
+		join: new Limiter(() => config().limits.liveJoin, 10),
+		rejoin: new Limiter(() => config().limits.liveRejoin, 10)
 	};
 }
 
 /** Attach socket.io to the app's HTTP server (one port serves pages and sockets). */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
 	const now = deps.now ?? Date.now;
-	const trustProxy = deps.trustProxy ?? process.env.TRUST_PROXY === '1';
+	const trustProxy = deps.trustProxy ?? config().trustProxy;
 	const io: RealtimeServer = new Server(httpServer, {
 		path: SOCKET_PATH,
 		serveClient: false,
