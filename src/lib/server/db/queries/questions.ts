@@ -1,5 +1,5 @@
 /** Questions of a bank. Every function filters by the caller's organization. */
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, max } from 'drizzle-orm';
 import type { Db } from '../index';
 import { bank, question, type QuestionRow } from '../schema';
 import type { Question } from '../../../quiz/question';
