@@ -53,9 +53,17 @@ export const ERROR_CODES = [
 	...ENGINE_ERROR_CODES
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** The codes that carry nothing but themselves (every code except RATE_LIMITED). */
+export type RefusalCode = Exclude<ErrorCode, 'RATE_LIMITED'>;
 
+/**
+ * An acknowledgement: the data, or one of ERROR_CODES (a closed set: the compiler refuses any other
+ * string). RATE_LIMITED, and only it, says when to try again.
+ */
 export type Ack<T = undefined> =
-	{ ok: true; data: T } | { ok: false; error: ErrorCode | (string & {}); retryAfterSec?: number };
+	| { ok: true; data: T }
+	| { ok: false; error: RefusalCode }
+	| { ok: false; error: 'RATE_LIMITED'; retryAfterSec: number };
 export type AckFn<T = undefined> = (ack: Ack<T>) => void;
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import {
+	animationsSettled,
 	answerOnPhone,
 	gameQuestions,
 	hostKey,
@@ -133,7 +134,7 @@ test('a host and three phones play a full classic game to the podium', async ({ 
 	// The podium with its celebration; every phone shows its final rank and score.
 	await expect(hostPage.getByRole('heading', { name: 'Bục vinh quang' })).toBeVisible();
 	await expect(hostPage.locator('.step.p1')).toContainText('Chị Lan');
-	await hostPage.waitForTimeout(3_500); // let the steps rise before the picture
+	await animationsSettled(hostPage); // the steps have risen: the picture shows the podium
 	await shot(hostPage, 'host-5-podium');
 	await expect(lan.page.getByTestId('final-rank')).toHaveText('Hạng 1');
 	await expect(mai.page.getByTestId('final-rank')).toHaveText('Hạng 3');

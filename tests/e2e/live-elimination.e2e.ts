@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import {
+	animationsSettled,
 	answerOnPhone,
 	gameQuestions,
 	hostKey,
@@ -50,6 +51,9 @@ test('a full Rung chuông vàng game with a rescue question, to the winner', asy
 
 	// On to question 2: only Lan is right, so she is the last one standing.
 	await hostKey(hostPage, 'Enter'); // leaderboard
+	// The host screen takes the next key once the leaderboard is up (a key pressed while a command
+	// is in flight is dropped), as an operator would see it.
+	await expect(hostPage.getByRole('heading', { name: 'Bảng xếp hạng' }).first()).toBeVisible();
 	await hostKey(hostPage, 'Enter'); // next question
 	await answerOnPhone(lan.page, questions, true);
 	await answerOnPhone(hung.page, questions, false);
@@ -62,7 +66,7 @@ test('a full Rung chuông vàng game with a rescue question, to the winner', asy
 	// The game is decided: Enter ("Kết thúc / xem kết quả") ends it, every phone shows the end.
 	await hostKey(hostPage, 'Enter');
 	await expect(hostPage.getByTestId('winner-name')).toHaveText('Chị Lan');
-	await hostPage.waitForTimeout(1_000);
+	await animationsSettled(hostPage);
 	await shot(hostPage, 'host-9-winner');
 	await expect(lan.page.getByRole('heading', { name: 'Bạn đã rung chuông vàng!' })).toBeVisible();
 	await expect(hung.page.getByText('Người rung chuông vàng: Chị Lan')).toBeVisible();

@@ -164,3 +164,15 @@ export async function hostKey(page: Page, key: string): Promise<void> {
 export async function shot(page: Page, name: string): Promise<void> {
 	await page.screenshot({ path: `${SCREENS}/${name}.png` });
 }
+
+/**
+ * Waits until every animation that ends (the podium rising, bars growing, rows sliding in) has
+ * ended, so a screenshot shows the settled screen; looping ones (confetti, a pulsing bell) are ignored.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+	await page.waitForFunction(() =>
+		document
+			.getAnimations()
+			.every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)
+	);
+}

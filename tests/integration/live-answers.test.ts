@@ -15,7 +15,6 @@ import {
 	makeStaff,
 	q1,
 	q2,
-	settle,
 	startServer,
 	tempDbFile,
 	type TestServer
@@ -189,7 +188,7 @@ describe('answers and reconnects', () => {
 		clock.advance(2_000);
 		await phone.emit('answer:submit', { questionIndex: 0, answer: { type: 'single', choice: 1 } });
 		clock.advance(22_999);
-		await settle(50);
+		await phone.drain();
 		expect(phone.all('question:closed')).toEqual([]);
 		clock.advance(2);
 		const result = await phone.next<PlayerResultFrame>('player:result');

@@ -12,7 +12,6 @@ import {
 	makeStaff,
 	q1,
 	q2,
-	settle,
 	startServer,
 	tempDbFile,
 	type TestClient,
@@ -28,10 +27,11 @@ afterEach(async () => {
 	server = undefined;
 });
 
-async function command(client: TestClient, gameId: number, type: string) {
+/** Runs a host command, then waits until the frames it caused have reached both sockets. */
+async function command(client: TestClient, gameId: number, type: string, phone: TestClient) {
 	const ack = await client.emit<HostCommandReply>('host:command', { gameId, command: { type } });
 	if (!ack.ok) throw new Error(`${type} refused: ${ack.error}`);
-	await settle();
+	await Promise.all([client.drain(), phone.drain()]);
 }
 
 const events = (phone: TestClient) => phone.events.map((e) => e.event);
@@ -48,24 +48,24 @@ describe('room frames per transition', () => {
 		expect(joined.ok).toBe(true);
 
 		// The first question: the phones' state came with their join reply, the frame implies the rest.
-		await command(screen, gameId, 'start');
+		await command(screen, gameId, 'start', phone);
 		expect(events(phone)).toEqual(['question:opened']);
 
 		phone.events.length = 0;
-		await command(screen, gameId, 'close');
+		await command(screen, gameId, 'close', phone);
 		expect(events(phone)).toEqual(['question:closed', 'player:result']);
 
 		phone.events.length = 0;
-		await command(screen, gameId, 'showLeaderboard');
+		await command(screen, gameId, 'showLeaderboard', phone);
 		expect(events(phone)).toEqual(['leaderboard', 'game:state']);
 
 		phone.events.length = 0;
-		await command(screen, gameId, 'next');
+		await command(screen, gameId, 'next', phone);
 		expect(events(phone)).toEqual(['question:opened']);
 
 		// Pausing changes `paused`: the phones are told.
 		phone.events.length = 0;
-		await command(screen, gameId, 'pause');
+		await command(screen, gameId, 'pause', phone);
 		expect(events(phone)).toEqual(['question:timer', 'game:state']);
 		expect(phone.all<GameStateFrame>('game:state')[0]).toMatchObject({ paused: true });
 

@@ -145,6 +145,16 @@ export class TestClient {
 		return this.socket.timeout(5000).emitWithAck(event, ...args) as Promise<Ack<T>>;
 	}
 
+	/**
+	 * Resolves once every frame the server sent this client so far has arrived: one acknowledged
+	 * round trip on the same connection (a malformed answer, refused at once and changing nothing),
+	 * so a test can assert that something was NOT sent without sleeping.
+	 */
+	async drain(): Promise<void> {
+		const ack = await this.emit('answer:submit', null);
+		if (ack.ok || ack.error !== 'INVALID_PAYLOAD') throw new Error('drain: unexpected ack');
+	}
+
 	/** Resolves with the next (or an already received, not yet consumed) matching event. */
 	next<T>(event: string, predicate: (payload: T) => boolean = () => true): Promise<T> {
 		const seen = this.events.find(
@@ -223,11 +233,6 @@ export function createGame(
 	});
 	if (!created.ok) throw new Error(`game not created: ${created.problems.join(', ')}`);
 	return { gameId: created.gameId, pin: created.pin };
-}
-
-/** Waits until pending commits and their callbacks have run. */
-export function settle(ms = 20): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Questions for the tests: 20 s each, worth 1000 points. */

@@ -131,8 +131,7 @@ describe('a restart mid-question', () => {
 		const clock = new ManualClock(first.clock.now() + 60_000);
 		const second = await startServer(file, clock);
 		servers.push(second);
-		clock.advance(0);
-		await new Promise((resolve) => setTimeout(resolve, 30));
+		clock.advance(0); // the overdue close; host:attach answers after its commit
 		const host = await connect(second.url, staff.cookie);
 		const attached = await host.emit<HostAttachReply>('host:attach', { gameId });
 		expect(attached.ok && attached.data.state.state.phase).toBe('reveal');

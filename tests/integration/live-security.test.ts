@@ -176,7 +176,9 @@ describe('hostile clients', () => {
 		expect(replies.filter((r) => r.ok)).toHaveLength(5);
 		const limited = replies.find((r) => !r.ok);
 		expect(limited).toMatchObject({ ok: false, error: 'RATE_LIMITED' });
-		expect(limited && !limited.ok && limited.retryAfterSec).toBeGreaterThan(0);
+		expect(
+			limited?.ok === false && limited.error === 'RATE_LIMITED' && limited.retryAfterSec
+		).toBeGreaterThan(0);
 	});
 
 	it('refuses nicknames from the filter list, and taken nicknames, when joining', async () => {

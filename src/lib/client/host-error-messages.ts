@@ -6,6 +6,8 @@ const HOST_MESSAGES: Record<string, () => string> = {
 	UNAUTHENTICATED: () => m.live_err_unauthenticated(),
 	FORBIDDEN: () => m.live_err_forbidden(),
 	WRONG_PHASE: () => m.live_err_wrong_phase(),
+	INVALID_COMMAND: () => m.live_err_invalid_command(),
+	INVALID_QUESTION: () => m.live_err_invalid_question(),
 	WRONG_MODE: () => m.live_err_wrong_mode(),
 	NO_PLAYERS: () => m.live_err_no_players(),
 	NO_MORE_QUESTIONS: () => m.live_err_no_more_questions(),

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readConfig, ConfigError } from './config';
 
 describe('configuration', () => {
@@ -8,15 +11,27 @@ describe('configuration', () => {
 			port: 3000,
 			host: '0.0.0.0',
 			databasePath: './data/chuongvang.db',
-			publicUrl: undefined
+			publicUrl: undefined,
+			trustProxy: false
 		});
 		expect(cfg.uploadDir.endsWith('data/uploads')).toBe(true);
+		expect(cfg.limits).toMatchObject({ liveJoin: 60, loginPerIp: 30, practiceAnswerPerMin: 120 });
 	});
 
-	it('keeps only the origin of PUBLIC_URL and marks cookies secure behind https', () => {
+	it('keeps only the origin of PUBLIC_URL', () => {
 		const cfg = readConfig({ PUBLIC_URL: 'https://thi.congdoan.vn/some/path' });
 		expect(cfg.publicUrl).toBe('https://thi.congdoan.vn');
-		expect(cfg.secureCookies).toBe(true);
+	});
+
+	it('reads raised rate limits and the reverse-proxy switch', () => {
+		const cfg = readConfig({
+			LIVE_JOIN_LIMIT: '1000000',
+			CONTEST_SAVE_PER_MIN: ' 500 ',
+			TRUST_PROXY: '1'
+		});
+		expect(cfg.limits.liveJoin).toBe(1_000_000);
+		expect(cfg.limits.contestSavePerMin).toBe(500);
+		expect(cfg.trustProxy).toBe(true);
 	});
 
 	it.each([
@@ -24,7 +39,13 @@ describe('configuration', () => {
 		[{ PORT: '70000' }, /PORT must be a number/],
 		[{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be an absolute http/],
 		[{ PUBLIC_URL: 'ftp://x.vn' }, /PUBLIC_URL must be an absolute http/],
-		[{ DATABASE_PATH: './data/' }, /DATABASE_PATH must name a file/]
+		[{ DATABASE_PATH: './data/' }, /DATABASE_PATH must name a file/],
+		// A typo in a limit used to fall back silently to the default.
+		[{ LOGIN_LIMIT_PER_IP: 'abc' }, /LOGIN_LIMIT_PER_IP must be a whole number from 1/],
+		[{ LIVE_JOIN_LIMIT: '0' }, /LIVE_JOIN_LIMIT must be a whole number from 1/],
+		[{ PRACTICE_ANSWER_PER_MIN: '2.5' }, /PRACTICE_ANSWER_PER_MIN must be a whole number/],
+		[{ CONTEST_REGISTER_PER_IP: '-3' }, /CONTEST_REGISTER_PER_IP must be a whole number/],
+		[{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be 1/]
 	])('refuses bad configuration %o with a one-line explanation', (env, message) => {
 		expect(() => readConfig(env)).toThrowError(ConfigError);
 		try {
@@ -33,5 +54,32 @@ describe('configuration', () => {
 			expect((e as Error).message).toMatch(message);
 			expect((e as Error).message).not.toContain('\n');
 		}
+	});
+
+	describe('at start-up', () => {
+		afterEach(() => {
+			vi.unstubAllEnvs();
+			vi.resetModules();
+		});
+
+		it('opens the database named by DATABASE_PATH', async () => {
+			const file = path.join(mkdtempSync(path.join(tmpdir(), 'cv-config-')), 'event.db');
+			vi.stubEnv('DATABASE_PATH', file);
+			vi.resetModules();
+			const { getDb } = await import('./db');
+			getDb();
+			expect(existsSync(file)).toBe(true);
+		});
+
+		it('stops on a bad limit before the first request, not when the limit is first used', async () => {
+			vi.stubEnv('LIVE_REJOIN_LIMIT', '6OO');
+			vi.resetModules();
+			// Importing the modules that declare limiters reads nothing…
+			await import('./practice/limits');
+			await import('./rate-limit');
+			// …and start-up refuses the value with its name.
+			const { startApp } = await import('./bootstrap');
+			expect(() => startApp()).toThrowError(/LIVE_REJOIN_LIMIT must be a whole number/);
+		});
 	});
 });

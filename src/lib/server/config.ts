@@ -1,5 +1,42 @@
 import path from 'node:path';
 import { readAddressPolicy, type AddressPolicy } from './client-address';
+import {
+	DEFAULT_SOCKETS_PER_ADDRESS,
+	DEFAULT_UNJOINED_TIMEOUT_SEC
+} from './realtime/connection-gate';
+
+/**
+ * Rate limits an operator may raise (a hall behind one NAT address, the benchmarks): environment
+ * variable and default. Each is a whole number of attempts per the limiter's window.
+ */
+const LIMITS = {
+	/** Live game joins per address per 10 s. */
+	liveJoin: ['LIVE_JOIN_LIMIT', 60],
+	/** Live game rejoins per address per 10 s. */
+	liveRejoin: ['LIVE_REJOIN_LIMIT', 600],
+	/** Staff login attempts per address per 5 minutes. */
+	loginPerIp: ['LOGIN_LIMIT_PER_IP', 30],
+	/** New practice guests and account sign-ins per address per 10 minutes. */
+	practiceNewPlayerPerIp: ['PRACTICE_NEW_PLAYER_PER_IP', 300],
+	/** Practice answers per participant per minute. */
+	practiceAnswerPerMin: ['PRACTICE_ANSWER_PER_MIN', 120],
+	/** Practice account sign-in attempts per phone/e-mail per 5 minutes. */
+	practiceLoginPerAccount: ['PRACTICE_LOGIN_PER_ACCOUNT', 10],
+	/** Contest registrations per address per 10 minutes. */
+	contestRegisterPerIp: ['CONTEST_REGISTER_PER_IP', 300],
+	/** Saved contest answers per attempt owner per minute. */
+	contestSavePerMin: ['CONTEST_SAVE_PER_MIN', 300],
+	/** Saved contest answers per client address per minute (a hall behind one NAT shares one). */
+	contestSavePerAddressPerMin: ['CONTEST_SAVE_PER_ADDRESS_PER_MIN', 60_000],
+	/** Open socket.io connections per client address (a 2,000-phone hall behind one NAT fits). */
+	liveSocketsPerAddress: ['LIVE_SOCKETS_PER_ADDRESS', DEFAULT_SOCKETS_PER_ADDRESS],
+	/** Seconds a socket may stay open without joining a game or attaching a host screen. */
+	liveUnjoinedTimeoutSec: ['LIVE_UNJOINED_TIMEOUT_SEC', DEFAULT_UNJOINED_TIMEOUT_SEC]
+} as const satisfies Record<string, readonly [string, number]>;
+
+const LIMIT_MAX = 1_000_000_000;
+
+export type LimitName = keyof typeof LIMITS;
 
 /** Runtime configuration read from the environment, with safe defaults. */
 export interface AppConfig {
@@ -8,10 +45,9 @@ export interface AppConfig {
 	databasePath: string;
 	publicUrl: string | undefined;
 	uploadDir: string;
-	/** Set when the app runs behind a TLS proxy: cookies get the Secure flag. */
-	secureCookies: boolean;
 	/** Where rate limits read the client's address (TRUST_PROXY, ADDRESS_HEADER, XFF_DEPTH). */
 	address: AddressPolicy;
+	limits: Record<LimitName, number>;
 }
 
 /** A configuration problem, reported on one line at start. */
@@ -50,20 +86,36 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 	} catch (err) {
 		throw new ConfigError((err as Error).message);
 	}
+	const limits = {} as Record<LimitName, number>;
+	for (const [name, [variable, fallback]] of Object.entries(LIMITS) as Array<
+		[LimitName, readonly [string, number]]
+	>) {
+		const text = env[variable]?.trim();
+		const value = text ? Number(text) : fallback;
+		if (text && (!/^\d+$/.test(text) || value < 1 || value > LIMIT_MAX)) {
+			throw new ConfigError(
+				`${variable} must be a whole number from 1 to ${LIMIT_MAX}, got "${env[variable]}"`
+			);
+		}
+		limits[name] = value;
+	}
 	return {
 		port,
 		host,
 		databasePath,
 		publicUrl,
 		uploadDir,
-		secureCookies: publicUrl?.startsWith('https:') ?? false,
-		address
+		address,
+		limits
 	};
 }
 
 let cached: AppConfig | undefined;
 
-/** The process-wide configuration (read once). */
+/**
+ * The process-wide configuration, read once. Start-up (`startApp`) calls it first, so a bad value
+ * stops the server with a one-line ConfigError before anything else runs.
+ */
 export function config(): AppConfig {
 	cached ??= readConfig();
 	return cached;

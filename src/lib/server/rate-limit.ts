@@ -1,25 +1,35 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { config } from './config';
 
 /** Seconds to wait before retrying, or 0 when the attempt may go ahead. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSec: number };
 
-/** A named, in-memory limiter (one process serves an event): `points` attempts per `durationSec`. */
+/**
+ * A named, in-memory limiter (one process serves an event): `points` attempts per `durationSec`.
+ * `points` may be a function (a configured limit), read on first use, so that importing a module
+ * that declares a limiter never reads the configuration.
+ */
 export class Limiter {
-	#limiter: RateLimiterMemory;
-	readonly #points: number;
-	constructor(points: number, durationSec: number, blockSec = 0) {
-		this.#points = points;
-		this.#limiter = new RateLimiterMemory({
-			points,
-			duration: durationSec,
-			blockDuration: blockSec
+	#limiter: RateLimiterMemory | undefined;
+	constructor(
+		private readonly points: number | (() => number),
+		private readonly durationSec: number,
+		private readonly blockSec = 0
+	) {}
+
+	get #memory(): RateLimiterMemory {
+		this.#limiter ??= new RateLimiterMemory({
+			points: typeof this.points === 'function' ? this.points() : this.points,
+			duration: this.durationSec,
+			blockDuration: this.blockSec
 		});
+		return this.#limiter;
 	}
 
 	/** Consume one attempt for `key`. */
 	async consume(key: string): Promise<RateDecision> {
 		try {
-			await this.#limiter.consume(key);
+			await this.#memory.consume(key);
 			return { allowed: true };
 		} catch (res) {
 			const ms = (res as { msBeforeNext?: number }).msBeforeNext ?? 1000;
@@ -29,13 +39,14 @@ export class Limiter {
 
 	/** Is there budget left for `key`? Spends nothing (checked before any work is done for it). */
 	async check(key: string): Promise<RateDecision> {
-		const res = await this.#limiter.get(key);
-		if (!res || res.consumedPoints < this.#points) return { allowed: true };
+		const res = await this.#memory.get(key);
+		const points = typeof this.points === 'function' ? this.points() : this.points;
+		if (!res || res.consumedPoints < points) return { allowed: true };
 		return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 	}
 
 	/** Forget `key` (e.g. after a successful login). */
 	async reset(key: string): Promise<void> {
-		await this.#limiter.delete(key);
+		await this.#memory.delete(key);
 	}
 }

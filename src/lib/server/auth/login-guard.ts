@@ -12,19 +12,14 @@
  *
  * Every budget refills with time: there is no lock an attacker can make permanent.
  */
+import { config } from '../config';
 import { Limiter, type RateDecision } from '../rate-limit';
-
-/** A positive whole number from the environment, or the default. */
-function envInt(name: string, fallback: number): number {
-	const n = Number(process.env[name]);
-	return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 /** Browsers that logged in to an account (in memory, like the limits themselves; bounded). */
 const KNOWN_DEVICES_MAX = 20_000;
 
 export class LoginGuard {
-	readonly perIp = new Limiter(envInt('LOGIN_LIMIT_PER_IP', 30), 300);
+	readonly perIp = new Limiter(() => config().limits.loginPerIp, 300);
 	readonly perAccountSource = new Limiter(5, 300);
 	readonly perAccount = new Limiter(50, 900);
 	readonly #knownDevices = new Set<string>();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { config } from '../config';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -35,12 +36,9 @@ function resolveMigrationsDir(): string {
 
 let current: Db | undefined;
 
-/** The process-wide database, opened lazily from DATABASE_PATH. */
+/** The process-wide database, opened on first use from the configured DATABASE_PATH. */
 export function getDb(): Db {
-	if (!current) {
-		// Imported lazily so that importing this module never reads the environment.
-		current = openDatabase(process.env.DATABASE_PATH?.trim() || './data/chuongvang.db');
-	}
+	current ??= openDatabase(config().databasePath);
 	return current;
 }
 

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import {
 	HostAttachPayload,
 	HostCommandPayload,
-	type ErrorCode,
+	type RefusalCode,
 	type HostAttachReply,
 	type HostCommand,
 	type HostCommandReply
@@ -45,7 +45,7 @@ function currentUser(socket: RealtimeSocket, ctx: HandlerContext): SessionUser |
 export function toEngineCommand(
 	game: LiveGame,
 	command: HostCommand
-): { command: Command } | { error: ErrorCode } {
+): { command: Command } | { error: RefusalCode } {
 	switch (command.type) {
 		case 'close':
 			return { command: { type: 'closeQuestion' } };

@@ -8,22 +8,14 @@ import {
 	readCookie,
 	validateSessionToken
 } from '../auth/session';
-import {
-	handshakeClientAddress,
-	nodeClientAddress,
-	readAddressPolicy,
-	type AddressPolicy
-} from '../client-address';
+import { handshakeClientAddress, nodeClientAddress, type AddressPolicy } from '../client-address';
+import { config } from '../config';
 import { Limiter } from '../rate-limit';
 import { GameRegistry } from '../live/registry';
 import type { Timers } from '../live/live-game';
 import { PingPayload, SOCKET_PATH, type PingReply } from '../../protocol';
 import { Broadcaster } from './broadcaster';
-import {
-	ConnectionGate,
-	DEFAULT_SOCKETS_PER_ADDRESS,
-	DEFAULT_UNJOINED_TIMEOUT_SEC
-} from './connection-gate';
+import { ConnectionGate } from './connection-gate';
 import type { HandlerContext } from './context';
 import { registerHostHandlers } from './host-handlers';
 import { registerPlayerHandlers } from './player-handlers';
@@ -50,12 +42,6 @@ export interface RealtimeDeps {
 	recover?: boolean;
 }
 
-/** A positive whole number from the environment, or the default. */
-function envInt(name: string, fallback: number): number {
-	const n = Number(process.env[name]);
-	return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /**
  * Join attempts per address per 10 s. Phones on an event's own Wi-Fi have their own addresses;
  * behind a NAT a hall shares one, hence a generous default (LIVE_JOIN_LIMIT overrides it).
@@ -63,21 +49,17 @@ function envInt(name: string, fallback: number): number {
  */
 function defaultLimits(): HandlerContext['limits'] {
 	return {
-		join: new Limiter(envInt('LIVE_JOIN_LIMIT', 60), 10),
-		rejoin: new Limiter(envInt('LIVE_REJOIN_LIMIT', 600), 10)
+		join: new Limiter(() => config().limits.liveJoin, 10),
+		rejoin: new Limiter(() => config().limits.liveRejoin, 10)
 	};
 }
 
 /** Attach socket.io to the app's HTTP server (one port serves pages and sockets). */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
 	const now = deps.now ?? Date.now;
-	const policy = deps.addressPolicy ?? readAddressPolicy(process.env);
-	const gate = new ConnectionGate(
-		deps.socketsPerAddress ?? envInt('LIVE_SOCKETS_PER_ADDRESS', DEFAULT_SOCKETS_PER_ADDRESS)
-	);
-	const unjoinedMs =
-		deps.unjoinedTimeoutMs ??
-		envInt('LIVE_UNJOINED_TIMEOUT_SEC', DEFAULT_UNJOINED_TIMEOUT_SEC) * 1000;
+	const policy = deps.addressPolicy ?? config().address;
+	const gate = new ConnectionGate(deps.socketsPerAddress ?? config().limits.liveSocketsPerAddress);
+	const unjoinedMs = deps.unjoinedTimeoutMs ?? config().limits.liveUnjoinedTimeoutSec * 1000;
 	const io: RealtimeServer = new Server(httpServer, {
 		path: SOCKET_PATH,
 		serveClient: false,
