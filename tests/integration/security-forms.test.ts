@@ -41,7 +41,8 @@ const admin = (): SessionUser => ({
 	isPlatformAdmin: true,
 	organizationId: orgA,
 	organizationSlug: 'org-a',
-	organizationName: 'Org a'
+	organizationName: 'Org a',
+	timeZone: 'Asia/Ho_Chi_Minh'
 });
 
 /** A multipart body cut off in the middle of its first part (a phone that lost its connection). */

@@ -11,7 +11,6 @@ import {
 	createGame,
 	makeStaff,
 	q1,
-	settle,
 	startServer,
 	tempDbFile,
 	type TestServer
@@ -41,7 +40,7 @@ describe('finding 15: ended games leave memory', () => {
 			command: { type: 'end' }
 		});
 		expect(ended.ok).toBe(true);
-		await settle();
+		await Promise.all([screen.drain(), phone.drain()]);
 		expect(registry.size).toBe(1);
 
 		clock.advance(ENDED_GAME_TTL_MS);

@@ -31,7 +31,7 @@ describe('configuration', () => {
 		});
 		expect(cfg.limits.liveJoin).toBe(1_000_000);
 		expect(cfg.limits.contestSavePerMin).toBe(500);
-		expect(cfg.trustProxy).toBe(true);
+		expect(cfg.address).toEqual({ header: 'x-forwarded-for', depth: 1 });
 	});
 
 	it.each([

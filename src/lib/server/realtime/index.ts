@@ -157,8 +157,16 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		registerHostHandlers(socket, ctx);
 	});
 
+	liveRegistries.set(io, registry);
 	return io;
 }
 
 const userRoom = (userId: number) => `u:${userId}`;
 const sessionRoom = (sessionId: string) => `s:${sessionId}`;
+
+const liveRegistries = new WeakMap<RealtimeServer, GameRegistry>();
+
+/** The game registry behind a realtime server (tests and benchmarks read its figures). */
+export function registryOf(io: RealtimeServer): GameRegistry | undefined {
+	return liveRegistries.get(io);
+}
