@@ -1,5 +1,4 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { config } from './config';
 
 /** Seconds to wait before retrying, or 0 when the attempt may go ahead. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSec: number };
