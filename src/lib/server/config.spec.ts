@@ -12,7 +12,7 @@ describe('configuration', () => {
 			host: '0.0.0.0',
 			databasePath: './data/chuongvang.db',
 			publicUrl: undefined,
-			trustProxy: false
+			address: { header: null, depth: 1 }
 		});
 		expect(cfg.uploadDir.endsWith('data/uploads')).toBe(true);
 		expect(cfg.limits).toMatchObject({ liveJoin: 60, loginPerIp: 30, practiceAnswerPerMin: 120 });

@@ -80,6 +80,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		throw new ConfigError(`DATABASE_PATH must name a file, got a folder "${databasePath}"`);
 	}
 	const uploadDir = path.resolve(env.UPLOAD_DIR?.trim() || './data/uploads');
+	const trustProxyText = env.TRUST_PROXY?.trim() || '0';
+	if (trustProxyText !== '0' && trustProxyText !== '1') {
+		throw new ConfigError(
+			`TRUST_PROXY must be 1 (behind a reverse proxy) or 0, got "${env.TRUST_PROXY}"`
+		);
+	}
 	let address: AddressPolicy;
 	try {
 		address = readAddressPolicy(env);
