@@ -1,8 +1,10 @@
 /**
  * `importFile`: bytes of an uploaded file → `ImportResult`. The format is decided from the content
  * first (zip signature, BOM, XML/JSON shape, GIFT braces, Aiken ANSWER lines, a known header row)
- * and the extension second; a file whose content contradicts its extension is refused.
- * Nothing here writes anywhere: the caller saves `draft` only when `errors` is empty.
+ * and the extension second (a hint: `.aiken`, `.txt` or a `.gift` that is plainly Aiken are read
+ * as what they contain). Nothing here writes anywhere: the caller saves all of `draft` when
+ * `errors` is empty, or — when the organizer chooses it — only the valid questions it holds.
+ * Runs in the import worker (`worker.ts`); call it directly only off the live server.
  */
 import { fileTypeFromBuffer } from 'file-type';
 import { looksLikeAiken, readAiken } from './aiken';
