@@ -48,6 +48,18 @@ async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void>
 	await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
+/** Waits for the screen's finite animations (podium steps rising, confetti) before a picture. */
+async function animationsDone(page: Page): Promise<void> {
+	await page.evaluate(() =>
+		Promise.all(
+			document
+				.getAnimations()
+				.filter((a) => a.effect?.getTiming().iterations !== Infinity)
+				.map((a) => a.finished.catch(() => undefined))
+		)
+	);
+}
+
 /** From the reveal or the leaderboard, on to the next question (through the leaderboard). */
 async function nextQuestion(host: Page): Promise<void> {
 	const next = host.getByRole('button', { name: /Câu tiếp theo/ });
@@ -153,7 +165,7 @@ test('1. Rung chuông vàng ends with the bell, a results button and a podium by
 	await expect(host.page.getByRole('link', { name: 'Xem kết quả' })).toBeVisible();
 	await expect(lan.page.getByRole('heading', { name: 'Bạn đã rung chuông vàng!' })).toBeVisible();
 	await expect(hung.page.getByText('Người rung chuông vàng: Chị Lan')).toBeVisible();
-	await host.page.waitForTimeout(1_500); // let the bell and the confetti settle for the picture
+	await animationsDone(host.page);
 	await snap(host.page, testInfo, 'projector-rcv-ending');
 	await snap(lan.page, testInfo, 'phone-rcv-ending-winner');
 	await snap(hung.page, testInfo, 'phone-rcv-ending-out');
@@ -310,6 +322,7 @@ test('5. phones after a kick, a reload during the reveal, and the end', async ({
 		.getByRole('button', { name: 'Kết thúc cuộc thi' })
 		.click();
 	await expect(host.page.getByRole('heading', { name: 'Bục vinh quang' })).toBeVisible();
+	await animationsDone(host.page);
 	await snap(host.page, testInfo, 'projector-podium');
 	await expect(hoa.page.getByTestId('final-rank')).toBeVisible();
 	await snap(hoa.page, testInfo, 'phone-podium');
