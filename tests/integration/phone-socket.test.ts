@@ -73,7 +73,7 @@ describe('the phone socket (socket.io protocol over a plain WebSocket)', () => {
 		const back = new Promise<void>((resolve) =>
 			dropped.then(() => socket.on('connect', () => resolve()))
 		);
-		for (const s of server.io.sockets.sockets.values()) s.conn.close(); // transport closed, not a kick
+		for (const s of server.io.of('/').sockets.values()) s.conn.close(); // transport closed, not a kick
 		await expect(pending).rejects.toThrow();
 		expect(await dropped).toBe('transport close');
 		await back;
@@ -116,7 +116,7 @@ describe('the phone socket (socket.io protocol over a plain WebSocket)', () => {
 		await connected;
 		expect(errors.length).toBeGreaterThanOrEqual(2);
 		expect(await socket.request('time:sync', {}, 5_000)).toMatchObject({ ok: true });
-		const [remote] = server.io.sockets.sockets.values();
+		const [remote] = server.io.of('/').sockets.values();
 		expect(['polling', 'websocket']).toContain(remote.conn.transport.name);
 	});
 });
