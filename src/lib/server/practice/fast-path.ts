@@ -10,6 +10,8 @@
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { Db } from '../db';
 import { readCookie } from '../auth/session';
+import { nodeClientAddress } from '../client-address';
+import { config } from '../config';
 import { PLAYER_COOKIE } from './identity';
 import {
 	contestAnswerEndpoint,
@@ -126,8 +128,8 @@ async function handle(
 		const reply = await route.endpoint(deps.db, {
 			token: readCookie(cookies, PLAYER_COOKIE),
 			param: route.param,
-			// The peer's address (a proxy's, behind one: see docs/security-contest.md).
-			address: req.socket.remoteAddress ?? 'unknown',
+			// The same client address as every other limiter (TRUST_PROXY, ADDRESS_HEADER, XFF_DEPTH).
+			address: nodeClientAddress(req, config().address),
 			body,
 			now: (deps.now ?? Date.now)(),
 			locale
