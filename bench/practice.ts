@@ -135,10 +135,11 @@ async function startServer(): Promise<Server> {
 		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
 		const onData = (chunk: Buffer) => {
 			output += chunk;
-			const match = /Listening on (http:\/\/[^\s]+)/.exec(output);
+			// "Listening on http://…:PORT", or the start banner "… is running at http://…:PORT".
+			const match = /(?:Listening on|is running at) http:\/\/[^\s:]+:(\d+)/.exec(output);
 			if (match) {
 				clearTimeout(timer);
-				resolve(match[1].replace('localhost', '127.0.0.1'));
+				resolve(`http://127.0.0.1:${match[1]}`);
 			}
 		};
 		child.stdout!.on('data', onData);

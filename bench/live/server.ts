@@ -120,7 +120,8 @@ export function startServer(options: ServerOptions): Promise<ServerHandle> {
 			if (options.verbose) process.stdout.write(`[server] ${chunk}`);
 			if (listening) return;
 			output += chunk;
-			const match = /Listening on http:\/\/[^:]+:(\d+)/.exec(output);
+			// "Listening on http://…:PORT", or the start banner "… is running at http://…:PORT".
+			const match = /(?:Listening on|is running at) http:\/\/[^\s:]+:(\d+)/.exec(output);
 			if (!match) return;
 			listening = true;
 			clearTimeout(timer);
