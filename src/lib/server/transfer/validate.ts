@@ -2,13 +2,7 @@
  * One validator for every way a question enters the system: importers, JSON files and the
  * bank editor's form actions. It accepts `unknown` because JSON and form data are untrusted.
  */
-import {
-	DIFFICULTIES,
-	LIMITS,
-	POINTS_MULTIPLIERS,
-	QUESTION_TYPES,
-	type Question
-} from '../../quiz/question';
+import { DIFFICULTIES, LIMITS, POINTS_MULTIPLIERS, QUESTION_TYPES } from '../../quiz/question';
 import { IssueLog, type LineKind } from './issues';
 import { optionLetter, sameAnswerKey } from './text';
 import type { ImportIssue, Locale } from './types';
@@ -50,11 +44,6 @@ export function validateQuestion(question: unknown, options: ValidateOptions = {
 	if (options.lineKind) log.lineKind = options.lineKind;
 	checkQuestion(question, options.line ?? 0, log);
 	return log.errors;
-}
-
-/** Narrowing helper for callers that only need a yes/no. */
-export function isValidQuestion(question: unknown): question is Question {
-	return validateQuestion(question).length === 0;
 }
 
 /** Same checks, appending to an existing log (used by the importers). */

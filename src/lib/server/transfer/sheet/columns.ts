@@ -140,10 +140,6 @@ const TEMPLATE_KEYS: Map<string, TemplateField> = (() => {
 	return keys;
 })();
 
-export function templateFieldOf(header: string): TemplateField | undefined {
-	return TEMPLATE_KEYS.get(looseKey(header));
-}
-
 /** Same, for a header already passed through `looseKey`. */
 export function templateFieldOfKey(key: string): TemplateField | undefined {
 	return TEMPLATE_KEYS.get(key);
