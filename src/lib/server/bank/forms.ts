@@ -237,8 +237,6 @@ export function parseRuleForm(
 	};
 }
 
-export { parseId } from '../params';
-
 const IdSchema = v.pipe(
 	v.string(),
 	v.regex(/^\d{1,12}$/),

@@ -69,5 +69,3 @@ export async function beginPractice(
 				: startReviewSession(db, pid, what.title, now);
 	return started.ok ? { ok: true, sessionId: started.session.id } : started;
 }
-
-export { parseId } from '../params';

@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db';
 import { ok, refuse } from '$lib/server/practice/api';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { contestErrorMessage } from '$lib/server/practice/messages';
-import { parseId } from '$lib/server/practice/start';
+import { parseId } from '$lib/server/params';
 import { contestPage } from '$lib/server/contest/public';
 import type { RequestHandler } from './$types';
 

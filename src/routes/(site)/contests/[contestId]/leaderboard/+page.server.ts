@@ -5,7 +5,7 @@ import {
 	listContestRounds,
 	unitParticipation
 } from '$lib/server/db/queries/contests';
-import { parseId } from '$lib/server/practice/start';
+import { parseId } from '$lib/server/params';
 import { publicOverallBoard, publicRoundBoard } from '$lib/server/contest/standings';
 import { openRound } from '$lib/server/contest/attempts';
 import { maskPhone } from '$lib/practice/phone';

@@ -26,7 +26,7 @@ import {
 	publishBlockerMessage,
 	roundErrorMessage
 } from '$lib/server/practice/messages';
-import { parseId } from '$lib/server/practice/start';
+import { parseId } from '$lib/server/params';
 import { resetHeldCache } from '$lib/server/contest/held';
 import { toDateTimeInput } from '$lib/practice/format';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';

@@ -16,13 +16,8 @@ import {
 	removeQuizItem,
 	updateQuiz
 } from '$lib/server/db/queries/quizzes';
-import {
-	parseId,
-	parseIdList,
-	parseItemForm,
-	parseQuizForm,
-	parseRuleForm
-} from '$lib/server/bank/forms';
+import { parseIdList, parseItemForm, parseQuizForm, parseRuleForm } from '$lib/server/bank/forms';
+import { parseId } from '$lib/server/params';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 

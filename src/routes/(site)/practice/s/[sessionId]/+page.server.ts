@@ -9,7 +9,7 @@ import { queuePracticeAnswer } from '$lib/server/practice/answer';
 import { answerFromForm } from '$lib/server/practice/answer-form';
 import { practiceLimits } from '$lib/server/practice/limits';
 import { practiceErrorMessage, practiceErrorStatus } from '$lib/server/practice/messages';
-import { parseId } from '$lib/server/practice/start';
+import { parseId } from '$lib/server/params';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 

@@ -3,7 +3,7 @@ import { findEntry, getPublishedContest } from '$lib/server/db/queries/contests'
 import { ok, refuse } from '$lib/server/practice/api';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
-import { parseId } from '$lib/server/practice/start';
+import { parseId } from '$lib/server/params';
 import { startAttempt } from '$lib/server/contest/attempts';
 import { attemptPage } from '$lib/server/contest/public';
 import type { RequestHandler } from './$types';

@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db';
 import { getPublishedContest, listContestRounds } from '$lib/server/db/queries/contests';
 import { refuse } from '$lib/server/practice/api';
 import { contestErrorMessage } from '$lib/server/practice/messages';
-import { parseId } from '$lib/server/practice/start';
+import { parseId } from '$lib/server/params';
 import { openRound } from '$lib/server/contest/attempts';
 import {
 	cached,

@@ -3,7 +3,7 @@ import { ok, refuse } from '$lib/server/practice/api';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { viewSession } from '$lib/server/practice/sessions';
 import { practiceErrorMessage } from '$lib/server/practice/messages';
-import { parseId } from '$lib/server/practice/start';
+import { parseId } from '$lib/server/params';
 import type { RequestHandler } from './$types';
 
 /** Where a session stands: its current question (no answer key). */

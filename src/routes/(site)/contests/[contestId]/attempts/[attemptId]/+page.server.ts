@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/db';
 import { ownAttemptId } from '$lib/server/db/queries/contests';
 import { currentParticipant } from '$lib/server/practice/identity';
-import { parseId } from '$lib/server/practice/start';
+import { parseId } from '$lib/server/params';
 import { practiceLimits } from '$lib/server/practice/limits';
 import { answerFromForm } from '$lib/server/practice/answer-form';
 import { parseAttemptPublicId } from '$lib/server/practice/answer-endpoints';

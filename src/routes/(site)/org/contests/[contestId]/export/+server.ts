@@ -6,7 +6,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getContest } from '$lib/server/db/queries/contests';
 import { pickRound } from '$lib/server/contest/results';
 import { rankingSheet, toCsv, toXlsx, unitsSheet } from '$lib/server/contest/export';
-import { parseId } from '$lib/server/practice/start';
+import { parseId } from '$lib/server/params';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {

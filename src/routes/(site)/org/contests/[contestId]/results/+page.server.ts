@@ -7,7 +7,7 @@ import {
 	unitParticipation
 } from '$lib/server/db/queries/contests';
 import { organizerResults, pickRound } from '$lib/server/contest/results';
-import { parseId } from '$lib/server/practice/start';
+import { parseId } from '$lib/server/params';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { deleteQuiz, getQuiz } from '$lib/server/db/queries/quizzes';
-import { parseId } from '$lib/server/bank/forms';
+import { parseId } from '$lib/server/params';
 import type { Actions, PageServerLoad } from './$types';
 
 function quizOf(organizationId: number, param: string) {

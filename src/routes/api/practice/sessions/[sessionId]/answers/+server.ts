@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db';
 import { readJsonBody, toResponse } from '$lib/server/practice/api';
 import { practiceAnswerEndpoint } from '$lib/server/practice/answer-endpoints';
 import { PLAYER_COOKIE } from '$lib/server/practice/identity';
-import { parseId } from '$lib/server/practice/start';
+import { parseId } from '$lib/server/params';
 import { clientIp } from '$lib/server/client-ip';
 import type { RequestHandler } from './$types';
 

@@ -4,7 +4,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { getBank } from '$lib/server/db/queries/banks';
 import { listQuestions } from '$lib/server/db/queries/questions';
-import { parseId } from '$lib/server/bank/forms';
+import { parseId } from '$lib/server/params';
 import { exportBank, type ExportFormat } from '$lib/server/transfer';
 import { attachment } from '$lib/server/bank/download';
 import { csvSeparator } from '$lib/server/transfer/csv';

@@ -3,7 +3,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { getBank, listOrgTags } from '$lib/server/db/queries/banks';
 import { getQuestion, listQuestions, updateQuestion } from '$lib/server/db/queries/questions';
-import { parseId } from '$lib/server/bank/forms';
+import { parseId } from '$lib/server/params';
 import { questionFromForm } from '$lib/server/bank/question-save';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
