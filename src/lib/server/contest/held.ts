@@ -7,6 +7,7 @@
  * (`practice_while_open`, answer keys public). Cached for a few seconds per database: the practice answer path only looks up a Set.
  */
 import type { Db } from '../db';
+import { listHeldBankIds, listQuestionIdsOfBanks } from '../db/queries/held';
 
 export const HELD_TTL_MS = 10_000;
 
@@ -19,23 +20,8 @@ interface Held {
 const cache = new WeakMap<Db, Held>();
 
 function load(db: Db, now: number): Held {
-	const banks = new Set<number>();
-	const rows = db.$client
-		.prepare(
-			`SELECT c.bank_ids AS bankIds FROM contest c
-			 WHERE c.status = 'published' AND c.practice_while_open = 0
-			 AND EXISTS (SELECT 1 FROM contest_round r WHERE r.contest_id = c.id AND r.closes_at > ?)`
-		)
-		.all(now) as Array<{ bankIds: string }>;
-	for (const row of rows) for (const id of JSON.parse(row.bankIds) as number[]) banks.add(id);
-	const questions = new Set(
-		(
-			db.$client
-				.prepare('SELECT id FROM question WHERE bank_id IN (SELECT value FROM json_each(?))')
-				.all(JSON.stringify([...banks])) as Array<{ id: number }>
-		).map((r) => r.id)
-	);
-	return { at: now, banks, questions };
+	const banks = listHeldBankIds(db, now);
+	return { at: now, banks, questions: listQuestionIdsOfBanks(db, banks) };
 }
 
 function held(db: Db, now: number): Held {
