@@ -13,6 +13,7 @@ import {
 	contestRound,
 	organization,
 	question,
+	unit,
 	type Contest,
 	type ContestAttempt,
 	type ContestEntry,
@@ -314,11 +315,12 @@ export function findEntry(
 
 /** Entries of a contest registered from one client address (its key: see contest/attempts.ts). */
 export function countEntriesFromAddress(db: Db, contestId: number, addressKey: string): number {
-	return (
-		db.$client
-			.prepare('SELECT count(*) AS n FROM contest_entry WHERE contest_id = ? AND address_key = ?')
-			.get(contestId, addressKey) as { n: number }
-	).n;
+	const row = db
+		.select({ n: sql<number>`count(*)` })
+		.from(contestEntry)
+		.where(and(eq(contestEntry.contestId, contestId), eq(contestEntry.addressKey, addressKey)))
+		.get();
+	return row?.n ?? 0;
 }
 
 export function isContestPhoneTaken(db: Db, contestId: number, phone: string): boolean {
@@ -582,18 +584,33 @@ export function listFlaggedAttempts(
 	organizationId: number,
 	contestId: number
 ): FlaggedAttemptRow[] {
-	return db.$client
-		.prepare(
-			`SELECT a.entry_id AS entryId, e.full_name AS fullName, e.phone AS phone, u.name AS unitName,
-			   r.title AS roundTitle, a.number AS attemptNumber, a.score AS score,
-			   json_array_length(a.question_ids) AS questionCount, a.duration_ms AS durationMs,
-			   a.submitted_at AS submittedAt
-			 FROM contest_attempt a JOIN contest_entry e ON e.id = a.entry_id
-			 JOIN unit u ON u.id = e.unit_id JOIN contest_round r ON r.id = a.round_id
-			 WHERE a.contest_id = ? AND a.organization_id = ? AND a.flagged = 1
-			 ORDER BY a.submitted_at DESC LIMIT 500`
+	return db
+		.select({
+			entryId: contestAttempt.entryId,
+			fullName: contestEntry.fullName,
+			phone: contestEntry.phone,
+			unitName: unit.name,
+			roundTitle: contestRound.title,
+			attemptNumber: contestAttempt.number,
+			score: sql<number>`${contestAttempt.score}`,
+			questionCount: sql<number>`json_array_length(${contestAttempt.questionIds})`,
+			durationMs: sql<number>`${contestAttempt.durationMs}`,
+			submittedAt: sql<number>`${contestAttempt.submittedAt}`
+		})
+		.from(contestAttempt)
+		.innerJoin(contestEntry, eq(contestEntry.id, contestAttempt.entryId))
+		.innerJoin(unit, eq(unit.id, contestEntry.unitId))
+		.innerJoin(contestRound, eq(contestRound.id, contestAttempt.roundId))
+		.where(
+			and(
+				eq(contestAttempt.contestId, contestId),
+				eq(contestAttempt.organizationId, organizationId),
+				eq(contestAttempt.flagged, true)
+			)
 		)
-		.all(contestId, organizationId) as FlaggedAttemptRow[];
+		.orderBy(desc(contestAttempt.submittedAt))
+		.limit(500)
+		.all();
 }
 
 // ——— Standings ———
