@@ -1,0 +1,38 @@
+/**
+ * The composition root. `createApp` builds every long-lived component of one server — the
+ * configuration, the database, the caches and queues — once, and everything else receives them as
+ * arguments (hooks put the app on `event.locals.app`; socket.io and the practice fast path are
+ * attached with it). Tests build their own app with their own components (`createApp(cfg, { db })`),
+ * so nothing is shared between two apps in one process.
+ */
+import { config as readProcessConfig, type AppConfig } from './config';
+import { openDatabase, type Db } from './db';
+
+/**
+ * Per-app caches and queues. Each module that needs state beyond one request owns a factory
+ * (`create…()`) for its entry; `createApp` calls them. No module keeps state in a global or in a
+ * `WeakMap<Db, …>`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AppCaches {}
+
+export interface AppContext {
+	readonly config: AppConfig;
+	readonly db: Db;
+	readonly caches: AppCaches;
+}
+
+export interface AppComponents {
+	/** An already opened database (tests: `openDatabase(':memory:')`). */
+	db?: Db;
+}
+
+/** Build one app: open the configured database (migrations apply) unless one is given. */
+export function createApp(
+	cfg: AppConfig = readProcessConfig(),
+	components: AppComponents = {}
+): AppContext {
+	const db = components.db ?? openDatabase(cfg.databasePath);
+	const caches: AppCaches = {};
+	return { config: cfg, db, caches };
+}
