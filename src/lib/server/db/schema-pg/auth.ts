@@ -3,7 +3,15 @@
  * identity integers, `timestamp_ms` integers → timestamptz(3) (both read as Date), boolean
  * integers → boolean; the enum lists are shared with the SQLite schema.
  */
-import { pgTable, text, integer, boolean, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+	pgTable,
+	text,
+	integer,
+	boolean,
+	timestamp,
+	index,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
 import { ROLES } from '../schema/auth';
 
 /** An instant read and written as a Date, like SQLite's `integer(…, { mode: 'timestamp_ms' })`. */
