@@ -413,4 +413,24 @@ describe('SQLite and PostgreSQL schemas', () => {
 			}
 		);
 	});
+
+	it('keep serving after PostgreSQL closes an idle connection', async () => {
+		const postgres = postgresDb();
+		await postgres.$client.query('select 1');
+		const idle = postgres.$client.idleCount;
+		expect(idle).toBeGreaterThan(0);
+		let removed = 0;
+		const allRemoved = new Promise<void>((resolve) =>
+			postgres.$client.on('remove', () => {
+				if (++removed === idle) resolve();
+			})
+		);
+		await admin?.query(
+			'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+			[database]
+		);
+		await allRemoved;
+		const { rows } = await postgres.$client.query<{ n: number }>('select 1 as n');
+		expect(rows).toEqual([{ n: 1 }]);
+	});
 });

@@ -16,6 +16,11 @@ export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** Connect to `url` (postgres://…) and bring its schema up to date. Close with `db.$client.end()`. */
 export async function openPostgres(url: string): Promise<PgDb> {
 	const pool = new pg.Pool({ connectionString: url });
+	// An idle connection that PostgreSQL closes (restart, failover, admin) is reported here; with
+	// no listener the pool would rethrow it and end the process. The pool replaces it on next use.
+	pool.on('error', (error) =>
+		console.error('db: an idle PostgreSQL connection failed', error.message)
+	);
 	const db = drizzle(pool, { schema }) as PgDb;
 	try {
 		await migrate(db, { migrationsFolder: pgMigrationsDir() });
