@@ -30,13 +30,13 @@ const engineForbidden = [
 		message: 'The engine does no I/O: no node built-ins.'
 	},
 	{
-		regex: String.raw`^(\$lib/(client|components|paraglide)|drizzle-orm|better-sqlite3|socket\.io.*)(/.*)?$`,
+		regex: String.raw`^(\$lib/(client|components|paraglide)|drizzle-orm|better-sqlite3|pg|socket\.io.*)(/.*)?$`,
 		message: 'The engine does no I/O: no client, component, database or socket imports.'
 	}
 ];
 /** Routes go through named functions in $lib/server (db/queries/*, services), never db internals. */
 const dbInternals = {
-	regex: String.raw`^(\$lib/server/db/(?!queries/)|drizzle-orm|better-sqlite3)`,
+	regex: String.raw`^(\$lib/server/db/(?!queries/)|drizzle-orm|better-sqlite3|pg(/|$))`,
 	message:
 		'Routes do not touch database internals: call a named query in $lib/server/db/queries or a service.'
 };

@@ -28,11 +28,14 @@ describe('layer rules', () => {
 		['src/lib/quiz/fake.ts', "import { browser } from '$app/environment';"],
 		['src/lib/quiz/fake.ts', "import { env } from '$env/dynamic/public';"],
 		['src/lib/practice/fake.ts', "import { eq } from 'drizzle-orm';"],
+		['src/lib/practice/fake.ts', "import pg from 'pg';"],
 		['src/lib/components/host/fake.ts', "import { getDb } from '$lib/server/db';"],
 		['src/lib/components/host/fake.ts', "import { getGame } from '../../server/db/queries/games';"],
 		['src/lib/client/fake.ts', "import { env } from '$env/dynamic/private';"],
 		['src/routes/fake/+page.server.ts', "import { user } from '$lib/server/db/schema';"],
-		['src/routes/fake/+page.server.ts', "import { eq } from 'drizzle-orm';"]
+		['src/routes/fake/+page.server.ts', "import { eq } from 'drizzle-orm';"],
+		['src/routes/fake/+page.server.ts', "import pg from 'pg';"],
+		['src/routes/fake/+page.server.ts', "import { openPostgres } from '$lib/server/db/postgres';"]
 	])('refuses, in %s, the import %s', async (file, code) => {
 		const errors = await layerErrors(file, `${code}\nexport const x = 1;\n`);
 		expect(errors).toHaveLength(1);
@@ -45,7 +48,8 @@ describe('layer rules', () => {
 		['src/lib/components/host/fake.ts', "import { now } from '$lib/client/server-clock.svelte';"],
 		['src/routes/fake/+page.server.ts', "import { getDb } from '$lib/server/db';"],
 		['src/routes/fake/+page.server.ts', "import { getGame } from '$lib/server/db/queries/games';"],
-		['src/lib/server/fake.ts', "import { user } from './db/schema';"]
+		['src/lib/server/fake.ts', "import { user } from './db/schema';"],
+		['src/routes/fake/+page.server.ts', "import { parse } from 'pgpass';"]
 	])('allows, in %s, the import %s', async (file, code) => {
 		expect(await layerErrors(file, `${code}\nexport const x = 1;\n`)).toEqual([]);
 	});
