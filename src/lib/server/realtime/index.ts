@@ -15,6 +15,7 @@ import { GameRegistry } from '../live/registry';
 import type { Timers } from '../live/live-game';
 import { PingPayload, SOCKET_PATH, type PingReply } from '../../protocol';
 import { Broadcaster } from './broadcaster';
+import { useRedisAdapter } from './cluster';
 import { ConnectionGate } from './connection-gate';
 import type { HandlerContext } from './context';
 import { registerHostHandlers } from './host-handlers';
@@ -49,8 +50,8 @@ export interface RealtimeDeps {
  */
 function defaultLimits(): HandlerContext['limits'] {
 	return {
-		join: new Limiter(() => config().limits.liveJoin, 10),
-		rejoin: new Limiter(() => config().limits.liveRejoin, 10)
+		join: new Limiter('live-join', () => config().limits.liveJoin, 10),
+		rejoin: new Limiter('live-rejoin', () => config().limits.liveRejoin, 10)
 	};
 }
 
@@ -73,6 +74,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		connectTimeout: 10_000,
 		allowRequest: (req, callback) => callback(null, gate.admits(nodeClientAddress(req, policy)))
 	});
+	const redisUrl = config().redisUrl;
+	if (redisUrl) useRedisAdapter(io, redisUrl);
 	io.engine.on(
 		'connection',
 		(conn: { request: IncomingMessage; once(e: 'close', f: () => void): void }) =>
