@@ -334,7 +334,7 @@ describe('two nodes behind HAProxy, one game', () => {
 		// Phones that were on the dead node reconnect through the proxy and rejoin.
 		for (const player of players) {
 			if (!player.client.socket.connected)
-				await new Promise((resolve) => player.client.socket.once('connect', resolve));
+				await new Promise<void>((resolve) => player.client.socket.once('connect', () => resolve()));
 			await player.rejoined;
 			// The acknowledged answers survived: sending one again is a duplicate.
 			const ack = await player.client.emit<AnswerReply>('answer:submit', {
