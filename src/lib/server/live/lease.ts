@@ -7,7 +7,7 @@
 import type { Redis } from '../redis';
 
 /** A lease not renewed this long is free for another node. */
-export const LEASE_TTL_MS = 3_000;
+const LEASE_TTL_MS = 3_000;
 /** The holder renews its leases this often (three tries before one expires). */
 export const LEASE_RENEW_MS = 1_000;
 

@@ -24,7 +24,7 @@ import { registerPlayerHandlers } from './player-handlers';
 import type { RealtimeServer, RealtimeSocket, SocketData } from './types';
 
 /** How often each node looks for games without a live owner. */
-export const TAKEOVER_SCAN_MS = 1_000;
+const TAKEOVER_SCAN_MS = 1_000;
 /** A forwarded command not answered this long makes the sender check who owns the game now. */
 const FORWARD_CHECK_MS = 1_000;
 /** A forwarded command gives up (INTERNAL) after this long. */
@@ -73,7 +73,7 @@ export function useRedisAdapter(io: RealtimeServer, redisUrl: string): void {
 }
 
 /** This node's name in leases and on the bus: NODE_ID, else host name and process id. */
-export function defaultNodeId(): string {
+function defaultNodeId(): string {
 	return process.env.NODE_ID?.trim() || `${os.hostname()}:${process.pid}`;
 }
 
@@ -175,11 +175,6 @@ export class Cluster {
 		every(LEASE_RENEW_MS, () => this.#heartbeat());
 		every(TAKEOVER_SCAN_MS, () => this.#scan());
 		void this.#scan().catch((err) => console.error('cluster:', (err as Error).message));
-	}
-
-	/** Games this node runs now (tests read it). */
-	get owned(): number[] {
-		return [...this.#leases.held];
 	}
 
 	/** The socket as the handlers see it: its game commands go to the game's owner. */
