@@ -114,14 +114,19 @@ async function startProxy(): Promise<void> {
 	throw new Error(`haproxy did not start: ${log}`);
 }
 
-/** A phone: WebSocket (no pinning needed), reconnecting by itself like the app's client. */
-async function phone(url: string): Promise<TestClient> {
+/**
+ * A WebSocket client (no pinning needed). Phones reconnect by themselves like the app's client;
+ * a host screen (with its session cookie) does not.
+ */
+async function open(url: string, cookie?: string): Promise<TestClient> {
 	const socket = ioClient(url, {
 		path: SOCKET_PATH,
 		transports: ['websocket'],
 		forceNew: true,
+		reconnection: !cookie,
 		reconnectionDelay: 100,
-		reconnectionDelayMax: 300
+		reconnectionDelayMax: 300,
+		extraHeaders: cookie ? { cookie } : {}
 	});
 	const client = new TestClient(socket);
 	sockets.push(client);
@@ -132,22 +137,8 @@ async function phone(url: string): Promise<TestClient> {
 	return client;
 }
 
-async function screen(url: string, cookie: string): Promise<TestClient> {
-	const socket = ioClient(url, {
-		path: SOCKET_PATH,
-		transports: ['websocket'],
-		forceNew: true,
-		reconnection: false,
-		extraHeaders: { cookie }
-	});
-	const client = new TestClient(socket);
-	sockets.push(client);
-	await new Promise<void>((resolve, reject) => {
-		socket.once('connect', () => resolve());
-		socket.once('connect_error', reject);
-	});
-	return client;
-}
+const phone = (url: string) => open(url);
+const screen = (url: string, cookie: string) => open(url, cookie);
 
 async function command(host: TestClient, gameId: number, type: string) {
 	const reply = await host.emit<HostCommandReply>('host:command', { gameId, command: { type } });
