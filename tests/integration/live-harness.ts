@@ -81,8 +81,8 @@ export async function startServer(
 		now: clock.now,
 		timers: clock.timers,
 		limits: {
-			join: new Limiter(options.joinLimit ?? 1000, 10),
-			rejoin: new Limiter(1000, 10)
+			join: new Limiter('test-join', options.joinLimit ?? 1000, 10),
+			rejoin: new Limiter('test-rejoin', 1000, 10)
 		},
 		...options.realtime
 	});

@@ -34,6 +34,13 @@ describe('configuration', () => {
 		expect(cfg.address).toEqual({ header: 'x-forwarded-for', depth: 1 });
 	});
 
+	it('runs as one node unless REDIS_URL names a Redis server', () => {
+		expect(readConfig({}).redisUrl).toBeUndefined();
+		expect(readConfig({ REDIS_URL: ' redis://127.0.0.1:6379/2 ' }).redisUrl).toBe(
+			'redis://127.0.0.1:6379/2'
+		);
+	});
+
 	it.each([
 		[{ PORT: 'abc' }, /PORT must be a number/],
 		[{ PORT: '70000' }, /PORT must be a number/],
@@ -45,7 +52,9 @@ describe('configuration', () => {
 		[{ LIVE_JOIN_LIMIT: '0' }, /LIVE_JOIN_LIMIT must be a whole number from 1/],
 		[{ PRACTICE_ANSWER_PER_MIN: '2.5' }, /PRACTICE_ANSWER_PER_MIN must be a whole number/],
 		[{ CONTEST_REGISTER_PER_IP: '-3' }, /CONTEST_REGISTER_PER_IP must be a whole number/],
-		[{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be 1/]
+		[{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be 1/],
+		[{ REDIS_URL: '127.0.0.1:6379' }, /REDIS_URL must be a redis:\/\/ or rediss:\/\/ address/],
+		[{ REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must be a redis/]
 	])('refuses bad configuration %o with a one-line explanation', (env, message) => {
 		expect(() => readConfig(env)).toThrowError(ConfigError);
 		try {

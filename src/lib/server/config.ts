@@ -48,6 +48,8 @@ export interface AppConfig {
 	/** Where rate limits read the client's address (TRUST_PROXY, ADDRESS_HEADER, XFF_DEPTH). */
 	address: AddressPolicy;
 	limits: Record<LimitName, number>;
+	/** REDIS_URL: set, several nodes share socket.io rooms, rate limits and game leases. */
+	redisUrl: string | undefined;
 }
 
 /** A configuration problem, reported on one line at start. */
@@ -105,6 +107,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		}
 		limits[name] = value;
 	}
+	const redisUrl = readRedisUrl(env.REDIS_URL);
 	return {
 		port,
 		host,
@@ -112,8 +115,26 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		publicUrl,
 		uploadDir,
 		address,
-		limits
+		limits,
+		redisUrl
 	};
+}
+
+/** REDIS_URL, when set, must be a redis:// or rediss:// address (a typo must not start a lone node). */
+function readRedisUrl(text: string | undefined): string | undefined {
+	const value = text?.trim();
+	if (!value) return undefined;
+	let url: URL | undefined;
+	try {
+		url = new URL(value);
+	} catch {
+		url = undefined;
+	}
+	if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname)
+		throw new ConfigError(
+			`REDIS_URL must be a redis:// or rediss:// address such as redis://127.0.0.1:6379, got "${text}"`
+		);
+	return value;
 }
 
 let cached: AppConfig | undefined;

@@ -1,34 +1,58 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import {
+	RateLimiterMemory,
+	RateLimiterRedis,
+	type RateLimiterAbstract
+} from 'rate-limiter-flexible';
+import { config } from './config';
+import { redisClient } from './redis';
 
 /** Seconds to wait before retrying, or 0 when the attempt may go ahead. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSec: number };
 
 /**
- * A named, in-memory limiter (one process serves an event): `points` attempts per `durationSec`.
- * `points` may be a function (a configured limit), read on first use, so that importing a module
- * that declares a limiter never reads the configuration.
+ * A named limiter: `points` attempts per `durationSec`. In memory for one process; with REDIS_URL
+ * the budget lives in Redis (rate-limiter-flexible's store) and every node spends the same one,
+ * with an in-memory limiter as insurance while Redis is unreachable. `name` keys the budget in
+ * Redis, so it must be unique. `points` may be a function (a configured limit), read on first use,
+ * so that importing a module that declares a limiter never reads the configuration.
  */
 export class Limiter {
-	#limiter: RateLimiterMemory | undefined;
+	#limiter: RateLimiterAbstract | undefined;
 	constructor(
+		private readonly name: string,
 		private readonly points: number | (() => number),
 		private readonly durationSec: number,
 		private readonly blockSec = 0
 	) {}
 
-	get #memory(): RateLimiterMemory {
-		this.#limiter ??= new RateLimiterMemory({
-			points: typeof this.points === 'function' ? this.points() : this.points,
+	get #points(): number {
+		return typeof this.points === 'function' ? this.points() : this.points;
+	}
+
+	get #store(): RateLimiterAbstract {
+		if (this.#limiter) return this.#limiter;
+		const options = {
+			points: this.#points,
 			duration: this.durationSec,
 			blockDuration: this.blockSec
-		});
+		};
+		const redisUrl = config().redisUrl;
+		this.#limiter = redisUrl
+			? new RateLimiterRedis({
+					...options,
+					storeClient: redisClient(redisUrl),
+					useRedisPackage: true,
+					keyPrefix: `cv:rl:${this.name}`,
+					insuranceLimiter: new RateLimiterMemory(options)
+				})
+			: new RateLimiterMemory(options);
 		return this.#limiter;
 	}
 
 	/** Consume one attempt for `key`. */
 	async consume(key: string): Promise<RateDecision> {
 		try {
-			await this.#memory.consume(key);
+			await this.#store.consume(key);
 			return { allowed: true };
 		} catch (res) {
 			const ms = (res as { msBeforeNext?: number }).msBeforeNext ?? 1000;
@@ -38,14 +62,13 @@ export class Limiter {
 
 	/** Is there budget left for `key`? Spends nothing (checked before any work is done for it). */
 	async check(key: string): Promise<RateDecision> {
-		const res = await this.#memory.get(key);
-		const points = typeof this.points === 'function' ? this.points() : this.points;
-		if (!res || res.consumedPoints < points) return { allowed: true };
+		const res = await this.#store.get(key);
+		if (!res || res.consumedPoints < this.#points) return { allowed: true };
 		return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 	}
 
 	/** Forget `key` (e.g. after a successful login). */
 	async reset(key: string): Promise<void> {
-		await this.#memory.delete(key);
+		await this.#store.delete(key);
 	}
 }

@@ -19,9 +19,9 @@ import { Limiter, type RateDecision } from '../rate-limit';
 const KNOWN_DEVICES_MAX = 20_000;
 
 export class LoginGuard {
-	readonly perIp = new Limiter(() => config().limits.loginPerIp, 300);
-	readonly perAccountSource = new Limiter(5, 300);
-	readonly perAccount = new Limiter(50, 900);
+	readonly perIp = new Limiter('login-ip', () => config().limits.loginPerIp, 300);
+	readonly perAccountSource = new Limiter('login-account-source', 5, 300);
+	readonly perAccount = new Limiter('login-account', 50, 900);
 	readonly #knownDevices = new Set<string>();
 
 	#source(account: string, ip: string, device: string | undefined): string {

@@ -137,6 +137,11 @@ export class GameRegistry {
 		}
 	}
 
+	/** Is the game in this process's memory (without loading it)? */
+	has(gameId: number): boolean {
+		return this.#games.has(gameId);
+	}
+
 	get size(): number {
 		return this.#games.size;
 	}

@@ -9,22 +9,26 @@ const limits = () => config().limits;
 
 export const practiceLimits = {
 	/** New guests and account sign-ins per IP per 10 minutes. */
-	newPlayerPerIp: new Limiter(() => limits().practiceNewPlayerPerIp, 600),
+	newPlayerPerIp: new Limiter('practice-new-player', () => limits().practiceNewPlayerPerIp, 600),
 	/** Answers per participant per minute (a person answers at most one every few seconds). */
-	answerPerPlayer: new Limiter(() => limits().practiceAnswerPerMin, 60),
+	answerPerPlayer: new Limiter('practice-answer', () => limits().practiceAnswerPerMin, 60),
 	/** Contest registrations per IP per 10 minutes. */
-	registerPerIp: new Limiter(() => limits().contestRegisterPerIp, 600),
+	registerPerIp: new Limiter('contest-register', () => limits().contestRegisterPerIp, 600),
 	/**
 	 * Saved contest answers per participant per minute (answers may be changed until the
 	 * hand-in). Keyed by the attempt's owner, checked after ownership: a stranger naming someone
 	 * else's attempt is answered 404 and spends nobody's allowance.
 	 */
-	savePerPlayer: new Limiter(() => limits().contestSavePerMin, 60),
+	savePerPlayer: new Limiter('contest-save', () => limits().contestSavePerMin, 60),
 	/**
 	 * Saved contest answers per client address per minute: a script with many guest cookies on one
 	 * address. High by default, since a hall behind one NAT shares one address.
 	 */
-	savePerAddress: new Limiter(() => limits().contestSavePerAddressPerMin, 60),
+	savePerAddress: new Limiter(
+		'contest-save-address',
+		() => limits().contestSavePerAddressPerMin,
+		60
+	),
 	/** Account sign-in attempts per phone/e-mail per 5 minutes. */
-	loginPerAccount: new Limiter(() => limits().practiceLoginPerAccount, 300)
+	loginPerAccount: new Limiter('practice-login', () => limits().practiceLoginPerAccount, 300)
 };

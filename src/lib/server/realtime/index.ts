@@ -15,6 +15,7 @@ import { GameRegistry } from '../live/registry';
 import type { Timers } from '../live/live-game';
 import { PingPayload, SOCKET_PATH, type PingReply } from '../../protocol';
 import { Broadcaster } from './broadcaster';
+import { Cluster, useRedisAdapter } from './cluster';
 import { ConnectionGate } from './connection-gate';
 import type { HandlerContext } from './context';
 import { registerHostHandlers } from './host-handlers';
@@ -49,8 +50,8 @@ export interface RealtimeDeps {
  */
 function defaultLimits(): HandlerContext['limits'] {
 	return {
-		join: new Limiter(() => config().limits.liveJoin, 10),
-		rejoin: new Limiter(() => config().limits.liveRejoin, 10)
+		join: new Limiter('live-join', () => config().limits.liveJoin, 10),
+		rejoin: new Limiter('live-rejoin', () => config().limits.liveRejoin, 10)
 	};
 }
 
@@ -73,6 +74,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		connectTimeout: 10_000,
 		allowRequest: (req, callback) => callback(null, gate.admits(nodeClientAddress(req, policy)))
 	});
+	const redisUrl = config().redisUrl;
+	if (redisUrl) useRedisAdapter(io, redisUrl);
 	io.engine.on(
 		'connection',
 		(conn: { request: IncomingMessage; once(e: 'close', f: () => void): void }) =>
@@ -95,7 +98,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		now,
 		limits: { ...defaultLimits(), ...deps.limits }
 	};
-	if (deps.recover !== false) {
+	// With REDIS_URL each game runs on the node holding its lease (cluster.ts takes them over).
+	const cluster = redisUrl ? new Cluster(io, ctx, redisUrl) : null;
+	if (deps.recover !== false && !cluster) {
 		const count = registry.recoverAll();
 		if (count > 0) console.log(`live: resumed ${count} unfinished game(s)`);
 	}
@@ -106,6 +111,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	});
 	httpServer.once('close', () => {
 		stopRevocations();
+		cluster?.stop();
 		registry.dispose();
 		broadcaster.dispose();
 	});
@@ -153,8 +159,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 				}
 			});
 		});
-		registerPlayerHandlers(socket, ctx);
-		registerHostHandlers(socket, ctx);
+		const routed = cluster ? cluster.route(socket) : socket;
+		registerPlayerHandlers(routed, ctx);
+		registerHostHandlers(routed, ctx);
 	});
 
 	liveRegistries.set(io, registry);

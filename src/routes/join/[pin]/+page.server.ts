@@ -6,7 +6,7 @@ import { Limiter } from '$lib/server/rate-limit';
 import type { PageServerLoad } from './$types';
 
 /** Unknown PINs per IP: guessing PINs to find games is slowed down; real players never notice. */
-const pinMisses = new Limiter(30, 60, 60);
+const pinMisses = new Limiter('pin-miss', 30, 60, 60);
 
 export const load = (async (event) => {
 	const pin = event.params.pin;

@@ -1,0 +1,351 @@
+/**
+ * Two nodes, one game: two production servers (`node server.js` over the existing build) share one
+ * SQLite file and Redis, behind HAProxy with the checked-in deploy/haproxy.cfg. Needs Redis on
+ * 127.0.0.1:6379 (TEST_REDIS_URL overrides) and the Debian package `haproxy`; fails with one line
+ * saying how to get either when it is missing.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'redis';
+import { io as ioClient } from 'socket.io-client';
+import {
+	SOCKET_PATH,
+	type AnswerReply,
+	type GameEndedFrame,
+	type HostAttachReply,
+	type HostCommandReply,
+	type JoinReply,
+	type PlayerResultFrame,
+	type QuestionOpenedFrame,
+	type RejoinReply
+} from '../../src/lib/protocol';
+import { openDatabase, type Db } from '../../src/lib/server/db';
+import { startServer, type ServerHandle } from '../../bench/live/server';
+import { buildDecision, writeStamp } from '../../scripts/build-stamp.js';
+import { TestClient, createGame, makeStaff, q1, q2, tempDbFile } from './live-harness';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ROOT = path.resolve('.');
+const RUN = `mn${process.pid}x${Date.now().toString(36)}`;
+
+let redis: ReturnType<typeof createClient>;
+let db: Db;
+let file: string;
+const nodes: Record<'a' | 'b', ServerHandle> = {} as Record<'a' | 'b', ServerHandle>;
+let proxy: ChildProcess;
+let proxyUrl: string;
+const sockets: TestClient[] = [];
+
+/** The production build, rebuilt only when its sources changed since (scripts/build-stamp.js). */
+function ensureCurrentBuild(): void {
+	const decision = buildDecision(ROOT);
+	if (!decision.rebuild) return;
+	const result = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
+	if (result.status !== 0) throw new Error('`npx vite build` failed: run it to see why');
+	writeStamp(path.join(ROOT, 'build'), decision.stamp);
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function requireRedis(): Promise<void> {
+	const client = createClient({ url: REDIS_URL, socket: { reconnectStrategy: false } });
+	client.on('error', () => undefined);
+	try {
+		await client.connect();
+	} catch {
+		throw new Error(
+			`Redis is not reachable at ${REDIS_URL}: start it with \`redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no\``
+		);
+	}
+	redis = client;
+}
+
+function startNode(name: 'a' | 'b'): Promise<ServerHandle> {
+	return startServer({
+		root: ROOT,
+		dir: ROOT,
+		databasePath: file,
+		port: 0,
+		cpu: null,
+		env: {
+			REDIS_URL,
+			NODE_ID: `${RUN}-${name}`,
+			LIVE_JOIN_LIMIT: '10000',
+			LIVE_REJOIN_LIMIT: '10000'
+		}
+	});
+}
+
+async function startProxy(): Promise<void> {
+	if (spawnSync('haproxy', ['-v']).error)
+		throw new Error('haproxy is not installed: apt-get install -y haproxy');
+	const port = await freePort();
+	proxy = spawn('haproxy', ['-db', '-f', path.join(ROOT, 'deploy/haproxy.cfg')], {
+		env: {
+			...process.env,
+			CV_PROXY_BIND: `127.0.0.1:${port}`,
+			CV_NODE_A: `127.0.0.1:${nodes.a.port}`,
+			CV_NODE_B: `127.0.0.1:${nodes.b.port}`
+		},
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	proxyUrl = `http://127.0.0.1:${port}`;
+	let log = '';
+	proxy.stderr?.on('data', (chunk: Buffer) => (log += chunk));
+	for (let i = 0; i < 100; i++) {
+		const ok = await fetch(`${proxyUrl}/healthz`).then(
+			(res) => res.ok,
+			() => false
+		);
+		if (ok) return;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`haproxy did not start: ${log}`);
+}
+
+/**
+ * A WebSocket client (no pinning needed). Phones reconnect by themselves like the app's client;
+ * a host screen (with its session cookie) does not.
+ */
+async function open(url: string, cookie?: string): Promise<TestClient> {
+	const socket = ioClient(url, {
+		path: SOCKET_PATH,
+		transports: ['websocket'],
+		forceNew: true,
+		reconnection: !cookie,
+		reconnectionDelay: 100,
+		reconnectionDelayMax: 300,
+		extraHeaders: cookie ? { cookie } : {}
+	});
+	const client = new TestClient(socket);
+	sockets.push(client);
+	await new Promise<void>((resolve, reject) => {
+		socket.once('connect', () => resolve());
+		socket.once('connect_error', reject);
+	});
+	return client;
+}
+
+const phone = (url: string) => open(url);
+const screen = (url: string, cookie: string) => open(url, cookie);
+
+async function command(host: TestClient, gameId: number, type: string) {
+	const reply = await host.emit<HostCommandReply>('host:command', { gameId, command: { type } });
+	if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
+	return reply.data.state;
+}
+
+async function ownerOf(gameId: number): Promise<string | null> {
+	return redis.get(`cv:lease:game:${gameId}`);
+}
+
+/** The node that runs the game (each node takes free leases within a second). */
+async function waitForOwner(gameId: number): Promise<'a' | 'b'> {
+	for (let i = 0; i < 100; i++) {
+		const owner = await ownerOf(gameId);
+		if (owner === `${RUN}-a`) return 'a';
+		if (owner === `${RUN}-b`) return 'b';
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`no node took game ${gameId}`);
+}
+
+const answerRows = (gameId: number) =>
+	db.$client
+		.prepare('SELECT player_id AS playerId, question_index AS q FROM answer WHERE game_id = ?')
+		.all(gameId) as Array<{ playerId: string; q: number }>;
+
+beforeAll(async () => {
+	await requireRedis();
+	ensureCurrentBuild();
+	file = tempDbFile();
+	db = openDatabase(file);
+	nodes.a = await startNode('a');
+	nodes.b = await startNode('b');
+	await startProxy();
+}, 600_000);
+
+afterAll(async () => {
+	for (const client of sockets) client.disconnect();
+	proxy?.kill('SIGKILL');
+	await Promise.all(Object.values(nodes).map((node) => node.kill()));
+	db?.$client.close();
+	await redis?.quit();
+});
+
+describe('two nodes behind HAProxy, one game', () => {
+	it('serves the host on one node and players on both: every question, the podium, answers counted once', async () => {
+		const staff = makeStaff(db, 'host');
+		const { gameId, pin } = createGame(db, staff, [q1(), q2()]);
+		const owner = await waitForOwner(gameId);
+		const other = owner === 'a' ? 'b' : 'a';
+		// The host screen is on the other node than the game: its commands are forwarded.
+		const host = await screen(nodes[other].url, staff.cookie);
+		const attached = await host.emit<HostAttachReply>('host:attach', { gameId });
+		expect(attached.ok).toBe(true);
+
+		const urls = [nodes.a.url, nodes.a.url, nodes.b.url, nodes.b.url, proxyUrl, proxyUrl];
+		const players: Array<{ client: TestClient; playerId: string; nickname: string }> = [];
+		for (const [i, url] of urls.entries()) {
+			const client = await phone(url);
+			const nickname = `Người chơi ${i + 1}`;
+			const reply = await client.emit<JoinReply>('player:join', { pin, nickname });
+			if (!reply.ok) throw new Error(reply.error);
+			players.push({ client, playerId: reply.data.view.me.playerId, nickname });
+		}
+
+		const answers = [
+			{ type: 'single', choice: 1 },
+			{ type: 'truefalse', value: true }
+		];
+		for (const [questionIndex, answer] of answers.entries()) {
+			await command(host, gameId, questionIndex === 0 ? 'start' : 'next');
+			for (const { client } of players)
+				await client.next<QuestionOpenedFrame>(
+					'question:opened',
+					(f) => f.questionIndex === questionIndex
+				);
+			for (const { client } of players) {
+				const first = await client.emit<AnswerReply>('answer:submit', { questionIndex, answer });
+				expect(first).toMatchObject({ ok: true, data: { duplicate: false } });
+				const again = await client.emit<AnswerReply>('answer:submit', { questionIndex, answer });
+				expect(again).toMatchObject({ ok: true, data: { duplicate: true } });
+			}
+			const closed = await command(host, gameId, 'close');
+			expect(closed.closed?.distribution).toMatchObject({ answered: 6, correct: 6 });
+			for (const { client } of players) {
+				const result = await client.next<PlayerResultFrame>(
+					'player:result',
+					(f) => f.questionIndex === questionIndex
+				);
+				expect(result).toMatchObject({ answered: true, correct: true });
+			}
+			await command(host, gameId, 'next'); // leaderboard
+		}
+		await command(host, gameId, 'next'); // podium
+		const podiums = await Promise.all(
+			players.map(({ client }) => client.next<GameEndedFrame>('game:ended'))
+		);
+		for (const podium of podiums) expect(podium.podium.length).toBeGreaterThanOrEqual(3);
+
+		const rows = answerRows(gameId);
+		expect(rows).toHaveLength(players.length * 2);
+		expect(new Set(rows.map((r) => `${r.playerId}/${r.q}`)).size).toBe(rows.length);
+	}, 120_000);
+
+	it('resumes on the other node within 5 s after kill -9 of the owner mid-question, with every acknowledged answer and score', async () => {
+		const staff = makeStaff(db, 'host');
+		const { gameId, pin } = createGame(db, staff, [q1(), q2()]);
+		const owner = await waitForOwner(gameId);
+		const survivor = owner === 'a' ? 'b' : 'a';
+		const host = await screen(nodes[owner].url, staff.cookie);
+		expect((await host.emit<HostAttachReply>('host:attach', { gameId })).ok).toBe(true);
+
+		// Two phones through the proxy (spread over both nodes) and two pinned to the survivor:
+		// each rejoins with its token after a reconnection, like the app.
+		const urls = [proxyUrl, proxyUrl, nodes[survivor].url, nodes[survivor].url];
+		const players = [];
+		for (const [i, url] of urls.entries()) {
+			const client = await phone(url);
+			const reply = await client.emit<JoinReply>('player:join', { pin, nickname: `Phone ${i}` });
+			if (!reply.ok) throw new Error(reply.error);
+			const token = reply.data.playerToken;
+			const player = { client, rejoined: Promise.resolve(), score: 0 };
+			client.socket.on('connect', () => {
+				player.rejoined = client
+					.emit<RejoinReply>('player:rejoin', { pin, playerToken: token })
+					.then((ack) => {
+						if (!ack.ok) throw new Error(`rejoin: ${ack.error}`);
+					});
+			});
+			players.push(player);
+		}
+		const single = { type: 'single', choice: 1 };
+		const truefalse = { type: 'truefalse', value: true };
+		await command(host, gameId, 'start');
+		for (const { client } of players) {
+			await client.next<QuestionOpenedFrame>('question:opened', (f) => f.questionIndex === 0);
+			const ack = await client.emit<AnswerReply>('answer:submit', {
+				questionIndex: 0,
+				answer: single
+			});
+			expect(ack.ok).toBe(true);
+		}
+		await command(host, gameId, 'close');
+		for (const player of players) {
+			const result = await player.client.next<PlayerResultFrame>('player:result');
+			expect(result.correct).toBe(true);
+			player.score = result.me.score;
+		}
+		await command(host, gameId, 'next'); // leaderboard
+		await command(host, gameId, 'next'); // question 2
+		for (const { client } of players)
+			await client.next<QuestionOpenedFrame>('question:opened', (f) => f.questionIndex === 1);
+		// Half the phones answer (acknowledged), then the owner dies.
+		for (const { client } of [players[0], players[2]]) {
+			const ack = await client.emit<AnswerReply>('answer:submit', {
+				questionIndex: 1,
+				answer: truefalse
+			});
+			expect(ack).toMatchObject({ ok: true, data: { duplicate: false } });
+		}
+		const killedAt = Date.now();
+		await nodes[owner].kill();
+
+		// The survivor takes the lease and rebuilds the game from the database.
+		let tookOverMs = Infinity;
+		for (let i = 0; i < 100; i++) {
+			if ((await ownerOf(gameId)) === `${RUN}-${survivor}`) {
+				tookOverMs = Date.now() - killedAt;
+				break;
+			}
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		expect(tookOverMs).toBeLessThan(5_000);
+		const again = await screen(proxyUrl, staff.cookie);
+		const attached = await again.emit<HostAttachReply>('host:attach', { gameId });
+		if (!attached.ok) throw new Error(attached.error);
+		expect(attached.data.state).toMatchObject({
+			state: { phase: 'question', questionIndex: 1 },
+			answered: 2
+		});
+		console.log(`multinode: lease taken over ${tookOverMs} ms after kill -9`);
+
+		// Phones that were on the dead node reconnect through the proxy and rejoin.
+		for (const player of players) {
+			if (!player.client.socket.connected)
+				await new Promise<void>((resolve) => player.client.socket.once('connect', () => resolve()));
+			await player.rejoined;
+			// The acknowledged answers survived: sending one again is a duplicate.
+			const ack = await player.client.emit<AnswerReply>('answer:submit', {
+				questionIndex: 1,
+				answer: truefalse
+			});
+			expect(ack).toMatchObject({ ok: true, data: { questionIndex: 1 } });
+		}
+		const closed = await command(again, gameId, 'close');
+		expect(closed.closed?.distribution).toMatchObject({ answered: 4, correct: 4 });
+		for (const player of players) {
+			const result = await player.client.next<PlayerResultFrame>(
+				'player:result',
+				(f) => f.questionIndex === 1
+			);
+			expect(result.me.score).toBe(player.score + result.points);
+			expect(result.points).toBeGreaterThan(0);
+		}
+		const rows = answerRows(gameId);
+		expect(rows).toHaveLength(8);
+		expect(new Set(rows.map((r) => `${r.playerId}/${r.q}`)).size).toBe(8);
+	}, 120_000);
+});
