@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { openDatabase, type Db } from '../../src/lib/server/db';
+import { testApp, type TestAppOptions } from '../../src/lib/server/app-testing';
 import { createOrganization } from '../../src/lib/server/auth/members';
 import { createSession, generateToken, SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { user, type Role } from '../../src/lib/server/db/schema';
@@ -72,12 +73,17 @@ export interface TestServer {
 export async function startServer(
 	file: string,
 	clock = new ManualClock(),
-	options: { joinLimit?: number; realtime?: Partial<RealtimeDeps> } = {}
+	options: {
+		joinLimit?: number;
+		realtime?: Partial<Omit<RealtimeDeps, 'app'>>;
+		/** Settings of the server's app (address policy, sockets per address…). */
+		app?: Omit<TestAppOptions, 'db'>;
+	} = {}
 ): Promise<TestServer> {
 	const db = openDatabase(file);
 	const server = http.createServer();
 	const io = attachRealtime(server, {
-		db,
+		app: testApp({ ...options.app, db }),
 		now: clock.now,
 		timers: clock.timers,
 		limits: {
