@@ -21,7 +21,7 @@ export const load = (async ({ locals, url, params }) => {
 	}));
 	return {
 		game: { id: game.id, pin: game.pin, title: game.title, mode: game.mode, status: game.status },
-		links: await joinLinks(game.pin),
+		links: await joinLinks(game.pin, locals.app.config),
 		labels
 	};
 }) satisfies PageServerLoad;

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
  * Names are 128-bit random, only registered uploads are served, always with their checked type.
  */
 export const GET: RequestHandler = ({ locals, params }) => {
-	const file = readUpload(locals.app.db, params.file);
+	const file = readUpload(locals.app.db, params.file, locals.app.config.uploadDir);
 	if (!file) error(404, 'Not found');
 	return new Response(new Uint8Array(file.bytes), {
 		headers: {

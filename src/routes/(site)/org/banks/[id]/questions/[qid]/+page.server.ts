@@ -34,7 +34,7 @@ export const actions = {
 		const user = requireUser(locals, url, 'organizer');
 		const { bank, question } = questionOf(locals.app.db, user.organizationId, params);
 		const form = await readForm(request);
-		const result = await questionFromForm(locals.app.db, user.organizationId, form);
+		const result = await questionFromForm(locals.app, user.organizationId, form);
 		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
 		updateQuestion(locals.app.db, user.organizationId, question.id, result.question);
 		if (form.get('next') === 'new') redirect(303, `/org/banks/${bank.id}/questions/new?saved`);

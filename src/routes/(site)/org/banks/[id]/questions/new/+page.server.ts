@@ -22,7 +22,7 @@ export const actions = {
 		const user = requireUser(locals, url, 'organizer');
 		const bank = bankOf(locals.app.db, user.organizationId, params.id);
 		const form = await readForm(request);
-		const result = await questionFromForm(locals.app.db, user.organizationId, form);
+		const result = await questionFromForm(locals.app, user.organizationId, form);
 		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
 		const id = addQuestion(locals.app.db, user.organizationId, bank.id, result.question);
 		if (!id) error(404, 'Not found');
