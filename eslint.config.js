@@ -40,6 +40,22 @@ const dbInternals = {
 	message:
 		'Routes do not touch database internals: call a named query in $lib/server/db/queries or a service.'
 };
+/** Routes get the database from `locals.app.db` (the app built at start-up); the Db type is fine. */
+const dbModule = {
+	regex: String.raw`^\$lib/server/db$`,
+	allowTypeImports: true,
+	message: 'Routes reach the database through locals.app.db, not through $lib/server/db.'
+};
+/**
+ * Only the composition root (server/app.ts) opens the database: a module that opened its own
+ * would be a second, process-wide database that tests cannot replace.
+ */
+const openDatabaseOutsideRoot = {
+	regex: String.raw`(^|/)db(/index(\.(js|ts))?)?$`,
+	importNames: ['openDatabase'],
+	message:
+		'Only createApp (src/lib/server/app.ts) opens the database; take the app (or its db) as an argument.'
+};
 
 export default defineConfig(
 	includeIgnoreFile(gitignorePath),
@@ -83,8 +99,18 @@ export default defineConfig(
 	{
 		files: ['src/routes/**'],
 		rules: {
-			'@typescript-eslint/no-restricted-imports': ['error', { patterns: [dbInternals] }]
+			'@typescript-eslint/no-restricted-imports': ['error', { patterns: [dbInternals, dbModule] }]
 		}
+	},
+	{
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: [
+			'src/lib/server/app.ts',
+			'src/lib/server/app-testing.ts',
+			'src/lib/server/db/queries/testing.ts',
+			'src/**/*.spec.ts'
+		],
+		rules: { 'no-restricted-imports': ['error', { patterns: [openDatabaseOutsideRoot] }] }
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],

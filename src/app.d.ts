@@ -1,9 +1,12 @@
+import type { AppContext } from '$lib/server/app';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Session } from '$lib/server/db/schema';
 
 declare global {
 	namespace App {
 		interface Locals {
+			/** The server's components (config, database, caches), built once at start-up. */
+			app: AppContext;
 			user: SessionUser | null;
 			session: Session | null;
 			locale: 'vi' | 'en';

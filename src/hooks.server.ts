@@ -1,17 +1,20 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import type { AppContext } from '$lib/server/app';
 import { startApp } from '$lib/server/bootstrap';
 import { ConfigError } from '$lib/server/config';
-import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie, deleteSessionCookie } from '$lib/server/auth/cookies';
 import { bodyLimitFor, formatBytes, limitBody } from '$lib/server/body-limit';
 import { m } from '$lib/paraglide/messages.js';
 
+/** The process's one app, built by `init` before the first request. */
+let app: AppContext;
+
 export const init: ServerInit = async () => {
 	try {
-		startApp();
+		app = startApp();
 	} catch (err) {
 		if (err instanceof ConfigError) {
 			console.error(`Cấu hình sai / bad configuration: ${err.message}`);
@@ -30,12 +33,18 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/** Every load, action and endpoint reaches the server's components through `locals.app`. */
+const handleApp: Handle = ({ event, resolve }) => {
+	event.locals.app = app;
+	return resolve(event);
+};
+
 const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
-		const result = validateSessionToken(getDb(), token);
+		const result = validateSessionToken(event.locals.app.db, token);
 		if (result.session) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
@@ -89,6 +98,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleApp,
 	handleHeaders,
 	handleFormBodies,
 	handleLocale,

@@ -5,7 +5,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
-import { setDb, type Db } from '../../src/lib/server/db';
+import type { Db } from '../../src/lib/server/db';
+import type { AppContext } from '../../src/lib/server/app';
+import { testApp } from '../../src/lib/server/app-testing';
 import { freshDb } from '../../src/lib/server/db/queries/testing';
 import { createBank, getBank, listBanks } from '../../src/lib/server/db/queries/banks';
 import { addQuestion, listQuestions } from '../../src/lib/server/db/queries/questions';
@@ -17,6 +19,7 @@ import { actions as quizActions } from '../../src/routes/(site)/org/quizzes/[id]
 import { createQuiz, getQuizItems } from '../../src/lib/server/db/queries/quizzes';
 
 let db: Db;
+let app: AppContext;
 let orgA: number;
 let orgB: number;
 
@@ -43,7 +46,7 @@ async function call(
 	for (const [k, v] of opts.form ?? []) body.append(k, v);
 	const url = new URL('http://127.0.0.1/org/banks');
 	const event = {
-		locals: { user: opts.user ?? organizer(orgA) },
+		locals: { app, user: opts.user ?? organizer(orgA) },
 		url,
 		params: opts.params ?? {},
 		request: new Request(url, { method: 'POST', body })
@@ -57,7 +60,7 @@ async function call(
 
 beforeEach(() => {
 	({ db, orgA, orgB } = freshDb());
-	setDb(db);
+	app = testApp({ db });
 });
 
 describe('bank actions', () => {

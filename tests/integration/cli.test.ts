@@ -2,13 +2,17 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, setDb } from '../../src/lib/server/db';
-import { runCli } from '../../src/lib/server/cli/main';
+import { openDatabase } from '../../src/lib/server/db';
+import { testApp } from '../../src/lib/server/app-testing';
+import { runCli as runCliIn } from '../../src/lib/server/cli/main';
 import { seedDemo } from '../../src/lib/server/seed';
 import { login } from '../../src/lib/server/auth/accounts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-cli-'));
 const db = openDatabase(path.join(dir, 'app.db'));
+const app = testApp({ db });
+/** The CLI over this test's app. */
+const runCli = (argv: string[], io: Parameters<typeof runCliIn>[1]) => runCliIn(argv, io, app);
 
 function capture() {
 	const lines = { out: [] as string[], err: [] as string[] };
@@ -19,7 +23,6 @@ function capture() {
 }
 
 beforeAll(() => {
-	setDb(db);
 	seedDemo(db);
 });
 

@@ -13,14 +13,18 @@ const eslint = new ESLint({ cwd: root });
 async function layerErrors(file: string, code: string): Promise<string[]> {
 	const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
 	return result.messages
-		.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
+		.filter(
+			(m) =>
+				m.ruleId === '@typescript-eslint/no-restricted-imports' ||
+				m.ruleId === 'no-restricted-imports'
+		)
 		.map((m) => m.message);
 }
 
 describe('layer rules', () => {
 	it.each([
-		['src/lib/quiz/fake.ts', "import { getDb } from '../server/db';"],
-		['src/lib/quiz/fake.ts', "import { getDb } from '$lib/server/db';"],
+		['src/lib/quiz/fake.ts', "import { schema } from '../server/db';"],
+		['src/lib/quiz/fake.ts', "import { schema } from '$lib/server/db';"],
 		['src/lib/quiz/fake.ts', "import type { Db } from '../server/db';"],
 		['src/lib/quiz/fake.ts', "import { readFileSync } from 'node:fs';"],
 		['src/lib/quiz/fake.ts', "import { readFileSync } from 'fs';"],
@@ -29,13 +33,18 @@ describe('layer rules', () => {
 		['src/lib/quiz/fake.ts', "import { env } from '$env/dynamic/public';"],
 		['src/lib/practice/fake.ts', "import { eq } from 'drizzle-orm';"],
 		['src/lib/practice/fake.ts', "import pg from 'pg';"],
-		['src/lib/components/host/fake.ts', "import { getDb } from '$lib/server/db';"],
+		['src/lib/components/host/fake.ts', "import { schema } from '$lib/server/db';"],
 		['src/lib/components/host/fake.ts', "import { getGame } from '../../server/db/queries/games';"],
 		['src/lib/client/fake.ts', "import { env } from '$env/dynamic/private';"],
 		['src/routes/fake/+page.server.ts', "import { user } from '$lib/server/db/schema';"],
 		['src/routes/fake/+page.server.ts', "import { eq } from 'drizzle-orm';"],
 		['src/routes/fake/+page.server.ts', "import pg from 'pg';"],
-		['src/routes/fake/+page.server.ts', "import { openPostgres } from '$lib/server/db/postgres';"]
+		['src/routes/fake/+page.server.ts', "import { openPostgres } from '$lib/server/db/postgres';"],
+		// The database comes from locals.app (built once by createApp), never from a module.
+		['src/routes/fake/+page.server.ts', "import { schema } from '$lib/server/db';"],
+		['src/lib/server/fake.ts', "import { openDatabase } from './db';"],
+		['src/lib/server/live/fake.ts', "import { openDatabase } from '../db/index';"],
+		['src/hooks.server.ts', "import { openDatabase } from '$lib/server/db';"]
 	])('refuses, in %s, the import %s', async (file, code) => {
 		const errors = await layerErrors(file, `${code}\nexport const x = 1;\n`);
 		expect(errors).toHaveLength(1);
@@ -46,7 +55,9 @@ describe('layer rules', () => {
 		['src/lib/practice/fake.ts', "import type { Question } from '../quiz/question';"],
 		['src/lib/components/host/fake.ts', "import type { Db } from '$lib/server/db';"],
 		['src/lib/components/host/fake.ts', "import { now } from '$lib/client/server-clock.svelte';"],
-		['src/routes/fake/+page.server.ts', "import { getDb } from '$lib/server/db';"],
+		['src/routes/fake/+page.server.ts', "import type { Db } from '$lib/server/db';"],
+		['src/lib/server/app.ts', "import { openDatabase } from './db';"],
+		['src/lib/server/fake.ts', "import { type Db, schema } from './db';"],
 		['src/routes/fake/+page.server.ts', "import { getGame } from '$lib/server/db/queries/games';"],
 		['src/lib/server/fake.ts', "import { user } from './db/schema';"],
 		['src/routes/fake/+page.server.ts', "import { parse } from 'pgpass';"]

@@ -9,6 +9,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { openDatabase, type Db } from '../../src/lib/server/db';
+import { testApp, type TestAppOptions } from '../../src/lib/server/app-testing';
+import type { AppContext } from '../../src/lib/server/app';
 import { createOrganization } from '../../src/lib/server/auth/members';
 import { createSession, generateToken, SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { user, type Role } from '../../src/lib/server/db/schema';
@@ -64,6 +66,8 @@ export function tempDbFile(): string {
 export interface TestServer {
 	url: string;
 	io: RealtimeServer;
+	/** The server's app (its `db` is `db`): hand it to route code as `locals.app`. */
+	app: AppContext;
 	db: Db;
 	clock: ManualClock;
 	close(): Promise<void>;
@@ -72,12 +76,18 @@ export interface TestServer {
 export async function startServer(
 	file: string,
 	clock = new ManualClock(),
-	options: { joinLimit?: number; realtime?: Partial<RealtimeDeps> } = {}
+	options: {
+		joinLimit?: number;
+		realtime?: Partial<Omit<RealtimeDeps, 'app'>>;
+		/** Settings of the server's app (address policy, sockets per address…). */
+		app?: Omit<TestAppOptions, 'db'>;
+	} = {}
 ): Promise<TestServer> {
 	const db = openDatabase(file);
 	const server = http.createServer();
+	const app = testApp({ ...options.app, db });
 	const io = attachRealtime(server, {
-		db,
+		app,
 		now: clock.now,
 		timers: clock.timers,
 		limits: {
@@ -91,6 +101,7 @@ export async function startServer(
 	return {
 		url: `http://127.0.0.1:${port}`,
 		io,
+		app,
 		db,
 		clock,
 		close: async () => {

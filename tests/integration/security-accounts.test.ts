@@ -6,7 +6,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { count, eq } from 'drizzle-orm';
-import { setDb, type Db } from '../../src/lib/server/db';
+import type { Db } from '../../src/lib/server/db';
+import type { AppContext } from '../../src/lib/server/app';
+import { testApp } from '../../src/lib/server/app-testing';
 import { freshDb } from '../../src/lib/server/db/queries/testing';
 import { user, type Role } from '../../src/lib/server/db/schema';
 import { createInvite, createUser, findOpenToken } from '../../src/lib/server/auth/accounts';
@@ -19,11 +21,12 @@ import { actions as inviteActions } from '../../src/routes/(site)/invite/[token]
 import { actions as usersActions } from '../../src/routes/(site)/org/users/+page.server';
 
 let db: Db;
+let app: AppContext;
 let orgA: number;
 
 beforeEach(() => {
 	({ db, orgA } = freshDb());
-	setDb(db);
+	app = testApp({ db });
 	seedDemo(db);
 });
 
@@ -40,7 +43,7 @@ async function call(
 ) {
 	const url = new URL('http://127.0.0.1/x');
 	const event = {
-		locals: { user: opts.user ?? null },
+		locals: { app, user: opts.user ?? null },
 		url,
 		params: opts.params ?? {},
 		request: new Request(url, { method: 'POST', body: opts.body }),
@@ -124,7 +127,8 @@ describe('finding 6: creating any admin uses up the first-run set-up link', () =
 					'--password',
 					'mk-12345678'
 				],
-				quiet
+				quiet,
+				app
 			)
 		).toBe(0);
 		expect(findOpenToken(db, token)).toBeUndefined();

@@ -4,7 +4,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { setDb } from '../../src/lib/server/db';
+import type { AppContext } from '../../src/lib/server/app';
+import { testApp } from '../../src/lib/server/app-testing';
 import { freshDb } from '../../src/lib/server/db/queries/testing';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
@@ -27,10 +28,11 @@ import { actions as events } from '../../src/routes/(site)/org/events/new/+page.
 import { actions as organizations } from '../../src/routes/(site)/admin/organizations/+page.server';
 
 let orgA: number;
+let app: AppContext;
 beforeEach(() => {
 	const fresh = freshDb();
 	orgA = fresh.orgA;
-	setDb(fresh.db);
+	app = testApp({ db: fresh.db });
 });
 
 const admin = (): SessionUser => ({
@@ -56,7 +58,7 @@ function truncatedMultipart(url: URL): Request {
 
 async function outcome(action: (event: never) => unknown, request: Request) {
 	const event = {
-		locals: { user: admin(), session: null },
+		locals: { app, user: admin(), session: null },
 		url: new URL(request.url),
 		params: { token: 'x'.repeat(32) },
 		request,

@@ -3,7 +3,6 @@ import type { HostCommandReply, JoinReply, RejoinReply } from '../../src/lib/pro
 import { ENDED_GAME_TTL_MS } from '../../src/lib/server/live/registry';
 import { getResults } from '../../src/lib/server/live/service';
 import { registryOf } from '../../src/lib/server/realtime';
-import { setDb } from '../../src/lib/server/db';
 import { load as joinPage } from '../../src/routes/join/[pin]/+page.server';
 import {
 	closeAllClients,
@@ -88,13 +87,13 @@ describe('finding 16: joining a game', () => {
 
 	it('enforces the PIN-guessing limit on /join/[pin]: a blocked address learns nothing about real PINs', async () => {
 		server = await startServer(tempDbFile());
-		const { db, clock } = server;
-		setDb(db);
+		const { app, db, clock } = server;
 		const { pin } = createGame(db, makeStaff(db, 'host', clock.now()), [q1()]);
 		const address = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 		const visit = (p: string) =>
 			joinPage({
 				params: { pin: p },
+				locals: { app },
 				getClientAddress: () => address,
 				platform: undefined,
 				request: new Request(`http://127.0.0.1/join/${p}`),

@@ -31,7 +31,9 @@ const PROXY = { header: 'x-forwarded-for', depth: 1 };
 
 describe('finding 8: socket connections per address', () => {
 	it('refuses connections over the per-address cap and admits again once one closes', async () => {
-		server = await startServer(tempDbFile(), undefined, { realtime: { socketsPerAddress: 3 } });
+		server = await startServer(tempDbFile(), undefined, {
+			app: { limits: { liveSocketsPerAddress: 3 } }
+		});
 		const held = [await connect(server.url), await connect(server.url), await connect(server.url)];
 		await expect(connect(server.url)).rejects.toThrow();
 		const gone = closed(held[0]);
@@ -76,7 +78,7 @@ describe('finding 8: socket connections per address', () => {
 describe('finding 9: one client address behind a proxy', () => {
 	it('counts sockets by the hop the proxy appended, not by what the client wrote to its left', async () => {
 		server = await startServer(tempDbFile(), undefined, {
-			realtime: { socketsPerAddress: 1, addressPolicy: PROXY }
+			app: { config: { address: PROXY }, limits: { liveSocketsPerAddress: 1 } }
 		});
 		const first = await connect(server.url, undefined, {
 			'x-forwarded-for': '1.1.1.1, 203.0.113.7'
@@ -96,7 +98,7 @@ describe('finding 9: one client address behind a proxy', () => {
 	it('rate-limits joins by that address (one budget for a client whatever it forges)', async () => {
 		server = await startServer(tempDbFile(), undefined, {
 			joinLimit: 2,
-			realtime: { addressPolicy: PROXY }
+			app: { config: { address: PROXY } }
 		});
 		const { db, url, clock } = server;
 		const { pin } = createGame(db, makeStaff(db, 'host', clock.now()), [q1()]);

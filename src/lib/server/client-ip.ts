@@ -1,10 +1,12 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { config } from './config';
 import { requestClientAddress } from './client-address';
 
-/** The caller's address for rate limits (see client-address.ts: TRUST_PROXY, ADDRESS_HEADER, XFF_DEPTH). */
+/**
+ * The caller's address for rate limits, by the app's address policy (see client-address.ts:
+ * TRUST_PROXY, ADDRESS_HEADER, XFF_DEPTH).
+ */
 export function clientIp(
-	event: Pick<RequestEvent, 'getClientAddress' | 'platform' | 'request'>
+	event: Pick<RequestEvent, 'getClientAddress' | 'platform' | 'request' | 'locals'>
 ): string {
-	return requestClientAddress(event, config().address);
+	return requestClientAddress(event, event.locals.app.config.address);
 }

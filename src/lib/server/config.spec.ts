@@ -75,9 +75,10 @@ describe('configuration', () => {
 			const file = path.join(mkdtempSync(path.join(tmpdir(), 'cv-config-')), 'event.db');
 			vi.stubEnv('DATABASE_PATH', file);
 			vi.resetModules();
-			const { getDb } = await import('./db');
-			getDb();
+			const { createApp } = await import('./app');
+			const app = createApp();
 			expect(existsSync(file)).toBe(true);
+			app.db.$client.close();
 		});
 
 		it('stops on a bad limit before the first request, not when the limit is first used', async () => {

@@ -3,7 +3,7 @@
  * so neither the host screen nor a phone downloads a QR library).
  */
 import QRCode from 'qrcode';
-import { config } from './config';
+import type { AppConfig } from './config';
 import { baseUrls } from './network';
 
 export interface JoinLink {
@@ -13,13 +13,13 @@ export interface JoinLink {
 	qrSvg: string;
 }
 
-/** One link per base URL (PUBLIC_URL, else each LAN IPv4 address of this machine). */
+/** One link per base URL of the app (PUBLIC_URL, else each LAN IPv4 address of this machine). */
 export async function joinLinks(
 	pin: string,
-	bases: string[] = baseUrls(config())
+	cfg: Pick<AppConfig, 'publicUrl' | 'port' | 'host'>
 ): Promise<JoinLink[]> {
 	return Promise.all(
-		bases.map(async (base) => {
+		baseUrls(cfg).map(async (base) => {
 			const url = `${base}/join/${pin}`;
 			const qrSvg = await QRCode.toString(url, {
 				type: 'svg',

@@ -9,8 +9,6 @@ import { fileTypeFromBuffer } from 'file-type';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from './db';
 import { upload } from './db/schema';
-import { config } from './config';
-
 import { MAX_IMAGE_BYTES } from '../upload-limits';
 
 export { MAX_IMAGE_BYTES };
@@ -32,8 +30,9 @@ export async function saveImage(
 	db: Db,
 	organizationId: number,
 	bytes: Uint8Array,
-	now = Date.now(),
-	dir = config().uploadDir
+	now: number,
+	/** UPLOAD_DIR (`app.config.uploadDir`). */
+	dir: string
 ): Promise<SaveImageResult> {
 	if (bytes.byteLength > MAX_IMAGE_BYTES)
 		return { ok: false, reason: 'size', size: bytes.byteLength };
@@ -70,7 +69,8 @@ export function ownsUpload(db: Db, organizationId: number, name: string): boolea
 export function readUpload(
 	db: Db,
 	name: string,
-	dir = config().uploadDir
+	/** UPLOAD_DIR (`app.config.uploadDir`). */
+	dir: string
 ): { bytes: Buffer; contentType: string } | undefined {
 	if (!UPLOAD_NAME.test(name)) return undefined;
 	const row = db.select().from(upload).where(eq(upload.name, name)).get();

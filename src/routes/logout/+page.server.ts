@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { invalidateSession } from '$lib/server/auth/session';
 import { deleteSessionCookie } from '$lib/server/auth/cookies';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,7 +7,7 @@ export const load = (() => redirect(303, '/')) satisfies PageServerLoad;
 
 export const actions = {
 	default: async (event) => {
-		if (event.locals.session) invalidateSession(getDb(), event.locals.session.id);
+		if (event.locals.session) invalidateSession(event.locals.app.db, event.locals.session.id);
 		deleteSessionCookie(event);
 		redirect(303, '/login');
 	}

@@ -1,6 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { getDb } from '../db';
+import type { Db } from '../db';
 import {
 	checkNewAccount,
 	findOpenToken,
@@ -15,15 +15,15 @@ import { accountErrorMessages } from './messages';
 import { readForm } from '../read-form';
 
 /** Load for /setup/[token] and /invite/[token]: 404 unless the link is open and of that kind. */
-export function loadOpenToken(token: string, kind: 'setup' | 'invite') {
-	const open = findOpenToken(getDb(), token);
+export function loadOpenToken(db: Db, token: string, kind: 'setup' | 'invite') {
+	const open = findOpenToken(db, token);
 	if (!open || open.kind !== kind) error(404, 'link');
 	return { organizationName: open.organizationName, role: open.role };
 }
 
 /** The shared form action: create the account, use up the link, log the new user in. */
 export async function redeemAction(event: RequestEvent, kind: 'setup' | 'invite') {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const open = findOpenToken(db, event.params.token ?? '');
 	if (!open || open.kind !== kind) error(404, 'link');
 	const form = await readForm(event);

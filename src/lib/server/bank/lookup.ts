@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { getDb, type Db } from '../db';
+import type { Db } from '../db';
 import { getBank } from '../db/queries/banks';
 import { parseId } from '../params';
 
 /** The organization's bank named by a route parameter; a 404 when the id is malformed or not theirs. */
-export function bankOf(organizationId: number, param: string, db: Db = getDb()) {
+export function bankOf(db: Db, organizationId: number, param: string) {
 	const id = parseId(param);
 	const bank = id ? getBank(db, organizationId, id) : undefined;
 	if (!bank) error(404, 'Not found');

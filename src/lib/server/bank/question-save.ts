@@ -1,6 +1,6 @@
 /** The question editor's form action, shared by "new question" and "edit question". */
 import { m } from '../../paraglide/messages.js';
-import type { Db } from '../db';
+import type { AppContext } from '../app';
 import type { Question } from '../../quiz/question';
 import type { QuestionFormValues } from '../../question-form';
 import { buildQuestion, readQuestionForm } from './forms';
@@ -12,13 +12,15 @@ export type QuestionFormResult =
 
 /**
  * Read the posted editor form: an uploaded image is checked and stored first (so the organizer
- * does not lose it when another field is wrong); a kept image must be one of the organization's.
+ * does not lose it when another field is wrong, in the app's UPLOAD_DIR); a kept image must be one
+ * of the organization's.
  */
 export async function questionFromForm(
-	db: Db,
+	app: AppContext,
 	organizationId: number,
 	form: FormData
 ): Promise<QuestionFormResult> {
+	const { db } = app;
 	const values = readQuestionForm(form);
 	if (!values) return { ok: false, values: undefined, errors: { text: m.bank_err_choice() } };
 	const errors: Record<string, string> = {};
@@ -31,7 +33,8 @@ export async function questionFromForm(
 				max: MAX_IMAGE_BYTES / 1024 / 1024
 			});
 		} else {
-			const saved = await saveImage(db, organizationId, new Uint8Array(await file.arrayBuffer()));
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			const saved = await saveImage(db, organizationId, bytes, Date.now(), app.config.uploadDir);
 			if (saved.ok) values.image = saved.name;
 			else errors.image = m.bank_err_image_type();
 		}

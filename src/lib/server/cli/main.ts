@@ -1,6 +1,6 @@
 // Command-line entry for operators of event laptops: `npm run cli -- <command> …`.
-import { getDb } from '../db';
-import { ConfigError } from '../config';
+import { createApp, type AppContext } from '../app';
+import { ConfigError, readConfig } from '../config';
 import { parseArgs, UsageError, type CliCommand, type CliContext } from './registry';
 import { userCreate, userList, userResetPassword } from './commands/user';
 import { dbBackup, setupLink } from './commands/db';
@@ -17,13 +17,17 @@ function help(out: (s: string) => void): void {
 	for (const c of COMMANDS) out(`  ${c.usage}\n      ${c.summary}`);
 }
 
-/** Run one command line; returns the exit code. Exported for tests. */
+/**
+ * Run one command line; returns the exit code. The CLI builds its own app from the environment
+ * when a command first needs it (tests pass theirs). Exported for tests.
+ */
 export async function runCli(
 	argv: string[],
 	io: { out: (s: string) => void; err: (s: string) => void } = {
 		out: (s) => console.log(s),
 		err: (s) => console.error(s)
-	}
+	},
+	app?: AppContext
 ): Promise<number> {
 	const command = COMMANDS.find((c) => {
 		const words = c.name.split(' ');
@@ -36,7 +40,8 @@ export async function runCli(
 		return argv.length && !argv.includes('--help') ? 2 : 0;
 	}
 	const parsed = parseArgs(argv.slice(command.name.split(' ').length), BOOLEAN_FLAGS);
-	const ctx: CliContext = { ...parsed, db: getDb, ...io };
+	const theApp = () => (app ??= createApp(readConfig()));
+	const ctx: CliContext = { ...parsed, app: theApp, db: () => theApp().db, ...io };
 	try {
 		return await command.run(ctx);
 	} catch (e) {

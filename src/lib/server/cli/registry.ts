@@ -1,9 +1,13 @@
+import type { AppContext } from '../app';
 import type { Db } from '../db';
 
-/** What a command gets: parsed arguments, the database (opened lazily), and output streams. */
+/** What a command gets: parsed arguments, the app (built lazily), and output streams. */
 export interface CliContext {
 	args: string[];
 	flags: Record<string, string | true>;
+	/** The CLI's own app (configuration, database), built on first use. */
+	app: () => AppContext;
+	/** `app().db`. */
 	db: () => Db;
 	out: (line: string) => void;
 	err: (line: string) => void;

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { config } from '../config';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -32,19 +31,6 @@ function resolveMigrationsDir(): string {
 	// Inside the SvelteKit build, import.meta.url points into build/; fall back to ./drizzle from cwd.
 	if (fs.existsSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'))) return MIGRATIONS_DIR;
 	return path.resolve('drizzle');
-}
-
-let current: Db | undefined;
-
-/** The process-wide database, opened on first use from the configured DATABASE_PATH. */
-export function getDb(): Db {
-	current ??= openDatabase(config().databasePath);
-	return current;
-}
-
-/** Replace the process-wide database (tests, CLI). */
-export function setDb(db: Db): void {
-	current = db;
 }
 
 export { schema };

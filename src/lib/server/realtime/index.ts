@@ -1,15 +1,14 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import * as v from 'valibot';
-import type { Db } from '../db';
+import type { AppContext } from '../app';
 import {
 	SESSION_COOKIE,
 	onSessionsRevoked,
 	readCookie,
 	validateSessionToken
 } from '../auth/session';
-import { handshakeClientAddress, nodeClientAddress, type AddressPolicy } from '../client-address';
-import { config } from '../config';
+import { handshakeClientAddress, nodeClientAddress } from '../client-address';
 import { Limiter } from '../rate-limit';
 import { GameRegistry } from '../live/registry';
 import type { Timers } from '../live/live-game';
@@ -26,18 +25,19 @@ import type { RealtimeServer } from './types';
 export type { RealtimeServer } from './types';
 
 export interface RealtimeDeps {
-	db: Db;
+	/**
+	 * The server's components: its database, and from its configuration the join limits, the
+	 * address policy (TRUST_PROXY / ADDRESS_HEADER / XFF_DEPTH), the sockets one address may hold
+	 * (LIVE_SOCKETS_PER_ADDRESS) and the unjoined timeout (LIVE_UNJOINED_TIMEOUT_SEC).
+	 */
+	app: AppContext;
 	/** Server clock (injected so tests can control time). */
 	now?: () => number;
 	/** Question timers (injected so tests can fire them). */
 	timers?: Timers;
-	/** Join and rejoin limits per client address; defaults from the environment. */
+	/** Join and rejoin limiters (tests inject their own); default from the app's configuration. */
 	limits?: Partial<HandlerContext['limits']>;
-	/** Where the client's address comes from; default from TRUST_PROXY / ADDRESS_HEADER / XFF_DEPTH. */
-	addressPolicy?: AddressPolicy;
-	/** Open connections one address may hold (LIVE_SOCKETS_PER_ADDRESS, default 5,000). */
-	socketsPerAddress?: number;
-	/** A socket that has joined no game (as player or host) this long is closed (LIVE_UNJOINED_TIMEOUT_SEC, 30). */
+	/** Overrides the app's unjoined timeout in milliseconds (tests: shorter than a whole second). */
 	unjoinedTimeoutMs?: number;
 	/** Rebuild every unfinished game at start (default true). */
 	recover?: boolean;
@@ -48,19 +48,20 @@ export interface RealtimeDeps {
  * behind a NAT a hall shares one, hence a generous default (LIVE_JOIN_LIMIT overrides it).
  * Rejoins only cost a hash lookup, so their budget is larger (LIVE_REJOIN_LIMIT).
  */
-function defaultLimits(): HandlerContext['limits'] {
+function defaultLimits({ limits }: AppContext['config']): HandlerContext['limits'] {
 	return {
-		join: new Limiter('live-join', () => config().limits.liveJoin, 10),
-		rejoin: new Limiter('live-rejoin', () => config().limits.liveRejoin, 10)
+		join: new Limiter('live-join', limits.liveJoin, 10),
+		rejoin: new Limiter('live-rejoin', limits.liveRejoin, 10)
 	};
 }
 
 /** Attach socket.io to the app's HTTP server (one port serves pages and sockets). */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
+	const { config: cfg, db } = deps.app;
 	const now = deps.now ?? Date.now;
-	const policy = deps.addressPolicy ?? config().address;
-	const gate = new ConnectionGate(deps.socketsPerAddress ?? config().limits.liveSocketsPerAddress);
-	const unjoinedMs = deps.unjoinedTimeoutMs ?? config().limits.liveUnjoinedTimeoutSec * 1000;
+	const policy = cfg.address;
+	const gate = new ConnectionGate(cfg.limits.liveSocketsPerAddress);
+	const unjoinedMs = deps.unjoinedTimeoutMs ?? cfg.limits.liveUnjoinedTimeoutSec * 1000;
 	const io: RealtimeServer = new Server(httpServer, {
 		path: SOCKET_PATH,
 		serveClient: false,
@@ -74,7 +75,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		connectTimeout: 10_000,
 		allowRequest: (req, callback) => callback(null, gate.admits(nodeClientAddress(req, policy)))
 	});
-	const redisUrl = config().redisUrl;
+	const redisUrl = cfg.redisUrl;
 	if (redisUrl) useRedisAdapter(io, redisUrl);
 	io.engine.on(
 		'connection',
@@ -84,19 +85,19 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 
 	const broadcaster = new Broadcaster(io, now);
 	const registry = new GameRegistry({
-		db: deps.db,
+		db,
 		now,
 		timers: deps.timers,
 		listener: broadcaster.onCommitted,
 		onEvict: (gameId) => broadcaster.forget(gameId)
 	});
 	const ctx: HandlerContext = {
-		db: deps.db,
+		db,
 		registry,
 		commit: registry.commit,
 		broadcaster,
 		now,
-		limits: { ...defaultLimits(), ...deps.limits }
+		limits: { ...defaultLimits(cfg), ...deps.limits }
 	};
 	// With REDIS_URL each game runs on the node holding its lease (cluster.ts takes them over).
 	const cluster = redisUrl ? new Cluster(io, ctx, redisUrl) : null;
@@ -119,7 +120,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	io.use((socket, next) => {
 		try {
 			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-			const found = token ? validateSessionToken(deps.db, token, now()) : null;
+			const found = token ? validateSessionToken(db, token, now()) : null;
 			socket.data.user = found?.user ?? null;
 			socket.data.sessionId = found?.session?.id ?? null;
 		} catch (err) {

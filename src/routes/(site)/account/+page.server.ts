@@ -1,6 +1,5 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
 import { changePassword } from '$lib/server/auth/accounts';
 import { accountErrorMessages } from '$lib/server/auth/messages';
@@ -24,7 +23,7 @@ export const actions = {
 		const user = requireUser(event.locals, event.url);
 		const form = await readForm(event);
 		const field = (k: string) => String(form.get(k) ?? '').slice(0, 300);
-		const db = getDb();
+		const db = event.locals.app.db;
 		const errors = await changePassword(
 			db,
 			user.id,

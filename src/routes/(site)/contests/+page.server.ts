@@ -1,9 +1,8 @@
-import { getDb } from '$lib/server/db';
 import { listOpenContests } from '$lib/server/db/queries/contests';
 import type { PageServerLoad } from './$types';
 
-export const load = (() => ({
-	contests: listOpenContests(getDb(), Date.now()).map((c) => ({
+export const load = (({ locals }) => ({
+	contests: listOpenContests(locals.app.db, Date.now()).map((c) => ({
 		id: c.id,
 		title: c.title,
 		description: c.description,

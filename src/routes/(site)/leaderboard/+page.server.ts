@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { playerStanding, topPlayers, topUnits } from '$lib/server/db/queries/leaderboards';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { playerSummary } from '$lib/server/practice/player';
@@ -8,7 +7,7 @@ import type { PageServerLoad } from './$types';
 const LIMIT = 50;
 
 export const load = ((event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const period = event.url.searchParams.get('period') === 'all' ? 'all' : 'week';
 	const board = event.url.searchParams.get('board') === 'units' ? 'units' : 'people';

@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { login } from '$lib/server/auth/accounts';
 import { createSession, generateToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
@@ -21,7 +20,7 @@ export const actions = {
 		const form = await readForm(event);
 		const username = String(form.get('username') ?? '').slice(0, 100);
 		const password = String(form.get('password') ?? '').slice(0, 300);
-		const db = getDb();
+		const db = event.locals.app.db;
 		// A browser that logged in to an account before keeps its own failed-login budget.
 		const device = event.cookies.get(DEVICE_COOKIE) ?? generateToken();
 		const result = await login(db, username, password, clientIp(event), device);

@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { listAllUnits } from '$lib/server/db/queries/participants';
 import { listBadges, listPracticeSessions } from '$lib/server/db/queries/practice';
 import { listParticipantEntries } from '$lib/server/db/queries/contests';
@@ -11,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const participant = currentParticipant(db, event);
 	if (!participant) return { player: null };
 	return {
@@ -41,7 +40,7 @@ export const load = ((event) => {
 
 export const actions = {
 	account: async (event) => {
-		const db = getDb();
+		const db = event.locals.app.db;
 		const participant = currentParticipant(db, event);
 		if (!participant) redirect(303, '/me');
 		const { values, errors } = await saveAccountForm(db, participant, await readForm(event));
@@ -50,7 +49,7 @@ export const actions = {
 		return { saved: true };
 	},
 	logout: async (event) => {
-		signOutParticipant(getDb(), event);
+		signOutParticipant(event.locals.app.db, event);
 		redirect(303, '/');
 	}
 } satisfies Actions;

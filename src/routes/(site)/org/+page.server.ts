@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { listLiveGames } from '$lib/server/live/service';
 import { setOrganizationTimeZone, timeZoneChoices } from '$lib/server/auth/organization-settings';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +10,7 @@ const RECENT_GAMES = 5;
 
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const recentGames = listLiveGames(getDb(), user.organizationId)
+	const recentGames = listLiveGames(locals.app.db, user.organizationId)
 		.slice(0, RECENT_GAMES)
 		.map((g) => ({
 			id: g.id,
@@ -34,7 +33,7 @@ export const actions = {
 	timeZone: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'admin');
 		const zone = String((await request.formData()).get('timeZone') ?? '').slice(0, 64);
-		if (!setOrganizationTimeZone(getDb(), user.organizationId, zone))
+		if (!setOrganizationTimeZone(locals.app.db, user.organizationId, zone))
 			return fail(400, { timeZoneError: m.org_tz_invalid() });
 		// The page reloads in this request: show it in the zone just chosen.
 		if (locals.user) locals.user.timeZone = zone;

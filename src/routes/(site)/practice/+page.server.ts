@@ -1,11 +1,10 @@
-import { getDb } from '$lib/server/db';
 import { listPublishedBanks, reviewSummary } from '$lib/server/db/queries/practice';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { playerSummary } from '$lib/server/practice/player';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const tag = event.url.searchParams.get('tag') || null;
 	const all = listPublishedBanks(db);

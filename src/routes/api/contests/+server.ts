@@ -1,12 +1,11 @@
-import { getDb } from '$lib/server/db';
 import { listOpenContests } from '$lib/server/db/queries/contests';
 import { ok } from '$lib/server/practice/api';
 import type { RequestHandler } from './$types';
 
 /** Published contests with a round not yet closed. */
-export const GET: RequestHandler = () =>
+export const GET: RequestHandler = ({ locals }) =>
 	ok(
-		listOpenContests(getDb(), Date.now()).map((c) => ({
+		listOpenContests(locals.app.db, Date.now()).map((c) => ({
 			id: c.id,
 			title: c.title,
 			organizationName: c.organizationName,

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { getGame } from '$lib/server/db/queries/games';
 import { getGameForHost } from '$lib/server/live/service';
 import type { Question } from '$lib/quiz/question';
@@ -11,18 +10,18 @@ export const load = (async ({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'host');
 	const id = Number(params.id);
 	if (!Number.isSafeInteger(id) || id < 1) error(404, 'Not found');
-	const game = getGameForHost(getDb(), user.organizationId, id);
+	const game = getGameForHost(locals.app.db, user.organizationId, id);
 	if (!game) error(404, 'Not found');
 	// Question texts and options (never answers), by engine index: a screen reloaded during a
 	// reveal still labels the options, since the server does not resend the closed question.
-	const snapshot = (getGame(getDb(), user.organizationId, id)?.questions ?? []) as Question[];
+	const snapshot = (getGame(locals.app.db, user.organizationId, id)?.questions ?? []) as Question[];
 	const labels = snapshot.map((q) => ({
 		text: q.text,
 		options: q.type === 'single' || q.type === 'multiple' ? q.options : []
 	}));
 	return {
 		game: { id: game.id, pin: game.pin, title: game.title, mode: game.mode, status: game.status },
-		links: await joinLinks(game.pin),
+		links: await joinLinks(game.pin, locals.app.config),
 		labels
 	};
 }) satisfies PageServerLoad;

@@ -1,6 +1,5 @@
 import { PIN_PATTERN } from '$lib/protocol';
 import { clientIp } from '$lib/server/client-ip';
-import { getDb } from '$lib/server/db';
 import { findJoinableGame } from '$lib/server/live/service';
 import { Limiter } from '$lib/server/rate-limit';
 import type { PageServerLoad } from './$types';
@@ -18,7 +17,7 @@ export const load = (async (event) => {
 		event.setHeaders({ 'retry-after': String(blocked.retryAfterSec) });
 		return { pin, game: null, limited: true };
 	}
-	const game = findJoinableGame(getDb(), pin);
+	const game = findJoinableGame(event.locals.app.db, pin);
 	if (!game) {
 		const decision = await pinMisses.consume(ip);
 		return { pin, game: null, limited: !decision.allowed };

@@ -1,12 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { PIN_PATTERN } from '$lib/protocol';
-import { getDb } from '$lib/server/db';
 import { findJoinableGame } from '$lib/server/live/service';
 import type { PageServerLoad } from './$types';
 
 /** The phone's play page: the game itself arrives over the socket; this only names the teams. */
-export const load = (({ params }) => {
+export const load = (({ locals, params }) => {
 	if (!PIN_PATTERN.test(params.pin)) error(404, 'Not found');
-	const game = findJoinableGame(getDb(), params.pin);
+	const game = findJoinableGame(locals.app.db, params.pin);
 	return { pin: params.pin, teams: game?.teams ?? [] };
 }) satisfies PageServerLoad;

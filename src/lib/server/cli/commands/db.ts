@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { config } from '../../config';
 import { issueSetupToken, seedDemo } from '../../seed/all';
 import { baseUrls } from '../../network';
 import { UsageError, type CliCommand } from '../registry';
@@ -30,7 +29,7 @@ export const setupLink: CliCommand = {
 	usage: 'setup-link',
 	summary:
 		'Print a fresh one-time link to create the first administrator (only while there is none)',
-	run({ db, out, err }) {
+	run({ app, db, out, err }) {
 		seedDemo(db());
 		const token = issueSetupToken(db());
 		if (!token) {
@@ -39,7 +38,7 @@ export const setupLink: CliCommand = {
 			);
 			return 1;
 		}
-		out(`${baseUrls(config())[0]}/setup/${token}`);
+		out(`${baseUrls(app().config)[0]}/setup/${token}`);
 		return 0;
 	}
 };

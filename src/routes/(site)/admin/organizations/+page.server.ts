@@ -1,6 +1,5 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { requirePlatformAdmin } from '$lib/server/auth/guard';
 import {
 	createOrganization,
@@ -15,7 +14,7 @@ import { readForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url }) => {
 	requirePlatformAdmin(locals, url);
-	return { organizations: listOrganizations(getDb()) };
+	return { organizations: listOrganizations(locals.app.db) };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -30,7 +29,7 @@ export const actions = {
 			.toLowerCase()
 			.slice(0, 60);
 		const errors: Record<string, string> = {};
-		const db = getDb();
+		const db = locals.app.db;
 		if (name.length < 2 || name.length > 120) errors.name = m.admin_orgs_err_name();
 		if (!ORG_SLUG_RE.test(slug)) errors.slug = m.admin_orgs_err_slug();
 		else if (findOrganizationBySlug(db, slug)) errors.slug = m.admin_orgs_err_slug_taken();

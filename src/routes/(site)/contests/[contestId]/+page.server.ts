@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { findEntry, getPublishedContest } from '$lib/server/db/queries/contests';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { participantOrGuest } from '$lib/server/practice/start';
@@ -14,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
 	const page = contestId
@@ -26,7 +25,7 @@ export const load = ((event) => {
 
 export const actions = {
 	register: async (event) => {
-		const db = getDb();
+		const db = event.locals.app.db;
 		const now = Date.now();
 		const contestId = parseId(event.params.contestId);
 		const c = contestId ? getPublishedContest(db, contestId) : undefined;
@@ -73,7 +72,7 @@ export const actions = {
 		redirect(303, `/contests/${c.id}`);
 	},
 	start: async (event) => {
-		const db = getDb();
+		const db = event.locals.app.db;
 		const now = Date.now();
 		const contestId = parseId(event.params.contestId);
 		const c = contestId ? getPublishedContest(db, contestId) : undefined;

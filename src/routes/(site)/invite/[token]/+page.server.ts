@@ -1,8 +1,8 @@
 import { loadOpenToken, redeemAction } from '$lib/server/auth/redeem';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ params }) =>
-	loadOpenToken(params.token, 'invite')) satisfies PageServerLoad;
+export const load = (({ locals, params }) =>
+	loadOpenToken(locals.app.db, params.token, 'invite')) satisfies PageServerLoad;
 
 export const actions = {
 	default: (event) => redeemAction(event, 'invite')

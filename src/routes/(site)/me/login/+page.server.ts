@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { checkParticipantLogin } from '$lib/server/practice/account';
 import { signInParticipant } from '$lib/server/practice/identity';
 import { practiceLimits } from '$lib/server/practice/limits';
@@ -15,7 +14,7 @@ export const actions = {
 		const password = String(form.get('password') ?? '').slice(0, 300);
 		const perIp = await practiceLimits.newPlayerPerIp.consume(clientIp(event));
 		const result = perIp.allowed
-			? await checkParticipantLogin(getDb(), login, password)
+			? await checkParticipantLogin(event.locals.app.db, login, password)
 			: ({ ok: false, reason: 'rate_limited', retryAfterSec: perIp.retryAfterSec } as const);
 		if (!result.ok) {
 			const message =
@@ -24,7 +23,7 @@ export const actions = {
 					: m.practice_login_failed();
 			return fail(result.reason === 'rate_limited' ? 429 : 400, { login, message });
 		}
-		signInParticipant(getDb(), event, result.participantId);
+		signInParticipant(event.locals.app.db, event, result.participantId);
 		redirect(303, '/me');
 	}
 } satisfies Actions;

@@ -1,5 +1,4 @@
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { listBanks, listOrgTags } from '$lib/server/db/queries/banks';
 import { searchQuestions } from '$lib/server/db/queries/search';
 import type { PageServerLoad } from './$types';
@@ -8,7 +7,7 @@ const STATUSES = ['active', 'archived', 'all'] as const;
 
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
-	const db = getDb();
+	const db = locals.app.db;
 	const q = (url.searchParams.get('q') ?? '').slice(0, 200).trim();
 	const tag = (url.searchParams.get('tag') ?? '').slice(0, 100);
 	const statusParam = url.searchParams.get('status');

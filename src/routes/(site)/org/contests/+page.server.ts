@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
 import { listContests } from '$lib/server/db/queries/contests';
 import { listUnits } from '$lib/server/db/queries/participants';
@@ -10,7 +9,7 @@ import { readForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
-	const db = getDb();
+	const db = locals.app.db;
 	return {
 		contests: listContests(db, user.organizationId).map((c) => ({
 			id: c.id,
@@ -31,7 +30,7 @@ export const actions = {
 			.slice(0, 300);
 		if (!checkTitle(title))
 			return fail(400, { values: { title }, errors: { title: m.contest_org_err_title() } });
-		const created = createDraftContest(getDb(), user.organizationId, title);
+		const created = createDraftContest(locals.app.db, user.organizationId, title);
 		redirect(303, `/org/contests/${created.id}`);
 	}
 } satisfies Actions;

@@ -1,11 +1,10 @@
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { listLiveGames } from '$lib/server/live/service';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url, 'host');
-	const games = listLiveGames(getDb(), user.organizationId).map((g) => ({
+	const games = listLiveGames(locals.app.db, user.organizationId).map((g) => ({
 		id: g.id,
 		pin: g.pin,
 		title: g.title,

@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { createQuiz, listQuizzes } from '$lib/server/db/queries/quizzes';
 import { parseQuizForm } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +8,7 @@ import { readForm } from '$lib/server/read-form';
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
 	return {
-		quizzes: listQuizzes(getDb(), user.organizationId).map((q) => ({
+		quizzes: listQuizzes(locals.app.db, user.organizationId).map((q) => ({
 			id: q.id,
 			title: q.title,
 			description: q.description,
@@ -25,7 +24,7 @@ export const actions = {
 		const user = requireUser(locals, url, 'organizer');
 		const parsed = parseQuizForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const quiz = createQuiz(getDb(), user.organizationId, parsed.input);
+		const quiz = createQuiz(locals.app.db, user.organizationId, parsed.input);
 		redirect(303, `/org/quizzes/${quiz.id}?done=created`);
 	}
 } satisfies Actions;

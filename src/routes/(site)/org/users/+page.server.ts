@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
 import { ROLES } from '$lib/server/auth/roles';
 import { listMembers, updateMember } from '$lib/server/auth/members';
@@ -20,7 +19,7 @@ const RoleSchema = v.picklist(ROLES);
 
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url, 'admin');
-	return { members: listMembers(getDb(), user.organizationId), meId: user.id };
+	return { members: listMembers(locals.app.db, user.organizationId), meId: user.id };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -28,7 +27,7 @@ export const actions = {
 		const user = requireUser(locals, url, 'admin');
 		const role = v.safeParse(RoleSchema, (await readForm(request)).get('role'));
 		if (!role.success) return fail(400, { inviteError: m.admin_users_bad_role() });
-		const token = createInvite(getDb(), user.organizationId, role.output, user.id);
+		const token = createInvite(locals.app.db, user.organizationId, role.output, user.id);
 		return { inviteLink: `${url.origin}/invite/${token}`, inviteRole: role.output };
 	},
 	create: async ({ locals, url, request }) => {
@@ -41,7 +40,7 @@ export const actions = {
 			password: String(form.get('password') ?? '').slice(0, 300),
 			passwordConfirm: String(form.get('passwordConfirm') ?? '').slice(0, 300)
 		});
-		const db = getDb();
+		const db = locals.app.db;
 		const errors: Record<string, string> = accountErrorMessages(checkNewAccount(db, input));
 		if (!role.success) errors.role = m.admin_users_bad_role();
 		if (Object.keys(errors).length || !role.success)
@@ -70,7 +69,7 @@ export const actions = {
 		const role = roleRaw === null ? undefined : v.safeParse(RoleSchema, roleRaw);
 		if (!Number.isInteger(memberId) || (role && !role.success))
 			return fail(400, { updateError: m.admin_users_bad_role() });
-		const result = updateMember(getDb(), user.organizationId, user, memberId, {
+		const result = updateMember(locals.app.db, user.organizationId, user, memberId, {
 			role: role?.success ? role.output : undefined,
 			disabled: disabledRaw === null ? undefined : disabledRaw === '1'
 		});

@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { playerSummary } from '$lib/server/practice/player';
 import { beginPractice } from '$lib/server/practice/start';
@@ -14,7 +13,7 @@ import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
 	const now = Date.now();
-	const participant = currentParticipant(getDb(), event, now);
+	const participant = currentParticipant(event.locals.app.db, event, now);
 	return {
 		size: DAILY_SIZE,
 		bonus: XP_DAILY_BONUS,
@@ -27,7 +26,7 @@ export const actions = {
 	start: async (event) => {
 		const form = await readForm(event);
 		const started = await beginPractice(
-			getDb(),
+			event.locals.app.db,
 			event,
 			form,
 			{ kind: 'daily', title: m.practice_daily_heading() },

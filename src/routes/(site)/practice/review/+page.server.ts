@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { reviewSummary } from '$lib/server/db/queries/practice';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { playerSummary } from '$lib/server/practice/player';
@@ -11,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const participant = currentParticipant(db, event, now);
 	return {
@@ -24,7 +23,7 @@ export const actions = {
 	start: async (event) => {
 		const form = await readForm(event);
 		const started = await beginPractice(
-			getDb(),
+			event.locals.app.db,
 			event,
 			form,
 			{ kind: 'review', title: m.practice_review_heading() },

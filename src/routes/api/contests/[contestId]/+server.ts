@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { ok, refuse } from '$lib/server/practice/api';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { contestErrorMessage } from '$lib/server/practice/messages';
@@ -8,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 /** A published contest: rules, rounds, the units to register with, and the caller's entry. */
 export const GET: RequestHandler = (event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
 	const page = contestId

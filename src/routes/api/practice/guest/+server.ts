@@ -1,5 +1,4 @@
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { GuestBody, ok, readJson, refuse } from '$lib/server/practice/api';
 import { participantOrGuest } from '$lib/server/practice/start';
 import { clientIp } from '$lib/server/client-ip';
@@ -9,7 +8,13 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async (event) => {
 	const body = await readJson(event.request, GuestBody);
 	if (!body) return refuse(400, 'nickname', m.practice_err_nickname());
-	const who = await participantOrGuest(getDb(), event, body.nickname, clientIp(event), Date.now());
+	const who = await participantOrGuest(
+		event.locals.app.db,
+		event,
+		body.nickname,
+		clientIp(event),
+		Date.now()
+	);
 	if (!who.ok) {
 		return who.error === 'nickname'
 			? refuse(400, 'nickname', m.practice_err_nickname())

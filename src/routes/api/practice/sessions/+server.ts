@@ -1,5 +1,4 @@
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { ok, readJson, refuse, StartBody } from '$lib/server/practice/api';
 import { currentParticipant } from '$lib/server/practice/identity';
 import {
@@ -13,7 +12,7 @@ import type { RequestHandler } from './$types';
 
 /** Start a session: `{ bankId }`, `{ kind: 'daily' }` or `{ kind: 'review' }`. */
 export const POST: RequestHandler = async (event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const participant = currentParticipant(db, event, now);
 	if (!participant) return refuse(401, 'no_player', m.practice_err_no_player());

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import {
 	getPublishedContest,
 	listContestRounds,
@@ -12,7 +11,7 @@ import { maskPhone } from '$lib/practice/phone';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
 	const c = contestId ? getPublishedContest(db, contestId) : undefined;

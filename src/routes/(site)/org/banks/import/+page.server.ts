@@ -1,21 +1,20 @@
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { commitAction, importPageData, previewAction } from '$lib/server/bank/import-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** "New bank from file": the same two steps; the commit creates the bank. */
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
-	return importPageData(getDb(), user.organizationId, null, url);
+	return importPageData(locals.app.db, user.organizationId, null, url);
 }) satisfies PageServerLoad;
 
 export const actions = {
 	preview: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		return previewAction(getDb(), user.organizationId, null, request, url);
+		return previewAction(locals.app.db, user.organizationId, null, request, url);
 	},
 	commit: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		return commitAction(getDb(), user.organizationId, null, request);
+		return commitAction(locals.app.db, user.organizationId, null, request);
 	}
 } satisfies Actions;

@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { createBank } from '$lib/server/db/queries/banks';
 import { parseBankForm } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +15,7 @@ export const actions = {
 		const user = requireUser(locals, url, 'organizer');
 		const parsed = parseBankForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const created = createBank(getDb(), user.organizationId, parsed.input);
+		const created = createBank(locals.app.db, user.organizationId, parsed.input);
 		redirect(303, `/org/banks/${created.id}?done=created`);
 	}
 } satisfies Actions;

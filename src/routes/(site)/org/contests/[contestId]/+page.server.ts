@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
 import {
 	addRound,
@@ -36,14 +35,14 @@ import { readForm } from '$lib/server/read-form';
 function owned(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const user = requireUser(event.locals, event.url, 'organizer');
 	const id = parseId(event.params.contestId);
-	const contest = id ? getContest(getDb(), user.organizationId, id) : undefined;
+	const contest = id ? getContest(event.locals.app.db, user.organizationId, id) : undefined;
 	if (!contest) error(404, 'Not found');
 	return { user, contest };
 }
 
 export const load = ((event) => {
 	const { user, contest } = owned(event);
-	const db = getDb();
+	const db = event.locals.app.db;
 	return {
 		contest: { id: contest.id, title: contest.title, status: contest.status },
 		values: contestFormValues(contest),
@@ -70,30 +69,34 @@ export const load = ((event) => {
 export const actions = {
 	save: async (event) => {
 		const { user, contest } = owned(event);
-		const parsed = parseContestForm(getDb(), user.organizationId, await readForm(event));
+		const parsed = parseContestForm(
+			event.locals.app.db,
+			user.organizationId,
+			await readForm(event)
+		);
 		if (!parsed.input)
 			return fail(400, { values: parsed.values, errors: contestFieldMessages(parsed.errors) });
-		updateContest(getDb(), user.organizationId, contest.id, parsed.input);
+		updateContest(event.locals.app.db, user.organizationId, contest.id, parsed.input);
 		return { saved: true };
 	},
 	publish: async (event) => {
 		const { user, contest } = owned(event);
-		const blockers = publishBlockers(getDb(), contest);
+		const blockers = publishBlockers(event.locals.app.db, contest);
 		if (blockers.length > 0)
 			return fail(400, { publishErrors: blockers.map(publishBlockerMessage) });
-		updateContest(getDb(), user.organizationId, contest.id, { status: 'published' });
-		resetHeldCache(getDb()); // its banks leave public practice now, not in a few seconds
+		updateContest(event.locals.app.db, user.organizationId, contest.id, { status: 'published' });
+		resetHeldCache(event.locals.app.db); // its banks leave public practice now, not in a few seconds
 		return { saved: true };
 	},
 	unpublish: async (event) => {
 		const { user, contest } = owned(event);
-		updateContest(getDb(), user.organizationId, contest.id, { status: 'draft' });
-		resetHeldCache(getDb());
+		updateContest(event.locals.app.db, user.organizationId, contest.id, { status: 'draft' });
+		resetHeldCache(event.locals.app.db);
 		return { saved: true };
 	},
 	addRound: async (event) => {
 		const { user, contest } = owned(event);
-		const db = getDb();
+		const db = event.locals.app.db;
 		const parsed = parseRoundForm(
 			await readForm(event),
 			listRounds(db, user.organizationId, contest.id),
@@ -110,7 +113,7 @@ export const actions = {
 	},
 	updateRound: async (event) => {
 		const { user, contest } = owned(event);
-		const db = getDb();
+		const db = event.locals.app.db;
 		const form = await readForm(event);
 		const round = getRound(db, user.organizationId, Number(form.get('roundId')));
 		if (!round || round.contestId !== contest.id) error(404, 'Not found');
@@ -127,7 +130,7 @@ export const actions = {
 	},
 	deleteRound: async (event) => {
 		const { user, contest } = owned(event);
-		const db = getDb();
+		const db = event.locals.app.db;
 		const round = getRound(db, user.organizationId, Number((await readForm(event)).get('roundId')));
 		if (!round || round.contestId !== contest.id) error(404, 'Not found');
 		if (deleteRound(db, user.organizationId, round.id) === 'in_use') {
@@ -137,7 +140,7 @@ export const actions = {
 	},
 	delete: async (event) => {
 		const { user, contest } = owned(event);
-		deleteContest(getDb(), user.organizationId, contest.id);
+		deleteContest(event.locals.app.db, user.organizationId, contest.id);
 		redirect(303, '/org/contests');
 	}
 } satisfies Actions;

@@ -1,6 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
 import {
 	addUnits,
@@ -20,7 +19,7 @@ const lineMessage = (error: 'name' | 'members') =>
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
 	return {
-		units: listUnits(getDb(), user.organizationId).map((u) => ({
+		units: listUnits(locals.app.db, user.organizationId).map((u) => ({
 			id: u.id,
 			name: u.name,
 			memberCount: u.memberCount
@@ -44,12 +43,12 @@ export const actions = {
 						: [m.contest_org_err_unit_name()]
 			});
 		}
-		return { added: addUnits(getDb(), user.organizationId, units) };
+		return { added: addUnits(locals.app.db, user.organizationId, units) };
 	},
 	update: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const form = await readForm(request);
-		const unit = getUnit(getDb(), user.organizationId, Number(form.get('unitId')));
+		const unit = getUnit(locals.app.db, user.organizationId, Number(form.get('unitId')));
 		if (!unit) error(404, 'Not found');
 		const name = String(form.get('name') ?? '').trim();
 		const members = String(form.get('memberCount') ?? '').trim();
@@ -58,7 +57,10 @@ export const actions = {
 		if (!/^\d{1,8}$/.test(members))
 			return fail(400, { unitId: unit.id, unitError: m.contest_org_err_unit_members() });
 		try {
-			updateUnit(getDb(), user.organizationId, unit.id, { name, memberCount: Number(members) });
+			updateUnit(locals.app.db, user.organizationId, unit.id, {
+				name,
+				memberCount: Number(members)
+			});
 		} catch (err) {
 			if (!isUniqueViolation(err)) throw err;
 			return fail(400, { unitId: unit.id, unitError: m.security_unit_name_taken() });
@@ -68,7 +70,7 @@ export const actions = {
 	delete: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const unitId = Number((await readForm(request)).get('unitId'));
-		const result = deleteUnit(getDb(), user.organizationId, unitId);
+		const result = deleteUnit(locals.app.db, user.organizationId, unitId);
 		if (result === 'missing') error(404, 'Not found');
 		if (result === 'in_use') return fail(400, { unitId, unitError: m.contest_org_unit_in_use() });
 		return { deleted: true };

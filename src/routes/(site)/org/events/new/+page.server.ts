@@ -3,7 +3,6 @@ import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages.js';
 import { HIDDEN_FIELDS, LIVE_MODES, LIVE_SCORINGS, TEAM_NAME_MAX, TEAMS_MAX } from '$lib/protocol';
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { listQuizzes } from '$lib/server/db/queries/quizzes';
 import { createLiveGame } from '$lib/server/live/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +10,7 @@ import { readForm as readPostedForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url, 'host');
-	const quizzes = listQuizzes(getDb(), user.organizationId).map((q) => ({
+	const quizzes = listQuizzes(locals.app.db, user.organizationId).map((q) => ({
 		id: q.id,
 		title: q.title,
 		itemCount: q.itemCount
@@ -91,7 +90,7 @@ export const actions = {
 		const values = readForm(await request.formData());
 		const quizId = v.safeParse(NewGameForm.entries.quizId, values.quizId);
 		if (!quizId.success) return fail(400, { values, errors: { quizId: m.live_form_err_quiz() } });
-		const result = createLiveGame(getDb(), {
+		const result = createLiveGame(locals.app.db, {
 			organizationId: user.organizationId,
 			quizId: quizId.output,
 			mode: 'classic',
@@ -131,7 +130,7 @@ export const actions = {
 			.filter(Boolean);
 		if (f.mode === 'teams' && teams.some((t) => t.length > TEAM_NAME_MAX))
 			return fail(400, { values, errors: { teams: problemMessage('TEAMS_INVALID') } });
-		const result = createLiveGame(getDb(), {
+		const result = createLiveGame(locals.app.db, {
 			organizationId: user.organizationId,
 			quizId: f.quizId,
 			mode: f.mode,

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { error, fail } from '@sveltejs/kit';
+import type { Db } from '$lib/server/db';
 import { m } from '$lib/paraglide/messages.js';
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { listBanks, listOrgTags } from '$lib/server/db/queries/banks';
 import { listQuestions } from '$lib/server/db/queries/questions';
 import { searchQuestions } from '$lib/server/db/queries/search';
@@ -21,9 +21,9 @@ import { parseId } from '$lib/server/params';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-function quizOf(organizationId: number, param: string) {
+function quizOf(db: Db, organizationId: number, param: string) {
 	const id = parseId(param);
-	const quiz = id ? getQuiz(getDb(), organizationId, id) : undefined;
+	const quiz = id ? getQuiz(db, organizationId, id) : undefined;
 	if (!quiz) error(404, 'Not found');
 	return quiz;
 }
@@ -31,8 +31,8 @@ function quizOf(organizationId: number, param: string) {
 export const load = (({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'organizer');
 	const org = user.organizationId;
-	const db = getDb();
-	const quiz = quizOf(org, params.id);
+	const db = locals.app.db;
+	const quiz = quizOf(db, org, params.id);
 	const items = getQuizItems(db, org, quiz.id);
 	const inQuiz = new Set(items.flatMap((i) => (i.kind === 'question' ? [i.questionId] : [])));
 	const banks = listBanks(db, org).map((b) => ({
@@ -87,45 +87,45 @@ export const load = (({ locals, url, params }) => {
 export const actions = {
 	update: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const quiz = quizOf(user.organizationId, params.id);
+		const quiz = quizOf(locals.app.db, user.organizationId, params.id);
 		const parsed = parseQuizForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		updateQuiz(getDb(), user.organizationId, quiz.id, parsed.input);
+		updateQuiz(locals.app.db, user.organizationId, quiz.id, parsed.input);
 		return { done: m.bank_quiz_saved() };
 	},
 	addQuestions: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const quiz = quizOf(user.organizationId, params.id);
+		const quiz = quizOf(locals.app.db, user.organizationId, params.id);
 		const ids = parseIdList((await readForm(request)).getAll('questionId'));
 		if (!ids?.length) return fail(400, { error: m.bank_quiz_added_none() });
-		const added = addQuizQuestions(getDb(), user.organizationId, quiz.id, ids) ?? 0;
+		const added = addQuizQuestions(locals.app.db, user.organizationId, quiz.id, ids) ?? 0;
 		if (added === 0) return fail(404, { error: m.bank_q_not_found() });
 		return { done: m.bank_quiz_added({ count: added }) };
 	},
 	addRule: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const quiz = quizOf(user.organizationId, params.id);
+		const quiz = quizOf(locals.app.db, user.organizationId, params.id);
 		const parsed = parseRuleForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { ruleErrors: parsed.errors });
-		if (!addQuizRule(getDb(), user.organizationId, quiz.id, parsed.rule))
+		if (!addQuizRule(locals.app.db, user.organizationId, quiz.id, parsed.rule))
 			return fail(404, { ruleErrors: { bankId: m.bank_err_choice() } });
 		return { done: m.bank_quiz_rule_added() };
 	},
 	removeItem: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const quiz = quizOf(user.organizationId, params.id);
+		const quiz = quizOf(locals.app.db, user.organizationId, params.id);
 		const item = parseItemForm(await readForm(request));
-		if (!item || !removeQuizItem(getDb(), user.organizationId, quiz.id, item.id))
+		if (!item || !removeQuizItem(locals.app.db, user.organizationId, quiz.id, item.id))
 			return fail(404, { error: m.bank_q_not_found() });
 		return { done: m.bank_quiz_item_removed() };
 	},
 	moveItem: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const quiz = quizOf(user.organizationId, params.id);
+		const quiz = quizOf(locals.app.db, user.organizationId, params.id);
 		const item = parseItemForm(await readForm(request));
 		if (
 			item?.to === undefined ||
-			!moveQuizItem(getDb(), user.organizationId, quiz.id, item.id, item.to)
+			!moveQuizItem(locals.app.db, user.organizationId, quiz.id, item.id, item.to)
 		)
 			return fail(404, { error: m.bank_q_not_found() });
 		return { moved: true };

@@ -1,5 +1,4 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { getPublishedBank } from '$lib/server/db/queries/practice';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { playerSummary } from '$lib/server/practice/player';
@@ -11,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const bankId = parseId(event.params.bankId);
 	const bank = bankId ? getPublishedBank(db, bankId) : undefined;
 	if (!bank) error(404, 'Not found');
@@ -25,7 +24,7 @@ export const actions = {
 		if (!bankId) error(404, 'Not found');
 		const form = await readForm(event);
 		const started = await beginPractice(
-			getDb(),
+			event.locals.app.db,
 			event,
 			form,
 			{ kind: 'bank', bankId },

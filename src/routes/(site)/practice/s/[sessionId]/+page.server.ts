@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { reviewSummary } from '$lib/server/db/queries/practice';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { playerSummary } from '$lib/server/practice/player';
@@ -14,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const participant = currentParticipant(db, event, now);
 	const sessionId = parseId(event.params.sessionId);
@@ -41,7 +40,7 @@ export const load = ((event) => {
 
 export const actions = {
 	answer: async (event) => {
-		const db = getDb();
+		const db = event.locals.app.db;
 		const now = Date.now();
 		const participant = currentParticipant(db, event, now);
 		const sessionId = parseId(event.params.sessionId);

@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { findEntry, getPublishedContest } from '$lib/server/db/queries/contests';
 import { ok, refuse } from '$lib/server/practice/api';
 import { currentParticipant } from '$lib/server/practice/identity';
@@ -10,7 +9,7 @@ import type { RequestHandler } from './$types';
 
 /** Start the next attempt in the open round (or resume the running one): its questions, no key. */
 export const POST: RequestHandler = (event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
 	const c = contestId ? getPublishedContest(db, contestId) : undefined;

@@ -1,5 +1,4 @@
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { getPublishedContest } from '$lib/server/db/queries/contests';
 import { ok, readJson, refuse, RegisterBody } from '$lib/server/practice/api';
 import { practiceLimits } from '$lib/server/practice/limits';
@@ -12,7 +11,7 @@ import type { RequestHandler } from './$types';
 
 /** Register for a contest: `{ fullName, phone, unitId }`. One entry per phone and per device. */
 export const POST: RequestHandler = async (event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
 	const c = contestId ? getPublishedContest(db, contestId) : undefined;

@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { getPublishedContest, listContestRounds } from '$lib/server/db/queries/contests';
 import { refuse } from '$lib/server/practice/api';
 import { contestErrorMessage } from '$lib/server/practice/messages';
@@ -20,8 +19,8 @@ import type { RequestHandler } from './$types';
  * for a few seconds under the parsed round (a bounded LRU): at the end of a round everyone
  * refreshes it at once. Predictions and the truth stay null until the round closes.
  */
-export const GET: RequestHandler = ({ params, url }) => {
-	const db = getDb();
+export const GET: RequestHandler = ({ locals, params, url }) => {
+	const db = locals.app.db;
 	const now = Date.now();
 	const contestId = parseId(params.contestId);
 	if (!contestId) return refuse(404, 'not_found', contestErrorMessage('not_found'));

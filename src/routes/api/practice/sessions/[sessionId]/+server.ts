@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { ok, refuse } from '$lib/server/practice/api';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { viewSession } from '$lib/server/practice/sessions';
@@ -8,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 /** Where a session stands: its current question (no answer key). */
 export const GET: RequestHandler = (event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const participant = currentParticipant(db, event);
 	const sessionId = parseId(event.params.sessionId);
 	const view = participant && sessionId ? viewSession(db, participant.id, sessionId) : undefined;

@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getDb } from '$lib/server/db';
 import { ownAttemptId } from '$lib/server/db/queries/contests';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { parseId } from '$lib/server/params';
@@ -27,7 +26,7 @@ function ids(params: { contestId: string; attemptId: string }) {
 }
 
 export const load = ((event) => {
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const { contestId, publicId } = ids(event.params);
 	const participant = currentParticipant(db, event, now);
@@ -42,7 +41,7 @@ export const load = ((event) => {
 
 export const actions = {
 	save: async (event) => {
-		const db = getDb();
+		const db = event.locals.app.db;
 		const now = Date.now();
 		const { contestId, publicId } = ids(event.params);
 		const participant = currentParticipant(db, event, now);
@@ -78,7 +77,7 @@ export const actions = {
 		redirect(303, `${event.url.pathname}?q=${next}`);
 	},
 	submit: async (event) => {
-		const db = getDb();
+		const db = event.locals.app.db;
 		const now = Date.now();
 		const { publicId } = ids(event.params);
 		const participant = currentParticipant(db, event, now);

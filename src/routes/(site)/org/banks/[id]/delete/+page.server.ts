@@ -2,7 +2,6 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requireUser } from '$lib/server/auth/guard';
 import { bankOf } from '$lib/server/bank/lookup';
-import { getDb } from '$lib/server/db';
 import { deleteBank } from '$lib/server/db/queries/banks';
 import { listQuestions } from '$lib/server/db/queries/questions';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,20 +9,20 @@ import { readForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'organizer');
-	const bank = bankOf(user.organizationId, params.id);
+	const bank = bankOf(locals.app.db, user.organizationId, params.id);
 	return {
 		bank: { id: bank.id, title: bank.title },
-		count: listQuestions(getDb(), user.organizationId, bank.id).length
+		count: listQuestions(locals.app.db, user.organizationId, bank.id).length
 	};
 }) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const bank = bankOf(user.organizationId, params.id);
+		const bank = bankOf(locals.app.db, user.organizationId, params.id);
 		if ((await readForm(request)).get('confirm') !== 'yes')
 			return fail(400, { errors: { confirm: m.bank_delete_err_confirm() } });
-		deleteBank(getDb(), user.organizationId, bank.id);
+		deleteBank(locals.app.db, user.organizationId, bank.id);
 		redirect(303, `/org/banks?deleted=${encodeURIComponent(bank.title)}`);
 	}
 } satisfies Actions;

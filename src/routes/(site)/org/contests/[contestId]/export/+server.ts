@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { csvSeparator } from '$lib/server/transfer/csv';
 import { requireUser } from '$lib/server/auth/guard';
@@ -11,7 +10,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event.locals, event.url, 'organizer');
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const id = parseId(event.params.contestId);
 	const contest = id ? getContest(db, user.organizationId, id) : undefined;

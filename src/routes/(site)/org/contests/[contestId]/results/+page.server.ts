@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
 import {
 	getContest,
@@ -12,7 +11,7 @@ import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
 	const user = requireUser(event.locals, event.url, 'organizer');
-	const db = getDb();
+	const db = event.locals.app.db;
 	const now = Date.now();
 	const id = parseId(event.params.contestId);
 	const contest = id ? getContest(db, user.organizationId, id) : undefined;

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { getResults } from '$lib/server/live/service';
 import type { PageServerLoad } from './$types';
 
@@ -8,7 +7,7 @@ export const load = (({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'host');
 	const id = Number(params.id);
 	if (!Number.isSafeInteger(id) || id < 1) error(404, 'Not found');
-	const results = getResults(getDb(), user.organizationId, id);
+	const results = getResults(locals.app.db, user.organizationId, id);
 	if (!results) error(404, 'Not found');
 	return { results, order: url.searchParams.get('order') === 'quiz' ? 'quiz' : 'hardest' };
 }) satisfies PageServerLoad;

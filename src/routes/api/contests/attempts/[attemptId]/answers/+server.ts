@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { readJsonBody, toResponse } from '$lib/server/practice/api';
 import { contestAnswerEndpoint, parseAttemptPublicId } from '$lib/server/practice/answer-endpoints';
 import { PLAYER_COOKIE } from '$lib/server/practice/identity';
@@ -8,7 +7,7 @@ import type { RequestHandler } from './$types';
 /** Save (or change) one answer of a running attempt. Nothing about correctness is returned. */
 export const POST: RequestHandler = async (event) =>
 	toResponse(
-		await contestAnswerEndpoint(getDb(), {
+		await contestAnswerEndpoint(event.locals.app.db, {
 			token: event.cookies.get(PLAYER_COOKIE),
 			attempt: parseAttemptPublicId(event.params.attemptId),
 			address: clientIp(event),

@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { readJsonBody, toResponse } from '$lib/server/practice/api';
 import { contestSubmitEndpoint, parseAttemptPublicId } from '$lib/server/practice/answer-endpoints';
 import { PLAYER_COOKIE } from '$lib/server/practice/identity';
@@ -8,7 +7,7 @@ import type { RequestHandler } from './$types';
 /** Hand in an attempt, with the optional prediction. */
 export const POST: RequestHandler = async (event) =>
 	toResponse(
-		await contestSubmitEndpoint(getDb(), {
+		await contestSubmitEndpoint(event.locals.app.db, {
 			token: event.cookies.get(PLAYER_COOKIE),
 			attempt: parseAttemptPublicId(event.params.attemptId),
 			address: clientIp(event),

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { getBank } from '$lib/server/db/queries/banks';
 import { listQuestions } from '$lib/server/db/queries/questions';
 import { parseId } from '$lib/server/params';
@@ -15,10 +14,10 @@ const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'gift', 'json'];
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'organizer');
 	const id = parseId(params.id);
-	const bank = id ? getBank(getDb(), user.organizationId, id) : undefined;
+	const bank = id ? getBank(locals.app.db, user.organizationId, id) : undefined;
 	const format = FORMATS.find((f) => f === params.format);
 	if (!bank || !format) error(404, 'Not found');
-	const questions = listQuestions(getDb(), user.organizationId, bank.id).map((q) => q.body);
+	const questions = listQuestions(locals.app.db, user.organizationId, bank.id).map((q) => q.body);
 	const file = await exportBank(
 		{ title: bank.title, description: bank.description, tags: bank.tags },
 		questions,

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import type { Db } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { getBank, listOrgTags } from '$lib/server/db/queries/banks';
 import { getQuestion, listQuestions, updateQuestion } from '$lib/server/db/queries/questions';
 import { parseId } from '$lib/server/params';
@@ -9,34 +9,34 @@ import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
 /** The bank and question of the URL, both the organization's and the question in that bank. */
-function questionOf(organizationId: number, params: { id: string; qid: string }) {
+function questionOf(db: Db, organizationId: number, params: { id: string; qid: string }) {
 	const bankId = parseId(params.id);
 	const questionId = parseId(params.qid);
-	const bank = bankId ? getBank(getDb(), organizationId, bankId) : undefined;
-	const question = questionId ? getQuestion(getDb(), organizationId, questionId) : undefined;
+	const bank = bankId ? getBank(db, organizationId, bankId) : undefined;
+	const question = questionId ? getQuestion(db, organizationId, questionId) : undefined;
 	if (!bank || !question || question.bankId !== bank.id) error(404, 'Not found');
 	return { bank, question };
 }
 
 export const load = (({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'organizer');
-	const { bank, question } = questionOf(user.organizationId, params);
-	const ids = listQuestions(getDb(), user.organizationId, bank.id).map((q) => q.id);
+	const { bank, question } = questionOf(locals.app.db, user.organizationId, params);
+	const ids = listQuestions(locals.app.db, user.organizationId, bank.id).map((q) => q.id);
 	return {
 		bank: { id: bank.id, title: bank.title, tags: bank.tags },
 		question: { id: question.id, body: question.body, number: ids.indexOf(question.id) + 1 },
-		tags: listOrgTags(getDb(), user.organizationId)
+		tags: listOrgTags(locals.app.db, user.organizationId)
 	};
 }) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const { bank, question } = questionOf(user.organizationId, params);
+		const { bank, question } = questionOf(locals.app.db, user.organizationId, params);
 		const form = await readForm(request);
-		const result = await questionFromForm(getDb(), user.organizationId, form);
+		const result = await questionFromForm(locals.app, user.organizationId, form);
 		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
-		updateQuestion(getDb(), user.organizationId, question.id, result.question);
+		updateQuestion(locals.app.db, user.organizationId, question.id, result.question);
 		if (form.get('next') === 'new') redirect(303, `/org/banks/${bank.id}/questions/new?saved`);
 		redirect(303, `/org/banks/${bank.id}?done=saved#q-${question.id}`);
 	}

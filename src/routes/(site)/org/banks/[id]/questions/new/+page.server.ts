@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { bankOf } from '$lib/server/bank/lookup';
-import { getDb } from '$lib/server/db';
 import { listOrgTags } from '$lib/server/db/queries/banks';
 import { addQuestion } from '$lib/server/db/queries/questions';
 import { questionFromForm } from '$lib/server/bank/question-save';
@@ -10,10 +9,10 @@ import { readForm } from '$lib/server/read-form';
 
 export const load = (({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'organizer');
-	const bank = bankOf(user.organizationId, params.id);
+	const bank = bankOf(locals.app.db, user.organizationId, params.id);
 	return {
 		bank: { id: bank.id, title: bank.title, tags: bank.tags },
-		tags: listOrgTags(getDb(), user.organizationId),
+		tags: listOrgTags(locals.app.db, user.organizationId),
 		saved: url.searchParams.has('saved')
 	};
 }) satisfies PageServerLoad;
@@ -21,11 +20,11 @@ export const load = (({ locals, url, params }) => {
 export const actions = {
 	default: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const bank = bankOf(user.organizationId, params.id);
+		const bank = bankOf(locals.app.db, user.organizationId, params.id);
 		const form = await readForm(request);
-		const result = await questionFromForm(getDb(), user.organizationId, form);
+		const result = await questionFromForm(locals.app, user.organizationId, form);
 		if (!result.ok) return fail(400, { values: result.values, errors: result.errors });
-		const id = addQuestion(getDb(), user.organizationId, bank.id, result.question);
+		const id = addQuestion(locals.app.db, user.organizationId, bank.id, result.question);
 		if (!id) error(404, 'Not found');
 		if (form.get('next') === 'new') redirect(303, `/org/banks/${bank.id}/questions/new?saved`);
 		redirect(303, `/org/banks/${bank.id}?done=saved#q-${id}`);

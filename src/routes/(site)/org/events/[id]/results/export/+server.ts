@@ -3,7 +3,6 @@ import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { requireUser } from '$lib/server/auth/guard';
 import { csvSeparator } from '$lib/server/transfer/csv';
-import { getDb } from '$lib/server/db';
 import { exportResults, type ExportLabels } from '$lib/server/live/service';
 import type { RequestHandler } from './$types';
 
@@ -56,7 +55,14 @@ export const GET = (async ({ locals, url, params }) => {
 	if (!Number.isSafeInteger(id) || id < 1) error(404, 'Not found');
 	if (format !== 'xlsx' && format !== 'csv') error(400, 'format must be xlsx or csv');
 	const separator = csvSeparator(url.searchParams.get('sep'), getLocale());
-	const file = await exportResults(getDb(), user.organizationId, id, format, labels(), separator);
+	const file = await exportResults(
+		locals.app.db,
+		user.organizationId,
+		id,
+		format,
+		labels(),
+		separator
+	);
 	if (!file) error(404, 'Not found');
 	return new Response(new Uint8Array(file.body), {
 		headers: {
