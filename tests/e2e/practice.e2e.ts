@@ -147,5 +147,12 @@ test('the practice pages on a desktop', async ({ page }) => {
 	await expect(page.getByText('Câu 1/3')).toBeVisible();
 	await page.screenshot({ path: `${SHOTS}/practice-question-desktop.png`, fullPage: true });
 	await page.goto('/leaderboard?period=all&board=units');
+	// Two tabs can share a link (all-time units twice): the tabs still render and hydrate.
+	const tabs = page.getByRole('navigation', { name: 'Bảng xếp hạng' });
+	await expect(tabs.getByRole('link', { name: 'Mọi thời gian' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expect(tabs.getByRole('link', { name: 'Đơn vị' })).toHaveAttribute('aria-current', 'page');
 	await page.screenshot({ path: `${SHOTS}/practice-leaderboard-desktop.png`, fullPage: true });
 });
