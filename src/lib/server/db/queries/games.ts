@@ -177,7 +177,9 @@ const excluded = (column: AnySQLiteColumn) => sql`excluded.${sql.identifier(colu
 /**
  * Prepare the hot-path statements once; the game registry owns the writer for its lifetime, so
  * there is no cache. Parameters go to the driver unmapped (booleans as 0/1, times as epoch ms),
- * as the engine already holds them.
+ * as the engine already holds them. Cost against raw better-sqlite3 statements (micro-bench on a
+ * loaded 2-core machine, command row + answer row): ~68 µs vs ~56 µs per answer; `bench:live` at
+ * 2,000 players showed no difference beyond its noise, so drizzle stays.
  */
 export function createGameWriter(db: Db): GameWriter {
 	const append = db
