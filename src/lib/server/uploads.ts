@@ -7,7 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from './db';
+import type { Db, DbOrTx } from './db';
 import { upload } from './db/schema';
 import { MAX_IMAGE_BYTES } from '../upload-limits';
 
@@ -56,7 +56,7 @@ export async function saveImage(
 }
 
 /** Whether `name` is an upload of this organization (so a question may show it). */
-export function ownsUpload(db: Db, organizationId: number, name: string): boolean {
+export function ownsUpload(db: DbOrTx, organizationId: number, name: string): boolean {
 	if (!UPLOAD_NAME.test(name)) return false;
 	return !!db
 		.select({ name: upload.name })

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import * as v from 'valibot';
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import { isUniqueViolation } from '../db/queries/unique-violation';
 import { user, inviteToken, organization, type Role, type User, ROLES } from '../db/schema';
 import {
@@ -99,7 +99,7 @@ export async function createUser(
 				})
 				.returning()
 				.get();
-			if (input.role === 'admin') closeSetupLinks(tx as unknown as Db, now);
+			if (input.role === 'admin') closeSetupLinks(tx, now);
 			return created;
 		});
 	} catch (err) {
@@ -109,7 +109,7 @@ export async function createUser(
 }
 
 /** Mark every open set-up link used. */
-function closeSetupLinks(db: Db, now: number): void {
+function closeSetupLinks(db: DbOrTx, now: number): void {
 	db.update(inviteToken)
 		.set({ usedAt: new Date(now) })
 		.where(and(eq(inviteToken.kind, 'setup'), isNull(inviteToken.usedAt)))

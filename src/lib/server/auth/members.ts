@@ -98,7 +98,7 @@ export function updateMember(
 			})
 			.where(eq(user.id, memberId))
 			.run();
-		if (change.disabled) invalidateUserSessions(tx as unknown as Db, memberId);
+		if (change.disabled) invalidateUserSessions(tx, memberId);
 		return 'ok' as const;
 	});
 }

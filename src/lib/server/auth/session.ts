@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import {
 	session,
 	user,
@@ -111,7 +111,7 @@ export function invalidateSession(db: Db, sessionId: string): void {
 	announce({ sessionId });
 }
 
-export function invalidateUserSessions(db: Db, userId: number): void {
+export function invalidateUserSessions(db: DbOrTx, userId: number): void {
 	db.delete(session).where(eq(session.userId, userId)).run();
 	announce({ userId });
 }

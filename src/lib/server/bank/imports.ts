@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import { pendingImport } from '../db/schema';
 import { createBank, getBank } from '../db/queries/banks';
 import { insertQuestions } from '../db/queries/questions';
@@ -64,7 +64,7 @@ export interface PendingView {
 
 /** The organization's unexpired pending import for this bank (null = new bank), or undefined. */
 export function getPendingImport(
-	db: Db,
+	db: DbOrTx,
 	organizationId: number,
 	id: string,
 	bankId: number | null,
@@ -103,8 +103,7 @@ export function commitImport(
 	options: { untitled: (filename: string) => string },
 	now = Date.now()
 ): CommitOutcome {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return db.transaction((t) => {
 		const pending = getPendingImport(t, organizationId, id, bankId, now);
 		if (!pending) return { ok: false, reason: 'not_found' };
 		const { result } = pending;

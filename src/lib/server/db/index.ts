@@ -1,12 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import Database, { type RunResult } from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/**
+ * What a query function runs on: the database or the `tx` of an open `db.transaction((tx) => …)`
+ * (whose own `transaction` is a savepoint). Both are drizzle's synchronous SQLite database, so a
+ * function taking `DbOrTx` composes inside another's transaction without a cast; only `Db` has
+ * `$client`, the raw driver.
+ */
+export type DbOrTx = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 
 /** Where drizzle-kit's migrations live: ./drizzle at the project root. */
 export const MIGRATIONS_DIR = path.resolve(

@@ -6,8 +6,8 @@
  */
 import type { Db } from '../db';
 import {
+	createGameWriter,
 	findActiveGameByPin,
-	gameWriter,
 	getGameById,
 	getSnapshot,
 	listCommandsAfter,
@@ -62,7 +62,7 @@ export class GameRegistry {
 			deps.listener(game, events, state);
 			if (events.some((event) => event.type === 'gameEnded')) this.#expire(game.id);
 		};
-		this.#writer = gameWriter(deps.db);
+		this.#writer = createGameWriter(deps.db);
 		this.commit = new GroupCommit({
 			transaction: (work) => this.#writer.transaction(work),
 			onFailure: (error, gameIds) => {

@@ -17,8 +17,7 @@ const LABOUR_CODE_TAG = normalizeVietnamese('Bộ luật Lao động');
 
 /** Create the demo bank and demo quiz in `organizationId` when they are missing. */
 export function seedDemoBankAndQuiz(db: Db, organizationId: number, now = Date.now()): void {
-	db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	db.transaction((t) => {
 		let demoBank = t
 			.select()
 			.from(bank)

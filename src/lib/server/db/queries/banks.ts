@@ -1,6 +1,6 @@
 /** Banks (bộ câu hỏi) of one organization. Every function filters by the caller's organization. */
 import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../index';
+import type { Db, DbOrTx } from '../index';
 import { bank, question, type Bank, type BankVisibility } from '../schema';
 import { normalizeVietnamese } from '../../../quiz/vietnamese';
 import { insertQuestions } from './questions';
@@ -77,7 +77,7 @@ export function listOrgTags(db: Db, organizationId: number): string[] {
 }
 
 /** One bank of the organization, or undefined (also for other organizations' banks). */
-export function getBank(db: Db, organizationId: number, bankId: number): Bank | undefined {
+export function getBank(db: DbOrTx, organizationId: number, bankId: number): Bank | undefined {
 	return db
 		.select()
 		.from(bank)
@@ -85,7 +85,7 @@ export function getBank(db: Db, organizationId: number, bankId: number): Bank | 
 		.get();
 }
 
-export function createBank(db: Db, organizationId: number, input: BankInput, now = Date.now()) {
+export function createBank(db: DbOrTx, organizationId: number, input: BankInput, now = Date.now()) {
 	return db
 		.insert(bank)
 		.values({ ...input, organizationId, createdAt: new Date(now), updatedAt: new Date(now) })
@@ -143,10 +143,10 @@ export function duplicateBank(
 	now = Date.now()
 ): Bank | undefined {
 	return db.transaction((tx) => {
-		const source = getBank(tx as unknown as Db, organizationId, bankId);
+		const source = getBank(tx, organizationId, bankId);
 		if (!source) return undefined;
 		const copy = createBank(
-			tx as unknown as Db,
+			tx,
 			organizationId,
 			{ title, description: source.description, tags: source.tags, visibility: 'private' },
 			now
@@ -158,7 +158,7 @@ export function duplicateBank(
 			.orderBy(asc(question.position), asc(question.id))
 			.all()
 			.map((r) => r.body);
-		insertQuestions(tx as unknown as Db, organizationId, copy.id, bodies, now);
+		insertQuestions(tx, organizationId, copy.id, bodies, now);
 		return copy;
 	});
 }

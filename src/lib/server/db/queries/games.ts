@@ -1,12 +1,20 @@
 /**
  * Named queries of live games. The hot path (commands, joins, answers during a burst) goes through
- * `gameWriter`, whose statements are prepared once per database: the realtime layer calls them
- * inside one group-commit transaction per few milliseconds.
+ * the `GameWriter` from `createGameWriter`, whose drizzle statements are prepared once per game
+ * registry: the realtime layer runs them inside one group-commit transaction per few milliseconds.
  */
-import type { Statement } from 'better-sqlite3';
-import { and, asc, desc, eq, gt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../index';
-import { game, gameCommand, gameQuestion, gameSnapshot, player, type Game } from '../schema';
+import {
+	answer,
+	game,
+	gameCommand,
+	gameQuestion,
+	gameSnapshot,
+	player,
+	type Game
+} from '../schema';
 
 export type NewGame = typeof game.$inferInsert;
 
@@ -161,86 +169,125 @@ export interface GameWriter {
 	transaction(work: () => void): void;
 }
 
-const writers = new WeakMap<Db, GameWriter>();
+/** A bound parameter of a prepared writer statement, passed to the driver as given (no mapping). */
+const arg = (name: string) => sql`${sql.placeholder(name)}`;
+/** In an upsert, the value the refused insert would have written to `column`. */
+const excluded = (column: AnySQLiteColumn) => sql`excluded.${sql.identifier(column.name)}`;
 
-export function gameWriter(db: Db): GameWriter {
-	const cached = writers.get(db);
-	if (cached) return cached;
-	const client = db.$client;
-	const prepare = (sql: string): Statement => client.prepare(sql);
-	const append = prepare(
-		'INSERT INTO game_command (game_id, seq, command, at) VALUES (?, ?, ?, ?)'
-	);
-	const addPlayer = prepare(
-		`INSERT INTO player (game_id, organization_id, player_id, token_hash, nickname, team, hidden, joined_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	);
-	const addAnswer = prepare(
-		`INSERT OR IGNORE INTO answer (game_id, organization_id, player_id, question_index, answer,
-		 received_at, response_ms, correct, fraction, points) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	);
-	const removeAnswer = prepare(
-		'DELETE FROM answer WHERE game_id = ? AND question_index = ? AND player_id = ?'
-	);
-	const stats = prepare(
-		`INSERT OR REPLACE INTO game_question (game_id, question_index, kind, number, skipped, eligible,
-		 answered, correct, average_ms, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	);
-	const snapshot = prepare(
-		`INSERT INTO game_snapshot (game_id, seq, state, saved_at) VALUES (?, ?, ?, ?)
-		 ON CONFLICT (game_id) DO UPDATE SET seq = excluded.seq, state = excluded.state,
-		 saved_at = excluded.saved_at WHERE excluded.seq > game_snapshot.seq`
-	);
-	const meta = prepare(
-		`UPDATE game SET status = ?, locked = ?, player_count = ?, started_at = ?, ended_at = ?
-		 WHERE id = ?`
-	);
-	const writer: GameWriter = {
-		appendCommand: (gameId, seq, command, at) => void append.run(gameId, seq, command, at),
-		insertPlayer: (r) =>
-			void addPlayer.run(
-				r.gameId,
-				r.organizationId,
-				r.playerId,
-				r.tokenHash,
-				r.nickname,
-				r.team,
-				r.hidden,
-				r.joinedAt
-			),
-		insertAnswer: (r) =>
-			void addAnswer.run(
-				r.gameId,
-				r.organizationId,
-				r.playerId,
-				r.questionIndex,
-				r.answer,
-				r.receivedAt,
-				r.responseMs,
-				r.correct ? 1 : 0,
-				r.fraction,
-				r.points
-			),
+/**
+ * Prepare the hot-path statements once; the game registry owns the writer for its lifetime, so
+ * there is no cache. Parameters go to the driver unmapped (booleans as 0/1, times as epoch ms),
+ * as the engine already holds them. Cost against raw better-sqlite3 statements (micro-bench on a
+ * loaded 2-core machine, command row + answer row): ~68 µs vs ~56 µs per answer; `bench:live` at
+ * 2,000 players showed no difference beyond its noise, so drizzle stays.
+ */
+export function createGameWriter(db: Db): GameWriter {
+	const append = db
+		.insert(gameCommand)
+		.values({ gameId: arg('gameId'), seq: arg('seq'), command: arg('command'), at: arg('at') })
+		.prepare();
+	const addPlayer = db
+		.insert(player)
+		.values({
+			gameId: arg('gameId'),
+			organizationId: arg('organizationId'),
+			playerId: arg('playerId'),
+			tokenHash: arg('tokenHash'),
+			nickname: arg('nickname'),
+			team: arg('team'),
+			hidden: arg('hidden'),
+			joinedAt: arg('joinedAt')
+		})
+		.prepare();
+	// A resent answer is already there: keep the first.
+	const addAnswer = db
+		.insert(answer)
+		.values({
+			gameId: arg('gameId'),
+			organizationId: arg('organizationId'),
+			playerId: arg('playerId'),
+			questionIndex: arg('questionIndex'),
+			answer: arg('answer'),
+			receivedAt: arg('receivedAt'),
+			responseMs: arg('responseMs'),
+			correct: arg('correct'),
+			fraction: arg('fraction'),
+			points: arg('points')
+		})
+		.onConflictDoNothing()
+		.prepare();
+	const removeAnswer = db
+		.delete(answer)
+		.where(
+			and(
+				eq(answer.gameId, sql.placeholder('gameId')),
+				eq(answer.questionIndex, sql.placeholder('questionIndex')),
+				eq(answer.playerId, sql.placeholder('playerId'))
+			)
+		)
+		.prepare();
+	const stats = db
+		.insert(gameQuestion)
+		.values({
+			gameId: arg('gameId'),
+			questionIndex: arg('questionIndex'),
+			kind: arg('kind'),
+			number: arg('number'),
+			skipped: arg('skipped'),
+			eligible: arg('eligible'),
+			answered: arg('answered'),
+			correct: arg('correct'),
+			averageMs: arg('averageMs'),
+			closedAt: arg('closedAt')
+		})
+		.onConflictDoUpdate({
+			target: [gameQuestion.gameId, gameQuestion.questionIndex],
+			set: {
+				kind: excluded(gameQuestion.kind),
+				number: excluded(gameQuestion.number),
+				skipped: excluded(gameQuestion.skipped),
+				eligible: excluded(gameQuestion.eligible),
+				answered: excluded(gameQuestion.answered),
+				correct: excluded(gameQuestion.correct),
+				averageMs: excluded(gameQuestion.averageMs),
+				closedAt: excluded(gameQuestion.closedAt)
+			}
+		})
+		.prepare();
+	// Snapshots are written after their commands; an older one never replaces a newer one.
+	const snapshot = db
+		.insert(gameSnapshot)
+		.values({ gameId: arg('gameId'), seq: arg('seq'), state: arg('state'), savedAt: arg('at') })
+		.onConflictDoUpdate({
+			target: gameSnapshot.gameId,
+			set: {
+				seq: excluded(gameSnapshot.seq),
+				state: excluded(gameSnapshot.state),
+				savedAt: excluded(gameSnapshot.savedAt)
+			},
+			setWhere: sql`${excluded(gameSnapshot.seq)} > ${gameSnapshot.seq}`
+		})
+		.prepare();
+	const meta = db
+		.update(game)
+		.set({
+			status: arg('status'),
+			locked: arg('locked'),
+			playerCount: arg('playerCount'),
+			startedAt: arg('startedAt'),
+			endedAt: arg('endedAt')
+		})
+		.where(eq(game.id, sql.placeholder('gameId')))
+		.prepare();
+	return {
+		appendCommand: (gameId, seq, command, at) => void append.run({ gameId, seq, command, at }),
+		insertPlayer: (row) => void addPlayer.run({ ...row }),
+		insertAnswer: (row) => void addAnswer.run({ ...row, correct: row.correct ? 1 : 0 }),
 		deleteAnswer: (gameId, questionIndex, playerId) =>
-			void removeAnswer.run(gameId, questionIndex, playerId),
-		saveQuestionStats: (r) =>
-			void stats.run(
-				r.gameId,
-				r.questionIndex,
-				r.kind,
-				r.number,
-				r.skipped ? 1 : 0,
-				r.eligible,
-				r.answered,
-				r.correct,
-				r.averageMs,
-				r.closedAt
-			),
-		saveSnapshot: (gameId, state, seq, at) => void snapshot.run(gameId, seq, state, at),
-		updateMeta: (gameId, m) =>
-			void meta.run(m.status, m.locked ? 1 : 0, m.playerCount, m.startedAt, m.endedAt, gameId),
-		transaction: (work) => client.transaction(work)()
+			void removeAnswer.run({ gameId, questionIndex, playerId }),
+		saveQuestionStats: (row) => void stats.run({ ...row, skipped: row.skipped ? 1 : 0 }),
+		saveSnapshot: (gameId, state, seq, at) => void snapshot.run({ gameId, seq, state, at }),
+		updateMeta: (gameId, m) => void meta.run({ ...m, gameId, locked: m.locked ? 1 : 0 }),
+		transaction: (work) => db.transaction(() => work())
 	};
-	writers.set(db, writer);
-	return writer;
 }

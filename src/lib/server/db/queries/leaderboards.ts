@@ -2,7 +2,9 @@
  * Practice leaderboards, read straight from the counters the answer path keeps
  * (`participant.xp`, `xp_week`, `unit_xp`) through their indexes: no recomputation per request.
  */
+import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../index';
+import { organization, participant, unit, unitXp, xpWeek } from '../schema';
 
 export type Period = 'week' | 'all';
 
@@ -21,28 +23,57 @@ export interface UnitRow {
 	players: number;
 }
 
+const playerName = sql<string>`coalesce(${participant.fullName}, ${participant.nickname})`;
+
 /** Top participants by XP this week (`week` = its key) or of all time. */
 export function topPlayers(db: Db, period: Period, week: string, limit: number): PlayerRow[] {
-	const sql =
-		period === 'week'
-			? `SELECT w.participant_id AS participantId, coalesce(p.full_name, p.nickname) AS name, u.name AS unitName, w.xp AS xp
-			   FROM xp_week w JOIN participant p ON p.id = w.participant_id LEFT JOIN unit u ON u.id = p.unit_id
-			   WHERE w.week = @week AND w.xp > 0 ORDER BY w.xp DESC, w.participant_id LIMIT @limit`
-			: `SELECT p.id AS participantId, coalesce(p.full_name, p.nickname) AS name, u.name AS unitName, p.xp AS xp
-			   FROM participant p LEFT JOIN unit u ON u.id = p.unit_id
-			   WHERE p.xp > 0 ORDER BY p.xp DESC, p.id LIMIT @limit`;
-	return db.$client.prepare(sql).all({ week, limit }) as PlayerRow[];
+	if (period === 'week')
+		return db
+			.select({
+				participantId: xpWeek.participantId,
+				name: playerName,
+				unitName: unit.name,
+				xp: xpWeek.xp
+			})
+			.from(xpWeek)
+			.innerJoin(participant, eq(participant.id, xpWeek.participantId))
+			.leftJoin(unit, eq(unit.id, participant.unitId))
+			.where(and(eq(xpWeek.week, week), gt(xpWeek.xp, 0)))
+			.orderBy(desc(xpWeek.xp), asc(xpWeek.participantId))
+			.limit(limit)
+			.all();
+	return db
+		.select({
+			participantId: participant.id,
+			name: playerName,
+			unitName: unit.name,
+			xp: participant.xp
+		})
+		.from(participant)
+		.leftJoin(unit, eq(unit.id, participant.unitId))
+		.where(gt(participant.xp, 0))
+		.orderBy(desc(participant.xp), asc(participant.id))
+		.limit(limit)
+		.all();
 }
 
 /** Top units by their members' XP this week or of all time. */
 export function topUnits(db: Db, period: Period, week: string, limit: number): UnitRow[] {
-	return db.$client
-		.prepare(
-			`SELECT x.unit_id AS unitId, u.name AS unitName, o.name AS organizationName, x.xp AS xp, x.players AS players
-			 FROM unit_xp x JOIN unit u ON u.id = x.unit_id JOIN organization o ON o.id = u.organization_id
-			 WHERE x.period = @period AND x.xp > 0 ORDER BY x.xp DESC, x.unit_id LIMIT @limit`
-		)
-		.all({ period: period === 'week' ? week : 'all', limit }) as UnitRow[];
+	return db
+		.select({
+			unitId: unitXp.unitId,
+			unitName: unit.name,
+			organizationName: organization.name,
+			xp: unitXp.xp,
+			players: unitXp.players
+		})
+		.from(unitXp)
+		.innerJoin(unit, eq(unit.id, unitXp.unitId))
+		.innerJoin(organization, eq(organization.id, unit.organizationId))
+		.where(and(eq(unitXp.period, period === 'week' ? week : 'all'), gt(unitXp.xp, 0)))
+		.orderBy(desc(unitXp.xp), asc(unitXp.unitId))
+		.limit(limit)
+		.all();
 }
 
 /** A participant's XP and rank (1 + those with more XP) for the period; rank null without XP. */
@@ -53,24 +84,26 @@ export function playerStanding(
 	week: string
 ): { xp: number; rank: number | null } {
 	const mine =
-		period === 'week'
-			? ((
-					db.$client
-						.prepare('SELECT xp FROM xp_week WHERE week = ? AND participant_id = ?')
-						.get(week, participantId) as { xp: number } | undefined
-				)?.xp ?? 0)
-			: ((
-					db.$client.prepare('SELECT xp FROM participant WHERE id = ?').get(participantId) as
-						{ xp: number } | undefined
-				)?.xp ?? 0);
+		(period === 'week'
+			? db
+					.select({ xp: xpWeek.xp })
+					.from(xpWeek)
+					.where(and(eq(xpWeek.week, week), eq(xpWeek.participantId, participantId)))
+					.get()
+			: db
+					.select({ xp: participant.xp })
+					.from(participant)
+					.where(eq(participant.id, participantId))
+					.get()
+		)?.xp ?? 0;
 	if (mine <= 0) return { xp: 0, rank: null };
 	const ahead =
 		period === 'week'
-			? (db.$client
-					.prepare('SELECT count(*) AS n FROM xp_week WHERE week = ? AND xp > ?')
-					.get(week, mine) as { n: number })
-			: (db.$client.prepare('SELECT count(*) AS n FROM participant WHERE xp > ?').get(mine) as {
-					n: number;
-				});
-	return { xp: mine, rank: ahead.n + 1 };
+			? db
+					.select({ n: count() })
+					.from(xpWeek)
+					.where(and(eq(xpWeek.week, week), gt(xpWeek.xp, mine)))
+					.get()
+			: db.select({ n: count() }).from(participant).where(gt(participant.xp, mine)).get();
+	return { xp: mine, rank: (ahead?.n ?? 0) + 1 };
 }

@@ -1,6 +1,6 @@
 /** Questions of a bank. Every function filters by the caller's organization. */
 import { and, asc, eq, max } from 'drizzle-orm';
-import type { Db } from '../index';
+import type { Db, DbOrTx } from '../index';
 import { bank, question, type QuestionRow } from '../schema';
 import type { Question } from '../../../quiz/question';
 import { normalizeVietnamese } from '../../../quiz/vietnamese';
@@ -41,14 +41,14 @@ function rowValues(q: Question) {
 	};
 }
 
-function touch(db: Db, bankId: number, now: number): void {
+function touch(db: DbOrTx, bankId: number, now: number): void {
 	db.update(bank)
 		.set({ updatedAt: new Date(now) })
 		.where(eq(bank.id, bankId))
 		.run();
 }
 
-function ownsBank(db: Db, organizationId: number, bankId: number): boolean {
+function ownsBank(db: DbOrTx, organizationId: number, bankId: number): boolean {
 	return !!db
 		.select({ id: bank.id })
 		.from(bank)
@@ -57,7 +57,7 @@ function ownsBank(db: Db, organizationId: number, bankId: number): boolean {
 }
 
 /** The bank's questions in order. */
-export function listQuestions(db: Db, organizationId: number, bankId: number): QuestionRow[] {
+export function listQuestions(db: DbOrTx, organizationId: number, bankId: number): QuestionRow[] {
 	return db
 		.select()
 		.from(question)
@@ -67,7 +67,7 @@ export function listQuestions(db: Db, organizationId: number, bankId: number): Q
 }
 
 export function getQuestion(
-	db: Db,
+	db: DbOrTx,
 	organizationId: number,
 	questionId: number
 ): QuestionRow | undefined {
@@ -83,7 +83,7 @@ export function getQuestion(
  * (used by duplicate and import, inside their transactions). Returns the new ids.
  */
 export function insertQuestions(
-	db: Db,
+	db: DbOrTx,
 	organizationId: number,
 	bankId: number,
 	questions: Question[],
@@ -129,8 +129,8 @@ export function addQuestions(
 	now = Date.now()
 ): number[] | undefined {
 	return db.transaction((tx) => {
-		if (!ownsBank(tx as unknown as Db, organizationId, bankId)) return undefined;
-		return insertQuestions(tx as unknown as Db, organizationId, bankId, questions, now);
+		if (!ownsBank(tx, organizationId, bankId)) return undefined;
+		return insertQuestions(tx, organizationId, bankId, questions, now);
 	});
 }
 
@@ -168,11 +168,11 @@ export function deleteQuestion(
 	now = Date.now()
 ): boolean {
 	return db.transaction((tx) => {
-		const row = getQuestion(tx as unknown as Db, organizationId, questionId);
+		const row = getQuestion(tx, organizationId, questionId);
 		if (!row) return false;
 		tx.delete(question).where(eq(question.id, row.id)).run();
-		renumber(tx as unknown as Db, row.bankId);
-		touch(tx as unknown as Db, row.bankId, now);
+		renumber(tx, row.bankId);
+		touch(tx, row.bankId, now);
 		return true;
 	});
 }
@@ -185,29 +185,23 @@ export function duplicateQuestion(
 	now = Date.now()
 ): number | undefined {
 	return db.transaction((tx) => {
-		const row = getQuestion(tx as unknown as Db, organizationId, questionId);
+		const row = getQuestion(tx, organizationId, questionId);
 		if (!row) return undefined;
-		const ids = listQuestions(tx as unknown as Db, organizationId, row.bankId).map((r) => r.id);
-		const [copyId] = insertQuestions(
-			tx as unknown as Db,
-			organizationId,
-			row.bankId,
-			[row.body],
-			now
-		);
+		const ids = listQuestions(tx, organizationId, row.bankId).map((r) => r.id);
+		const [copyId] = insertQuestions(tx, organizationId, row.bankId, [row.body], now);
 		ids.splice(ids.indexOf(row.id) + 1, 0, copyId);
-		writeOrder(tx as unknown as Db, ids);
+		writeOrder(tx, ids);
 		return copyId;
 	});
 }
 
-function writeOrder(db: Db, ids: number[]): void {
+function writeOrder(db: DbOrTx, ids: number[]): void {
 	ids.forEach((id, position) => {
 		db.update(question).set({ position }).where(eq(question.id, id)).run();
 	});
 }
 
-function renumber(db: Db, bankId: number): void {
+function renumber(db: DbOrTx, bankId: number): void {
 	const ids = db
 		.select({ id: question.id })
 		.from(question)
@@ -230,8 +224,8 @@ export function reorderQuestions(
 	now = Date.now()
 ): boolean {
 	return db.transaction((tx) => {
-		if (!ownsBank(tx as unknown as Db, organizationId, bankId)) return false;
-		const current = listQuestions(tx as unknown as Db, organizationId, bankId).map((r) => r.id);
+		if (!ownsBank(tx, organizationId, bankId)) return false;
+		const current = listQuestions(tx, organizationId, bankId).map((r) => r.id);
 		const wanted = new Set(orderedIds);
 		if (
 			wanted.size !== orderedIds.length ||
@@ -239,8 +233,8 @@ export function reorderQuestions(
 			!current.every((id) => wanted.has(id))
 		)
 			return false;
-		writeOrder(tx as unknown as Db, orderedIds);
-		touch(tx as unknown as Db, bankId, now);
+		writeOrder(tx, orderedIds);
+		touch(tx, bankId, now);
 		return true;
 	});
 }

@@ -3,7 +3,7 @@
  * rules, resolved deterministically from a seed when a game starts.
  */
 import { and, asc, count, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
-import type { Db } from '../index';
+import type { Db, DbOrTx } from '../index';
 import { bank, question, quiz, quizItem, type Quiz, type QuizRule } from '../schema';
 import type { Question } from '../../../quiz/question';
 import { createRandom, deriveSeed } from '../../../quiz/random';
@@ -24,7 +24,7 @@ export function listQuizzes(db: Db, organizationId: number): QuizSummary[] {
 		.map((r) => ({ ...r.quiz, itemCount: r.itemCount }));
 }
 
-export function getQuiz(db: Db, organizationId: number, quizId: number): Quiz | undefined {
+export function getQuiz(db: DbOrTx, organizationId: number, quizId: number): Quiz | undefined {
 	return db
 		.select()
 		.from(quiz)
@@ -37,7 +37,7 @@ export interface QuizInput {
 	description: string;
 }
 
-export function createQuiz(db: Db, organizationId: number, input: QuizInput, now = Date.now()) {
+export function createQuiz(db: DbOrTx, organizationId: number, input: QuizInput, now = Date.now()) {
 	return db
 		.insert(quiz)
 		.values({ ...input, organizationId, createdAt: new Date(now), updatedAt: new Date(now) })
@@ -70,14 +70,14 @@ export function deleteQuiz(db: Db, organizationId: number, quizId: number): bool
 	);
 }
 
-function touch(db: Db, quizId: number, now: number) {
+function touch(db: DbOrTx, quizId: number, now: number) {
 	db.update(quiz)
 		.set({ updatedAt: new Date(now) })
 		.where(eq(quiz.id, quizId))
 		.run();
 }
 
-function nextPosition(db: Db, quizId: number): number {
+function nextPosition(db: DbOrTx, quizId: number): number {
 	const last = db
 		.select({ p: max(quizItem.position) })
 		.from(quizItem)
@@ -145,14 +145,13 @@ export function getQuizItems(db: Db, organizationId: number, quizId: number): Qu
  * Returns how many were added, or undefined when the quiz is not the organization's.
  */
 export function addQuizQuestions(
-	db: Db,
+	db: DbOrTx,
 	organizationId: number,
 	quizId: number,
 	questionIds: number[],
 	now = Date.now()
 ): number | undefined {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return db.transaction((t) => {
 		if (!getQuiz(t, organizationId, quizId) || questionIds.length === 0)
 			return getQuiz(t, organizationId, quizId) ? 0 : undefined;
 		const owned = new Set(
@@ -183,8 +182,7 @@ export function addQuizRule(
 	rule: QuizRule,
 	now = Date.now()
 ): boolean {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return db.transaction((t) => {
 		if (!getQuiz(t, organizationId, quizId)) return false;
 		const bankIds = rule.bankIds.length
 			? t
@@ -208,7 +206,7 @@ export function addQuizRule(
 	});
 }
 
-function itemIds(db: Db, quizId: number): number[] {
+function itemIds(db: DbOrTx, quizId: number): number[] {
 	return db
 		.select({ id: quizItem.id })
 		.from(quizItem)
@@ -225,8 +223,7 @@ export function removeQuizItem(
 	itemId: number,
 	now = Date.now()
 ): boolean {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return db.transaction((t) => {
 		if (!getQuiz(t, organizationId, quizId)) return false;
 		const changes = t
 			.delete(quizItem)
@@ -239,7 +236,7 @@ export function removeQuizItem(
 	});
 }
 
-function writeItemOrder(db: Db, ids: number[]) {
+function writeItemOrder(db: DbOrTx, ids: number[]) {
 	ids.forEach((id, position) =>
 		db.update(quizItem).set({ position }).where(eq(quizItem.id, id)).run()
 	);
@@ -253,8 +250,7 @@ export function reorderQuizItems(
 	orderedIds: number[],
 	now = Date.now()
 ): boolean {
-	return db.transaction((tx) => {
-		const t = tx as unknown as Db;
+	return db.transaction((t) => {
 		if (!getQuiz(t, organizationId, quizId)) return false;
 		const current = itemIds(t, quizId);
 		const wanted = new Set(orderedIds);
