@@ -92,8 +92,18 @@ describe('which answers are refused', () => {
 		['the question is a later one', facts(), move({ questionId: 13 }), 'wrong_question'],
 		['its bank is no longer published', facts({ question: null }), move(), 'question_gone'],
 		['a running contest holds it back', facts({ isHeld: true }), move(), 'contest_held'],
-		['the answer does not fit the question', facts(), move({ answer: { choice: 0 } }), 'bad_answer'],
-		['the choice is out of range', facts(), move({ answer: { type: 'single', choice: 5 } }), 'bad_answer'],
+		[
+			'the answer does not fit the question',
+			facts(),
+			move({ answer: { choice: 0 } }),
+			'bad_answer'
+		],
+		[
+			'the choice is out of range',
+			facts(),
+			move({ answer: { type: 'single', choice: 5 } }),
+			'bad_answer'
+		],
 		[
 			'the session is over',
 			facts({ session: session({ answered: 5, finished: true }) }),
@@ -154,7 +164,12 @@ describe('judging and session progress', () => {
 describe('a repeated answer (double tap, resubmitted form)', () => {
 	const f = facts({
 		session: session({ answered: 1, correct: 1 }),
-		participant: { ...regular, xp: 40, correct: 4, streak: { current: 2, best: 5, lastDay: TODAY } },
+		participant: {
+			...regular,
+			xp: 40,
+			correct: 4,
+			streak: { current: 2, best: 5, lastDay: TODAY }
+		},
 		previous: { answer: RIGHT, xp: 10 }
 	});
 
@@ -337,9 +352,7 @@ describe('known questions and law mastery', () => {
 	it('earns the law badge on the answer that masters it', () => {
 		expect(writes(facts({ law: { correct: 9, poolSize: 50 } })).badges).toContain(`law:${LAW}`);
 		expect(writes(facts({ law: { correct: 2, poolSize: 3 } })).badges).toContain(`law:${LAW}`);
-		expect(writes(facts({ law: { correct: 8, poolSize: 50 } })).badges).not.toContain(
-			`law:${LAW}`
-		);
+		expect(writes(facts({ law: { correct: 8, poolSize: 50 } })).badges).not.toContain(`law:${LAW}`);
 	});
 });
 

@@ -6,13 +6,7 @@
  * badges, daily bonus, session progress, duplicates); `server/practice/answer.ts` only reads the
  * facts, calls `answerPractice` and writes the result. Pure: time comes in as `now`.
  */
-import {
-	answerFromPhone,
-	judgeAnswer,
-	revealOf,
-	toAnswerValue,
-	type Reveal
-} from '../quiz/judge';
+import { answerFromPhone, judgeAnswer, revealOf, toAnswerValue, type Reveal } from '../quiz/judge';
 import { deriveSeed } from '../quiz/random';
 import type { AnswerValue, Question } from '../quiz/question';
 import { crossedBadges, crossedLawBadge, isPerfectSession, type BadgeCode } from './badges';

@@ -4,7 +4,6 @@ import { getDb, type Db } from './db';
 import { seedDemo, issueSetupToken } from './seed/all';
 import { startBanner } from './network';
 import { attachRealtime } from './realtime';
-import { attachAnswerFastPath } from './practice/fast-path';
 
 const HTTP_SERVER_KEY = Symbol.for('chuongvang.httpServer');
 const STARTED_KEY = Symbol.for('chuongvang.started');
@@ -35,7 +34,6 @@ export function startApp(): Db {
 	if (httpServer && !(httpServer as unknown as Globals)[STARTED_KEY]) {
 		(httpServer as unknown as Globals)[STARTED_KEY] = true;
 		attachRealtime(httpServer, { db, addressPolicy: cfg.address });
-		attachAnswerFastPath(httpServer, { db });
 	}
 	return db;
 }

@@ -27,7 +27,7 @@ export const actions = {
 	start: async (event) => {
 		const form = await readForm(event);
 		const started = await beginPractice(
-			getDb(),
+			event.locals.app,
 			event,
 			form,
 			{ kind: 'daily', title: m.practice_daily_heading() },

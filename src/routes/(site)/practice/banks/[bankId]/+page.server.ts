@@ -25,7 +25,7 @@ export const actions = {
 		if (!bankId) error(404, 'Not found');
 		const form = await readForm(event);
 		const started = await beginPractice(
-			getDb(),
+			event.locals.app,
 			event,
 			form,
 			{ kind: 'bank', bankId },

@@ -1,4 +1,3 @@
-import { getDb } from '$lib/server/db';
 import { readJsonBody, toResponse } from '$lib/server/practice/api';
 import { practiceAnswerEndpoint } from '$lib/server/practice/answer-endpoints';
 import { PLAYER_COOKIE } from '$lib/server/practice/identity';
@@ -9,7 +8,7 @@ import type { RequestHandler } from './$types';
 /** Answer the session's current question: judged on the server, revealed at once. */
 export const POST: RequestHandler = async (event) =>
 	toResponse(
-		await practiceAnswerEndpoint(getDb(), {
+		await practiceAnswerEndpoint(event.locals.app, {
 			token: event.cookies.get(PLAYER_COOKIE),
 			id: parseId(event.params.sessionId),
 			address: clientIp(event),
