@@ -14,8 +14,8 @@ import { XP_DAILY_BONUS, XP_REPEAT } from './xp';
 const NOW = Date.parse('2025-05-19T08:00:00+07:00');
 const TODAY = dayNumber(NOW);
 const LAW = 'Bộ luật Lao động 2019';
-const RIGHT = { type: 'single', choice: 0 };
-const WRONG = { type: 'single', choice: 1 };
+const RIGHT = { type: 'single', choice: 0 } as const;
+const WRONG = { type: 'single', choice: 1 } as const;
 
 function question(extra: Partial<Question> = {}): Question {
 	return {

@@ -371,8 +371,8 @@ export function createAnswerQueries(db: Db) {
 				xp: sql`${participant.xp} + ${ph('xp')}`,
 				answered: sql`${participant.answered} + 1`,
 				correct: sql`${participant.correct} + ${ph('correct')}`,
-				streakCurrent: ph('streakCurrent'),
-				streakBest: ph('streakBest'),
+				streakCurrent: sql`${ph('streakCurrent')}`,
+				streakBest: sql`${ph('streakBest')}`,
 				streakLastDay: sql`${ph('streakLastDay')}`,
 				dailyBonusDay: sql`${ph('dailyBonusDay')}`
 			})
