@@ -432,8 +432,8 @@ function run(name: string, options: Options): Promise<Figures> {
 	});
 }
 
-/** Practice answers the form action refused (autocannon only sees its HTTP 200). */
-let actionRefusals = 0;
+/** Practice answers the form action refused, by reply type and status (autocannon sees a 200). */
+const actionRefusals = new Map<string, number>();
 
 /**
  * Practice answers: each request answers a session's current question through the page's form
@@ -473,9 +473,13 @@ function practiceLoad(
 				onResponse: (status, body, context) => {
 					const s = context.s as Session;
 					if (status !== 200) return;
-					const reply = JSON.parse(body) as { type: string; data?: string };
+					const reply = JSON.parse(body) as { type: string; status?: number; data?: string };
 					// A refusal is a `failure` (or a `redirect`) inside a 200: count it here.
-					if (reply.type !== 'success' || !reply.data) return void actionRefusals++;
+					if (reply.type !== 'success' || !reply.data) {
+						const key = `${reply.type} ${reply.status ?? ''}`.trim();
+						actionRefusals.set(key, (actionRefusals.get(key) ?? 0) + 1);
+						return;
+					}
 					const { result } = parseActionData(reply.data) as {
 						result: { next: { id: number; question: PublicQuestion } | null };
 					};
@@ -639,7 +643,8 @@ async function main(): Promise<void> {
 			})
 		);
 		print(rows);
-		console.log(`practice answers refused by the form action: ${actionRefusals}`);
+		const refused = [...actionRefusals].map(([key, n]) => `${n} × ${key}`).join(', ');
+		console.log(`practice answers refused by the form action: ${refused || 'none'}`);
 		if (args.json)
 			console.log(JSON.stringify({ connections: CONNECTIONS, duration: DURATION, rows }));
 	} finally {

@@ -3,7 +3,6 @@
  * rules need, let the pure reducer (`lib/practice/answer.ts`) decide, write what it decided.
  * Nothing is recomputed from history; every counter is incremented in place.
  */
-import type { AppContext } from '../app';
 import type { Db } from '../db';
 import { createAnswerQueries, type AnswerQueries } from '../db/queries/practice';
 import { toPublicQuestion, type PublicQuestion } from '../../quiz/judge';
@@ -51,7 +50,10 @@ export interface PracticeAnswerCache {
 	queue: (args: AnswerArgs) => Promise<PracticeAnswerOutcome>;
 }
 
-type App = Pick<AppContext, 'db' | 'caches'>;
+/** What answering needs of the app (an `AppContext` fits; app.ts imports this module). */
+export interface AnswerApp {
+	caches: { practiceAnswer: PracticeAnswerCache };
+}
 
 /** Build the answer path of one app (`createApp` calls it with the app's pool cache). */
 export function createPracticeAnswerCache(db: Db, practicePool: PoolCache): PracticeAnswerCache {
@@ -63,7 +65,7 @@ export function createPracticeAnswerCache(db: Db, practicePool: PoolCache): Prac
 }
 
 /** Judge and record an answer to the current question of a practice session (its own transaction). */
-export function submitPracticeAnswer(app: App, args: AnswerArgs): PracticeAnswerOutcome {
+export function submitPracticeAnswer(app: AnswerApp, args: AnswerArgs): PracticeAnswerOutcome {
 	return app.caches.practiceAnswer.run(args);
 }
 
@@ -71,7 +73,7 @@ export function submitPracticeAnswer(app: App, args: AnswerArgs): PracticeAnswer
  * The same, committed together with the other answers of this turn of the event loop (see
  * batch.ts): what every answer request uses.
  */
-export function queuePracticeAnswer(app: App, args: AnswerArgs): Promise<PracticeAnswerOutcome> {
+export function queuePracticeAnswer(app: AnswerApp, args: AnswerArgs): Promise<PracticeAnswerOutcome> {
 	return app.caches.practiceAnswer.queue(args);
 }
 

@@ -4,7 +4,7 @@
  * a bank published a minute ago shows up without a per-answer scan. One per app
  * (`AppCaches.practicePool`, see app.ts).
  */
-import type { AppCaches, AppContext } from '../app';
+import type { Db } from '../db';
 import { publishedLawSizes, publishedPoolIds } from '../db/queries/practice';
 
 export const POOL_TTL_MS = 60_000;
@@ -24,8 +24,11 @@ export function createPoolCache(): PoolCache {
 	return {};
 }
 
-/** What the pool functions need of the app. */
-export type PoolApp = Pick<AppContext, 'db'> & { caches: Pick<AppCaches, 'practicePool'> };
+/** What the pool functions need of the app (an `AppContext` fits; app.ts imports this module). */
+export interface PoolApp {
+	db: Db;
+	caches: { practicePool: PoolCache };
+}
 
 /** Every published question id. */
 export function publishedPool(app: PoolApp, now: number): number[] {
