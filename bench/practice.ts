@@ -295,6 +295,11 @@ interface Session {
 	id: number;
 	questionId: number;
 	question: PublicQuestion;
+	/**
+	 * An answer was sent and no reply read (a phase ended with it in flight: the server may have
+	 * recorded it, so `questionId` may be stale), or the session is over: later phases skip it.
+	 */
+	unusable?: boolean;
 }
 
 interface Attempt {
@@ -445,7 +450,7 @@ function practiceLoad(
 	connections: number,
 	duration: number
 ): Options {
-	const idle = [...sessions];
+	const idle = sessions.filter((s) => !s.unusable);
 	let salt = 0;
 	return {
 		url: base,
@@ -458,6 +463,7 @@ function practiceLoad(
 					const s = idle.shift();
 					if (!s) throw new Error('practice sessions ran out: raise --guests or lower --duration');
 					context.s = s;
+					s.unusable = true;
 					return {
 						...req,
 						path: `/practice/s/${s.id}?/answer`,
@@ -484,6 +490,7 @@ function practiceLoad(
 						result: { next: { id: number; question: PublicQuestion } | null };
 					};
 					if (result.next) {
+						s.unusable = false;
 						s.questionId = result.next.id;
 						s.question = result.next.question;
 						idle.push(s);
