@@ -73,7 +73,10 @@ export function submitPracticeAnswer(app: AnswerApp, args: AnswerArgs): Practice
  * The same, committed together with the other answers of this turn of the event loop (see
  * batch.ts): what every answer request uses.
  */
-export function queuePracticeAnswer(app: AnswerApp, args: AnswerArgs): Promise<PracticeAnswerOutcome> {
+export function queuePracticeAnswer(
+	app: AnswerApp,
+	args: AnswerArgs
+): Promise<PracticeAnswerOutcome> {
 	return app.caches.practiceAnswer.queue(args);
 }
 
@@ -90,23 +93,20 @@ function answerInTransaction(app: PoolApp, q: AnswerQueries, a: AnswerArgs): Pra
 	const decision = answerPractice(facts, { questionId: a.questionId, answer, now: a.now });
 	if (!decision.ok) return decision;
 	if (decision.writes) write(q, a, decision.writes);
-	const { questionIds, seed } = session;
-	const nextId = decision.nextIndex === null ? undefined : questionIds[decision.nextIndex];
-	const nextBody = nextId === undefined ? undefined : q.questionBody.get({ questionId: nextId });
-	return {
-		ok: true,
-		data: {
-			...decision.shown,
-			next:
-				nextBody && nextId !== undefined
-					? {
-							id: nextId,
-							index: decision.nextIndex!,
-							question: toPublicQuestion(nextBody.body, { shuffleSeed: deriveSeed(seed, nextId) })
-						}
-					: null
-		}
-	};
+	const next = decision.nextIndex === null ? null : nextQuestion(q, session, decision.nextIndex);
+	return { ok: true, data: { ...decision.shown, next } };
+}
+
+/** The question at `index` as the session shows it, or null (its bank is no longer published). */
+function nextQuestion(
+	q: AnswerQueries,
+	{ questionIds, seed }: { questionIds: readonly number[]; seed: number },
+	index: number
+): PracticeAnswerResult['next'] {
+	const id = questionIds[index];
+	const row = id === undefined ? undefined : q.questionBody.get({ questionId: id });
+	if (!row) return null;
+	return { id, index, question: toPublicQuestion(row.body, { shuffleSeed: deriveSeed(seed, id) }) };
 }
 
 /** The facts `answerPractice` decides on, or null when the session is not the participant's. */
