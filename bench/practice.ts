@@ -1,13 +1,14 @@
 /**
  * npm run bench:practice -- [--url http://host:port] [--duration 10] [--connections 50]
- *   [--guests 200] [--entries 1000] [--json]
+ *   [--guests 200] [--sessions N] [--entries 1000] [--json]
  *
  * Drives the practice and online-contest answer endpoints over HTTP with autocannon and prints
  * throughput and latency percentiles. Without --url it copies the production build (run
  * `npm run build` first) to a temporary folder, starts it on a fresh database with the rate
  * limits raised (BENCH_SERVER_ENV), and uses the demo bank and demo contest the server seeds.
  * Everything it needs (guests, sessions, registrations, attempts) is created through the JSON
- * endpoints, like real phones would. See docs/performance.md ("Practice and contests").
+ * endpoints. Practice answers go where a player's answer goes: the session page's `answer` form
+ * action, posted the way `use:enhance` posts it. See docs/performance.md ("Practice and contests").
  *
  * Phases: practice answers · contest answer saves · both at once · contest hand-in burst ·
  * public contest leaderboard reads.
@@ -49,6 +50,8 @@ const { values: args } = parseArgs({
 		duration: { type: 'string', default: '10' },
 		connections: { type: 'string', default: '50' },
 		guests: { type: 'string', default: '200' },
+		/** Practice sessions to prepare (default: enough for ~8,000 answers a second). */
+		sessions: { type: 'string' },
 		entries: { type: 'string', default: '1000' },
 		/** With --url: the server's process id, to report its CPU time per request. */
 		pid: { type: 'string' },
@@ -226,6 +229,47 @@ interface PublicQuestion {
 	items?: Array<{ id: number }>;
 }
 
+/** The same answer as the session page's form fields (see server/practice/answer-form.ts). */
+function formFor(q: PublicQuestion, questionId: number, salt: number): string {
+	const form = new URLSearchParams({ questionId: String(questionId) });
+	const answer = answerFor(q, salt) as Record<string, unknown>;
+	switch (q.type) {
+		case 'single':
+			form.set('choice', String(answer.choice));
+			break;
+		case 'multiple':
+			for (const c of answer.choices as number[]) form.append('choices', String(c));
+			break;
+		case 'truefalse':
+		case 'numeric':
+			form.set('value', String(answer.value));
+			break;
+		case 'typeanswer':
+			form.set('text', String(answer.text));
+			break;
+		default:
+			(q.items ?? []).forEach((item, i) => form.set(`pos-${item.id}`, String(i + 1)));
+	}
+	return form.toString();
+}
+
+/**
+ * The `data` of a form action's JSON reply, which SvelteKit encodes with devalue: a flat array
+ * where objects and arrays hold indices of their members (enough for the plain data used here).
+ */
+function parseActionData(text: string): unknown {
+	const flat = JSON.parse(text) as unknown[];
+	const hydrate = (index: number): unknown => {
+		if (index < 0) return undefined;
+		const value = flat[index];
+		if (Array.isArray(value)) return value.map(hydrate);
+		if (value && typeof value === 'object')
+			return Object.fromEntries(Object.entries(value).map(([k, i]) => [k, hydrate(i as number)]));
+		return value;
+	};
+	return hydrate(0);
+}
+
 /** A well-formed answer of the right shape (right or wrong does not matter to the server's work). */
 function answerFor(q: PublicQuestion, salt: number): unknown {
 	switch (q.type) {
@@ -251,6 +295,11 @@ interface Session {
 	id: number;
 	questionId: number;
 	question: PublicQuestion;
+	/**
+	 * An answer was sent and no reply read (a phase ended with it in flight: the server may have
+	 * recorded it, so `questionId` may be stale), or the session is over: later phases skip it.
+	 */
+	unusable?: boolean;
 }
 
 interface Attempt {
@@ -388,14 +437,20 @@ function run(name: string, options: Options): Promise<Figures> {
 	});
 }
 
-/** Practice answers: each request answers a session's current question; the reply names the next. */
+/** Practice answers the form action refused, by reply type and status (autocannon sees a 200). */
+const actionRefusals = new Map<string, number>();
+
+/**
+ * Practice answers: each request answers a session's current question through the page's form
+ * action, as `use:enhance` sends it (same origin, `x-sveltekit-action`); the reply names the next.
+ */
 function practiceLoad(
 	base: string,
 	sessions: Session[],
 	connections: number,
 	duration: number
 ): Options {
-	const idle = [...sessions];
+	const idle = sessions.filter((s) => !s.unusable);
 	let salt = 0;
 	return {
 		url: base,
@@ -408,25 +463,36 @@ function practiceLoad(
 					const s = idle.shift();
 					if (!s) throw new Error('practice sessions ran out: raise --guests or lower --duration');
 					context.s = s;
+					s.unusable = true;
 					return {
 						...req,
-						path: `/api/practice/sessions/${s.id}/answers`,
-						headers: { 'content-type': 'application/json', cookie: s.cookie },
-						body: JSON.stringify({
-							questionId: s.questionId,
-							answer: answerFor(s.question, salt++)
-						})
+						path: `/practice/s/${s.id}?/answer`,
+						headers: {
+							'content-type': 'application/x-www-form-urlencoded',
+							'x-sveltekit-action': 'true',
+							origin: base,
+							cookie: s.cookie
+						},
+						body: formFor(s.question, s.questionId, salt++)
 					};
 				},
 				onResponse: (status, body, context) => {
 					const s = context.s as Session;
 					if (status !== 200) return;
-					const reply = JSON.parse(body) as {
-						data: { next: { id: number; question: PublicQuestion } | null };
+					const reply = JSON.parse(body) as { type: string; status?: number; data?: string };
+					// A refusal is a `failure` (or a `redirect`) inside a 200: count it here.
+					if (reply.type !== 'success' || !reply.data) {
+						const key = `${reply.type} ${reply.status ?? ''}`.trim();
+						actionRefusals.set(key, (actionRefusals.get(key) ?? 0) + 1);
+						return;
+					}
+					const { result } = parseActionData(reply.data) as {
+						result: { next: { id: number; question: PublicQuestion } | null };
 					};
-					if (reply.data.next) {
-						s.questionId = reply.data.next.id;
-						s.question = reply.data.next.question;
+					if (result.next) {
+						s.unusable = false;
+						s.questionId = result.next.id;
+						s.question = result.next.question;
 						idle.push(s);
 					}
 				}
@@ -533,7 +599,9 @@ async function main(): Promise<void> {
 			`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, node ${process.version}`
 		);
 		// Up to ~8,000 answers a second on a quiet machine, ten per session; a margin for the warm-up.
-		const sessionCount = Math.ceil(((DURATION * 2 + 4) * 8000) / 10);
+		const sessionCount = args.sessions
+			? Number(args.sessions)
+			: Math.ceil(((DURATION * 2 + 4) * 8000) / 10);
 		const t0 = Date.now();
 		const sessions = await makeSessions(base, sessionCount);
 		const { contestId, attempts } = await makeAttempts(base, ENTRIES);
@@ -582,6 +650,8 @@ async function main(): Promise<void> {
 			})
 		);
 		print(rows);
+		const refused = [...actionRefusals].map(([key, n]) => `${n} × ${key}`).join(', ');
+		console.log(`practice answers refused by the form action: ${refused || 'none'}`);
 		if (args.json)
 			console.log(JSON.stringify({ connections: CONNECTIONS, duration: DURATION, rows }));
 	} finally {

@@ -154,7 +154,7 @@ describe('finding 1: ordering answers do not leak', () => {
 		const after = viewSession(w.db, participantId, started.session.id)!.current!.question;
 		expect(JSON.stringify(after)).toBe(JSON.stringify(before));
 		// The answer the phone builds from the payload is judged against the stored order.
-		const answered = submitPracticeAnswer(w.db, {
+		const answered = submitPracticeAnswer(w.app, {
 			participantId,
 			sessionId: started.session.id,
 			questionId: qid,
@@ -297,7 +297,7 @@ describe('finding 4: a script does not win contests', () => {
 		if (!earlier.ok) throw new Error(earlier.error);
 		makeContest(w); // on bankA, its round open from T0 for a week
 		resetHeldCache(w.db);
-		resetPoolCache(w.db);
+		resetPoolCache(w.app);
 		expect(startBankSession(w.db, participantId, w.bankA, T0 + MIN, 4)).toEqual({
 			ok: false,
 			error: 'contest_held'
@@ -305,7 +305,7 @@ describe('finding 4: a script does not win contests', () => {
 		// …reveals no key now; today's challenge and the mistakes list skip the held questions.
 		const current = viewSession(w.db, participantId, earlier.session.id)!.current!;
 		expect(
-			submitPracticeAnswer(w.db, {
+			submitPracticeAnswer(w.app, {
 				participantId,
 				sessionId: earlier.session.id,
 				questionId: current.id,
@@ -313,7 +313,7 @@ describe('finding 4: a script does not win contests', () => {
 				now: T0 + MIN
 			})
 		).toEqual({ ok: false, error: 'contest_held' });
-		expect(startDailySession(w.db, participantId, 'Hôm nay', T0 + MIN)).toEqual({
+		expect(startDailySession(w.app, participantId, 'Hôm nay', T0 + MIN)).toEqual({
 			ok: false,
 			error: 'empty'
 		});

@@ -36,7 +36,7 @@ function start(w: World, pid: number, now = T0) {
 /** Answer the session's current question. */
 function answer(w: World, pid: number, sessionId: number, value: unknown, now: number) {
 	const view = viewSession(w.db, pid, sessionId)!;
-	return submitPracticeAnswer(w.db, {
+	return submitPracticeAnswer(w.app, {
 		participantId: pid,
 		sessionId,
 		questionId: view.current!.id,
@@ -80,18 +80,18 @@ describe('a practice session', () => {
 			answer: RIGHT,
 			now: T0
 		};
-		expect(submitPracticeAnswer(w.db, { ...args, participantId: other })).toEqual({
+		expect(submitPracticeAnswer(w.app, { ...args, participantId: other })).toEqual({
 			ok: false,
 			error: 'not_found'
 		});
 		expect(
-			submitPracticeAnswer(w.db, { ...args, participantId: pid, questionId: 999_999 })
+			submitPracticeAnswer(w.app, { ...args, participantId: pid, questionId: 999_999 })
 		).toEqual({
 			ok: false,
 			error: 'wrong_question'
 		});
 		expect(
-			submitPracticeAnswer(w.db, {
+			submitPracticeAnswer(w.app, {
 				...args,
 				participantId: pid,
 				questionId: session.questionIds[1]
@@ -101,7 +101,7 @@ describe('a practice session', () => {
 			error: 'wrong_question'
 		});
 		expect(
-			submitPracticeAnswer(w.db, {
+			submitPracticeAnswer(w.app, {
 				...args,
 				participantId: pid,
 				answer: { type: 'single', choice: 7 }
@@ -123,8 +123,8 @@ describe('a practice session', () => {
 			questionId: session.questionIds[0],
 			now: T0
 		};
-		const first = submitPracticeAnswer(w.db, { ...args, answer: RIGHT });
-		const again = submitPracticeAnswer(w.db, { ...args, answer: WRONG });
+		const first = submitPracticeAnswer(w.app, { ...args, answer: RIGHT });
+		const again = submitPracticeAnswer(w.app, { ...args, answer: WRONG });
 		expect(again).toMatchObject({ ok: true, data: { correct: true, repeated: true } });
 		expect(getParticipant(w.db, pid)!.xp).toBe(first.ok ? first.data.totalXp : -1);
 		expect(getParticipant(w.db, pid)!.answered).toBe(1);
@@ -187,11 +187,11 @@ describe('a practice session', () => {
 	it('keeps a daily streak over consecutive days and pays today’s challenge bonus once a day', () => {
 		const w = makeWorld();
 		const pid = guest(w);
-		resetPoolCache(w.db);
+		resetPoolCache(w.app);
 		for (let day = 0; day < 3; day++) {
 			const now = T0 + day * DAY_MS;
 			for (let run = 0; run < 2; run++) {
-				const daily = startDailySession(w.db, pid, 'Thử thách hôm nay', now + run * MIN);
+				const daily = startDailySession(w.app, pid, 'Thử thách hôm nay', now + run * MIN);
 				if (!daily.ok) throw new Error(daily.error);
 				expect(daily.session.questionIds).toHaveLength(5);
 				let bonus = 0;

@@ -16,7 +16,7 @@ describe('group commit', () => {
 		});
 		const results = await Promise.all(
 			sessions.map(({ pid, s }, i) =>
-				queuePracticeAnswer(w.db, {
+				queuePracticeAnswer(w.app, {
 					participantId: pid,
 					sessionId: s.id,
 					questionId: i === 3 ? 999_999 : s.questionIds[0],

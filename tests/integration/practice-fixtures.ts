@@ -1,5 +1,7 @@
 /** Fixtures for the practice and contest integration tests: an in-memory database with banks and units. */
 import { openDatabase, type Db } from '../../src/lib/server/db';
+import { createApp, type AppContext } from '../../src/lib/server/app';
+import { config } from '../../src/lib/server/config';
 import { organization } from '../../src/lib/server/db/schema';
 import { createBank } from '../../src/lib/server/db/queries/banks';
 import { insertQuestions } from '../../src/lib/server/db/queries/questions';
@@ -35,6 +37,8 @@ export function question(
 
 export interface World {
 	db: Db;
+	/** An app around `db` (its own caches): what functions with per-app state take. */
+	app: AppContext;
 	orgA: number;
 	orgB: number;
 	bankA: number;
@@ -85,7 +89,16 @@ export function makeWorld(): World {
 	addUnits(db, orgA, unitList);
 	const byName = new Map(listUnits(db, orgA).map((u) => [u.name, u.id]));
 	const units = unitList.map((u) => byName.get(u.name)!);
-	return { db, orgA, orgB, bankA, questionsA, privateBank, units };
+	return {
+		db,
+		app: createApp(config(), { db }),
+		orgA,
+		orgB,
+		bankA,
+		questionsA,
+		privateBank,
+		units
+	};
 }
 
 /** A published contest of organization A with one round open from T0 for a week. */

@@ -13,7 +13,7 @@ describe('finding 16: an unpublished bank is no longer served to a running pract
 		if (!started.ok) throw new Error(started.error);
 		const sessionId = started.session.id;
 		const first = viewSession(w.db, pid, sessionId)!.current!;
-		const answered = submitPracticeAnswer(w.db, {
+		const answered = submitPracticeAnswer(w.app, {
 			participantId: pid,
 			sessionId,
 			questionId: first.id,
@@ -29,7 +29,7 @@ describe('finding 16: an unpublished bank is no longer served to a running pract
 		expect(viewSession(w.db, pid, sessionId)!.current).toBeNull();
 		// …and an answer to the question the phone already holds reveals nothing.
 		expect(
-			submitPracticeAnswer(w.db, {
+			submitPracticeAnswer(w.app, {
 				participantId: pid,
 				sessionId,
 				questionId: next!.id,

@@ -1,20 +1,26 @@
 /**
  * The composition root. `createApp` builds every long-lived component of one server — the
  * configuration, the database, the caches and queues — once, and everything else receives them as
- * arguments (hooks put the app on `event.locals.app`; socket.io and the practice fast path are
- * attached with it). Tests build their own app with their own components (`createApp(cfg, { db })`),
+ * arguments (hooks put the app on `event.locals.app`; socket.io is attached with
+ * it). Tests build their own app with their own components (`createApp(cfg, { db })`),
  * so nothing is shared between two apps in one process.
  */
 import { config as readProcessConfig, type AppConfig } from './config';
 import { openDatabase, type Db } from './db';
+import { createPracticeAnswerCache, type PracticeAnswerCache } from './practice/answer';
+import { createPoolCache, type PoolCache } from './practice/pool';
 
 /**
  * Per-app caches and queues. Each module that needs state beyond one request owns a factory
  * (`create…()`) for its entry; `createApp` calls them. No module keeps state in a global or in a
  * `WeakMap<Db, …>`.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AppCaches {}
+export interface AppCaches {
+	/** Practice answers: prepared queries, the answer transaction and its group commit. */
+	practiceAnswer: PracticeAnswerCache;
+	/** Published question pool and law pool sizes (today's challenge, mastery badges). */
+	practicePool: PoolCache;
+}
 
 export interface AppContext {
 	readonly config: AppConfig;
@@ -33,6 +39,10 @@ export function createApp(
 	components: AppComponents = {}
 ): AppContext {
 	const db = components.db ?? openDatabase(cfg.databasePath);
-	const caches: AppCaches = {};
+	const practicePool = createPoolCache();
+	const caches: AppCaches = {
+		practicePool,
+		practiceAnswer: createPracticeAnswerCache(db, practicePool)
+	};
 	return { config: cfg, db, caches };
 }

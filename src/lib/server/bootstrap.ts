@@ -3,7 +3,6 @@ import { createApp, type AppContext } from './app';
 import { seedDemo, issueSetupToken } from './seed/all';
 import { startBanner } from './network';
 import { attachRealtime } from './realtime';
-import { attachAnswerFastPath } from './practice/fast-path';
 
 const HTTP_SERVER_KEY = Symbol.for('chuongvang.httpServer');
 /** The one app of this process: Vite dev re-evaluates modules on change, globalThis survives. */
@@ -17,7 +16,7 @@ type Globals = Record<symbol, unknown>;
 /**
  * Start-up work shared by `vite dev` and production, done once per process: build the app
  * (configuration checked, database opened, migrations applied), seed the demo organization, print
- * the URLs and the set-up link, attach socket.io and the practice fast path to the HTTP server.
+ * the URLs and the set-up link, attach socket.io to the HTTP server.
  * Returns that app; a second call returns the same one.
  */
 export function startApp(): AppContext {
@@ -39,7 +38,6 @@ export function startApp(): AppContext {
 	if (httpServer && !httpServer[ATTACHED_KEY]) {
 		httpServer[ATTACHED_KEY] = true;
 		attachRealtime(httpServer, { app });
-		attachAnswerFastPath(httpServer, { db: app.db });
 	}
 	return app;
 }

@@ -58,7 +58,7 @@ export function clientAddress(
 	return peer ? normalize(peer) : 'unknown';
 }
 
-/** A raw Node request (the socket.io handshake's and the fast path's). */
+/** A raw Node request (the socket.io handshake's). */
 export function nodeClientAddress(
 	req: { headers: Headers; socket?: { remoteAddress?: string } | null },
 	policy: AddressPolicy

@@ -1,8 +1,8 @@
 /**
- * The three answer endpoints (practice answer, contest answer save, contest hand-in) as plain
- * functions of the device token, the id in the path and the parsed JSON body. The SvelteKit
- * `+server.ts` files and the HTTP fast path (fast-path.ts) both call them, so the two answer
- * alike: same checks, same statuses, same messages.
+ * The answer endpoints (practice answer, contest answer save, contest hand-in) as plain functions
+ * of the caller, the id in the path and the parsed body, called by the SvelteKit `+server.ts`
+ * files. A practice answer has one implementation, `answerPracticeRequest`, which the session
+ * page's form action and the JSON endpoint both adapt to: same checks, statuses and messages.
  */
 import * as v from 'valibot';
 import { m } from '../../paraglide/messages.js';
@@ -10,7 +10,8 @@ import type { Db } from '../db';
 import { findParticipantBySession } from '../db/queries/participants';
 import { ownAttemptId } from '../db/queries/contests';
 import { hashToken } from '../auth/session';
-import { queuePracticeAnswer } from './answer';
+import type { AppContext } from '../app';
+import { queuePracticeAnswer, type PracticeAnswerResult } from './answer';
 import { practiceLimits } from './limits';
 import {
 	contestErrorMessage,
@@ -46,7 +47,7 @@ function refused(
 	error: string,
 	message: string,
 	retryAfterSec?: number
-): EndpointReply {
+): EndpointReply & { payload: { ok: false } } {
 	return { status, payload: { ok: false, error, message }, retryAfterSec };
 }
 
@@ -55,11 +56,32 @@ function participantId(db: Db, token: string | undefined, now: number): number |
 	return findParticipantBySession(db, hashToken(token), now)?.participant.id ?? null;
 }
 
-/** POST /api/practice/sessions/:id/answers — judged on the server, revealed at once. */
-export async function practiceAnswerEndpoint(db: Db, input: Input): Promise<EndpointReply> {
-	const { locale } = input;
-	const pid = participantId(db, input.token, input.now);
-	if (!pid || !input.id)
+interface PracticeAnswerInput {
+	/** The answering participant (from the device cookie), or null. */
+	participantId: number | null;
+	/** The session id from the path (undefined when malformed). */
+	sessionId: number | undefined;
+	/** `{ questionId, answer }`: parsed JSON, or a form's fields with a reader for the answer. */
+	body: unknown;
+	now: number;
+	locale?: Locale;
+}
+
+export type PracticeAnswerReply =
+	| { status: 200; payload: { ok: true; data: PracticeAnswerResult } }
+	| (EndpointReply & { payload: { ok: false } });
+
+/**
+ * Answer a practice question: the one implementation behind every way to answer (the session
+ * page's form action, with or without JavaScript, and the JSON endpoint). Checks the caller,
+ * spends the rate limit, checks the body's shape, then judges and records in the group commit.
+ */
+export async function answerPracticeRequest(
+	app: Pick<AppContext, 'db' | 'caches'>,
+	input: PracticeAnswerInput
+): Promise<PracticeAnswerReply> {
+	const { locale, participantId: pid } = input;
+	if (!pid || !input.sessionId)
 		return refused(404, 'not_found', practiceErrorMessage('not_found', locale));
 	const limit = await practiceLimits.answerPerPlayer.consume(String(pid));
 	if (!limit.allowed) {
@@ -68,9 +90,9 @@ export async function practiceAnswerEndpoint(db: Db, input: Input): Promise<Endp
 	}
 	const body = v.safeParse(AnswerBody, input.body);
 	if (!body.success) return refused(400, 'bad_answer', practiceErrorMessage('bad_answer', locale));
-	const outcome = await queuePracticeAnswer(db, {
+	const outcome = await queuePracticeAnswer(app, {
 		participantId: pid,
-		sessionId: input.id,
+		sessionId: input.sessionId,
 		questionId: body.output.questionId,
 		answer: body.output.answer,
 		now: input.now
@@ -83,6 +105,20 @@ export async function practiceAnswerEndpoint(db: Db, input: Input): Promise<Endp
 		);
 	}
 	return { status: 200, payload: { ok: true, data: outcome.data } };
+}
+
+/** POST /api/practice/sessions/:id/answers — judged on the server, revealed at once. */
+export function practiceAnswerEndpoint(
+	app: Pick<AppContext, 'db' | 'caches'>,
+	input: Input
+): Promise<PracticeAnswerReply> {
+	return answerPracticeRequest(app, {
+		participantId: participantId(app.db, input.token, input.now),
+		sessionId: input.id,
+		body: input.body,
+		now: input.now,
+		locale: input.locale
+	});
 }
 
 /** A contest attempt's public id from a path segment (random base64url or hex), or null. */

@@ -1,53 +1,28 @@
 /**
- * Answering one practice question: judge on the server, then in one transaction store the
- * answer and update every counter it touches (XP, streak, known questions, the mistakes box,
- * law mastery, badges, weekly and unit leaderboards). Nothing is recomputed from history.
+ * Answering one practice question, the persistence side: in one transaction read the facts the
+ * rules need, let the pure reducer (`lib/practice/answer.ts`) decide, write what it decided.
+ * Nothing is recomputed from history; every counter is incremented in place.
  */
 import type { Db } from '../db';
-import { answerStatements } from '../db/queries/practice';
-import {
-	answerFromPhone,
-	judgeAnswer,
-	revealOf,
-	toAnswerValue,
-	toPublicQuestion,
-	type PublicQuestion,
-	type Reveal
-} from '../../quiz/judge';
+import { createAnswerQueries, type AnswerQueries } from '../db/queries/practice';
+import { toPublicQuestion, type PublicQuestion } from '../../quiz/judge';
 import { deriveSeed } from '../../quiz/random';
-import type { Question } from '../../quiz/question';
-import { dayNumber, weekKey } from '../../practice/calendar';
-import { levelOf, xpForAnswer, XP_DAILY_BONUS, type LevelInfo } from '../../practice/xp';
-import { extendStreak } from '../../practice/streak';
-import { scheduleReview } from '../../practice/schedule';
-import { crossedBadges, crossedLawBadge, isPerfectSession } from '../../practice/badges';
-import { lawPoolSize } from './pool';
+import { weekKey } from '../../practice/calendar';
+import {
+	answerPractice,
+	lawOf,
+	type PracticeAnswerError,
+	type PracticeAnswerFacts,
+	type PracticeAnswerShown,
+	type PracticeAnswerWrites
+} from '../../practice/answer';
+import { lawPoolSize, type PoolApp, type PoolCache } from './pool';
 import { createBatcher } from './batch';
 import { isQuestionHeld } from '../contest/held';
 
-export type PracticeAnswerError =
-	'not_found' | 'finished' | 'wrong_question' | 'bad_answer' | 'question_gone' | 'contest_held';
+export type { PracticeAnswerError };
 
-export interface PracticeAnswerResult {
-	questionId: number;
-	correct: boolean;
-	/** Partial credit 0..1 (multiple select, ordering). */
-	fraction: number;
-	reveal: Reveal;
-	/** XP this answer earned, including today's challenge bonus. */
-	xp: number;
-	dailyBonus: number;
-	totalXp: number;
-	level: LevelInfo;
-	streak: number;
-	/** Badge codes earned by this answer. */
-	badges: string[];
-	/** Answers given in the session so far, and its length. */
-	answered: number;
-	total: number;
-	finished: boolean;
-	/** True when this answer had already been recorded (a double tap): nothing changed. */
-	repeated: boolean;
+export interface PracticeAnswerResult extends PracticeAnswerShown {
 	/** The question to answer next (saves clients a round trip), or null at the end. */
 	next: { id: number; index: number; question: PublicQuestion } | null;
 }
@@ -55,201 +30,157 @@ export interface PracticeAnswerResult {
 export type PracticeAnswerOutcome =
 	{ ok: true; data: PracticeAnswerResult } | { ok: false; error: PracticeAnswerError };
 
-interface AnswerArgs {
+/**
+ * The answer as sent: a JSON value, or (a form without JavaScript) a function that reads it
+ * against the question as this session shows it (options and ordering items as delivered).
+ */
+export type AnswerInput = unknown | ((shown: PublicQuestion) => unknown);
+
+export interface AnswerArgs {
 	participantId: number;
 	sessionId: number;
 	questionId: number;
-	answer: unknown;
+	answer: AnswerInput;
 	now: number;
 }
 
-const runners = new WeakMap<Db, (args: AnswerArgs) => PracticeAnswerOutcome>();
-const batchers = new WeakMap<Db, (args: AnswerArgs) => Promise<PracticeAnswerOutcome>>();
+/** Per-app state of the answer path: the one-answer transaction and the group-commit queue. */
+export interface PracticeAnswerCache {
+	run: (args: AnswerArgs) => PracticeAnswerOutcome;
+	queue: (args: AnswerArgs) => Promise<PracticeAnswerOutcome>;
+}
+
+/** What answering needs of the app (an `AppContext` fits; app.ts imports this module). */
+export interface AnswerApp {
+	caches: { practiceAnswer: PracticeAnswerCache };
+}
+
+/** Build the answer path of one app (`createApp` calls it with the app's pool cache). */
+export function createPracticeAnswerCache(db: Db, practicePool: PoolCache): PracticeAnswerCache {
+	const queries = createAnswerQueries(db);
+	const pool: PoolApp = { db, caches: { practicePool } };
+	const work = (a: AnswerArgs) => answerInTransaction(pool, queries, a);
+	const tx = db.$client.transaction(work);
+	return { run: (a) => tx.immediate(a), queue: createBatcher(db, work) };
+}
 
 /** Judge and record an answer to the current question of a practice session (its own transaction). */
-export function submitPracticeAnswer(db: Db, args: AnswerArgs): PracticeAnswerOutcome {
-	let run = runners.get(db);
-	if (!run) {
-		const tx = db.$client.transaction((a: AnswerArgs) => answerInTransaction(db, a));
-		runners.set(db, (run = (a) => tx.immediate(a)));
-	}
-	return run(args);
+export function submitPracticeAnswer(app: AnswerApp, args: AnswerArgs): PracticeAnswerOutcome {
+	return app.caches.practiceAnswer.run(args);
 }
 
 /**
  * The same, committed together with the other answers of this turn of the event loop (see
- * batch.ts): what the HTTP endpoints use.
+ * batch.ts): what every answer request uses.
  */
-export function queuePracticeAnswer(db: Db, args: AnswerArgs): Promise<PracticeAnswerOutcome> {
-	let queue = batchers.get(db);
-	if (!queue)
-		batchers.set(db, (queue = createBatcher(db, (a: AnswerArgs) => answerInTransaction(db, a))));
-	return queue(args);
+export function queuePracticeAnswer(
+	app: AnswerApp,
+	args: AnswerArgs
+): Promise<PracticeAnswerOutcome> {
+	return app.caches.practiceAnswer.queue(args);
 }
 
-function answerInTransaction(db: Db, a: AnswerArgs): PracticeAnswerOutcome {
-	const st = answerStatements(db);
-	const session = st.session.get(a.sessionId, a.participantId);
-	if (!session) return { ok: false, error: 'not_found' };
-	const questionIds = JSON.parse(session.question_ids) as number[];
-	const position = questionIds.indexOf(a.questionId);
-	if (position < 0) return { ok: false, error: 'wrong_question' };
-
-	const bodyRow = st.questionBody.get(a.questionId);
-	if (!bodyRow) return { ok: false, error: 'question_gone' };
-	// A session started before a contest took these questions: no key while the contest runs.
-	if (isQuestionHeld(db, a.questionId, a.now)) return { ok: false, error: 'contest_held' };
-	const question = JSON.parse(bodyRow.body) as Question;
-	const participant = st.participant.get(a.participantId)!;
-
-	if (position < session.answered) {
-		// Already answered (a double tap or a resubmitted form): answer again with what was stored.
-		const previous = st.previousAnswer.get(a.sessionId, a.questionId);
-		if (!previous) return { ok: false, error: 'wrong_question' };
-		const judged = judgeAnswer(question, JSON.parse(previous.answer));
-		return {
-			ok: true,
-			data: {
-				questionId: a.questionId,
-				correct: judged.correct,
-				fraction: judged.fraction,
-				reveal: revealOf(question),
-				xp: previous.xp,
-				dailyBonus: 0,
-				totalXp: participant.xp,
-				level: levelOf(participant.xp),
-				streak: participant.streak_current,
-				badges: [],
-				answered: session.answered,
-				total: questionIds.length,
-				finished: session.finished_at !== null,
-				repeated: true,
-				next: nextQuestion(db, questionIds, session.answered, session.seed)
-			}
-		};
-	}
-	if (session.finished_at !== null) return { ok: false, error: 'finished' };
-	if (position !== session.answered) return { ok: false, error: 'wrong_question' };
-	// Ordering: the ids as delivered in this session, mapped through its seed.
-	const delivered = answerFromPhone(question, a.answer, deriveSeed(session.seed, a.questionId));
-	const answer = toAnswerValue(question, delivered);
-	if (!answer) return { ok: false, error: 'bad_answer' };
-
-	const { correct, fraction } = judgeAnswer(question, answer);
-	const pid = a.participantId;
-	const knewIt = !!st.isKnown.get(pid, a.questionId);
-	const reviewRow = st.review.get(pid, a.questionId);
-	const review = reviewRow ? { box: reviewRow.box, dueAt: reviewRow.due_at } : null;
-	let xp = xpForAnswer({ correct, difficulty: question.difficulty, knewIt, wasMistake: !!review });
-
-	const nextReview = scheduleReview(review, correct, a.now);
-	if (nextReview && (nextReview.box !== review?.box || nextReview.dueAt !== review?.dueAt))
-		st.upsertReview.run(pid, a.questionId, nextReview.box, nextReview.dueAt);
-	else if (!nextReview && review) st.deleteReview.run(pid, a.questionId);
-
-	const badges: string[] = [];
-	if (correct && !knewIt) {
-		st.markKnown.run(pid, a.questionId);
-		const law = question.citation?.document?.trim();
-		if (law) {
-			const after = st.bumpLaw.get(pid, law)!.correct;
-			const badge = crossedLawBadge(law, after - 1, after, lawPoolSize(db, law, a.now));
-			if (badge) badges.push(badge);
-		}
-	}
-
-	const answered = session.answered + 1;
-	const finished = answered >= questionIds.length;
-	const sessionCorrect = session.correct + (correct ? 1 : 0);
-	const today = dayNumber(a.now);
-	let dailyBonus = 0;
-	let bonusDay = participant.daily_bonus_day;
-	if (finished && session.kind === 'daily' && bonusDay !== today) {
-		dailyBonus = XP_DAILY_BONUS;
-		bonusDay = today;
-	}
-	st.insertAnswer.run(
-		a.sessionId,
-		a.questionId,
-		JSON.stringify(answer),
-		correct ? 1 : 0,
-		xp,
-		a.now
-	);
-	xp += dailyBonus;
-
-	const streakBefore = {
-		current: participant.streak_current,
-		best: participant.streak_best,
-		lastDay: participant.streak_last_day
-	};
-	const streak = correct ? extendStreak(streakBefore, today) : streakBefore;
-	const totalXp = participant.xp + xp;
-	st.updateParticipant.run(
-		xp,
-		correct ? 1 : 0,
-		streak.current,
-		streak.best,
-		streak.lastDay,
-		bonusDay,
-		pid
-	);
-	if (xp > 0) {
-		const week = weekKey(a.now);
-		const weekXp = st.addWeekXp.get(week, pid, xp)!.xp;
-		if (participant.unit_id !== null) {
-			st.addUnitXp.run(participant.unit_id, 'all', xp, participant.xp === 0 ? 1 : 0);
-			st.addUnitXp.run(participant.unit_id, week, xp, weekXp === xp ? 1 : 0);
-		}
-	}
-	st.updateSession.run(correct ? 1 : 0, xp, finished ? a.now : null, a.sessionId);
-
-	badges.push(
-		...crossedBadges(
-			{
-				correctTotal: participant.correct,
-				streak: streakBefore.current,
-				level: levelOf(participant.xp).level
-			},
-			{
-				correctTotal: participant.correct + (correct ? 1 : 0),
-				streak: streak.current,
-				level: levelOf(totalXp).level
-			}
-		)
-	);
-	if (finished && isPerfectSession(answered, sessionCorrect)) badges.push('perfect-session');
-	const earned = badges.filter((code) => st.addBadge.run(pid, code, a.now).changes > 0);
-
-	return {
-		ok: true,
-		data: {
-			questionId: a.questionId,
-			correct,
-			fraction,
-			reveal: revealOf(question),
-			xp,
-			dailyBonus,
-			totalXp,
-			level: levelOf(totalXp),
-			streak: streak.current,
-			badges: earned,
-			answered,
-			total: questionIds.length,
-			finished,
-			repeated: false,
-			next: finished ? null : nextQuestion(db, questionIds, answered, session.seed)
-		}
-	};
+function answerInTransaction(app: PoolApp, q: AnswerQueries, a: AnswerArgs): PracticeAnswerOutcome {
+	const facts = readFacts(app, q, a);
+	if (!facts) return { ok: false, error: 'not_found' };
+	const session = facts.session!;
+	const answer =
+		typeof a.answer === 'function' && facts.question
+			? (a.answer as (shown: PublicQuestion) => unknown)(
+					toPublicQuestion(facts.question, { shuffleSeed: deriveSeed(session.seed, a.questionId) })
+				)
+			: a.answer;
+	const decision = answerPractice(facts, { questionId: a.questionId, answer, now: a.now });
+	if (!decision.ok) return decision;
+	if (decision.writes) write(q, a, decision.writes);
+	const next = decision.nextIndex === null ? null : nextQuestion(q, session, decision.nextIndex);
+	return { ok: true, data: { ...decision.shown, next } };
 }
 
-function nextQuestion(db: Db, questionIds: number[], index: number, seed: number) {
+/** The question at `index` as the session shows it, or null (its bank is no longer published). */
+function nextQuestion(
+	q: AnswerQueries,
+	{ questionIds, seed }: { questionIds: readonly number[]; seed: number },
+	index: number
+): PracticeAnswerResult['next'] {
 	const id = questionIds[index];
-	if (id === undefined) return null;
-	const row = answerStatements(db).questionBody.get(id);
+	const row = id === undefined ? undefined : q.questionBody.get({ questionId: id });
 	if (!row) return null;
-	const question = toPublicQuestion(JSON.parse(row.body) as Question, {
-		shuffleSeed: deriveSeed(seed, id)
+	return { id, index, question: toPublicQuestion(row.body, { shuffleSeed: deriveSeed(seed, id) }) };
+}
+
+/** The facts `answerPractice` decides on, or null when the session is not the participant's. */
+function readFacts(app: PoolApp, q: AnswerQueries, a: AnswerArgs): PracticeAnswerFacts | null {
+	const ids = { participantId: a.participantId, questionId: a.questionId };
+	const session = q.session.get({ sessionId: a.sessionId, participantId: a.participantId });
+	const p = session && q.participant.get(ids);
+	if (!session || !p) return null;
+	const question = q.questionBody.get(ids)?.body ?? null;
+	const law = question && lawOf(question);
+	const previous = q.previousAnswer.get({ sessionId: a.sessionId, questionId: a.questionId });
+	return {
+		session: {
+			kind: session.kind,
+			questionIds: session.questionIds,
+			seed: session.seed,
+			answered: session.answered,
+			correct: session.correct,
+			finished: session.finishedAt !== null
+		},
+		participant: {
+			xp: p.xp,
+			correct: p.correct,
+			unitId: p.unitId,
+			streak: { current: p.streakCurrent, best: p.streakBest, lastDay: p.streakLastDay },
+			dailyBonusDay: p.dailyBonusDay
+		},
+		question,
+		isHeld: isQuestionHeld(app.db, a.questionId, a.now),
+		previous: previous ?? null,
+		knewIt: q.isKnown.get(ids) !== undefined,
+		review: q.review.get(ids) ?? null,
+		law: law
+			? {
+					correct: q.lawCorrect.get({ participantId: a.participantId, law })?.correct ?? 0,
+					poolSize: lawPoolSize(app, law, a.now)
+				}
+			: null,
+		weekXp: q.weekXp.get({ participantId: a.participantId, week: weekKey(a.now) })?.xp ?? 0,
+		badges: new Set(q.badges.all(ids).map((b) => b.code))
+	};
+}
+
+function write(q: AnswerQueries, a: AnswerArgs, w: PracticeAnswerWrites): void {
+	const ids = { participantId: a.participantId, questionId: a.questionId };
+	q.insertAnswer.run({
+		sessionId: a.sessionId,
+		questionId: a.questionId,
+		answer: w.answer.value,
+		correct: w.answer.correct,
+		xp: w.answer.xp,
+		at: a.now
 	});
-	return { id, index, question };
+	if (w.review.kind === 'set') q.upsertReview.run({ ...ids, ...w.review.item });
+	else if (w.review.kind === 'delete') q.deleteReview.run(ids);
+	if (w.markKnown) q.markKnown.run(ids);
+	if (w.bumpLaw) q.bumpLaw.run({ participantId: a.participantId, law: w.bumpLaw });
+	const p = w.participant;
+	q.updateParticipant.run({
+		participantId: a.participantId,
+		xp: p.xpGained,
+		correct: p.correct ? 1 : 0,
+		streakCurrent: p.streak.current,
+		streakBest: p.streak.best,
+		streakLastDay: p.streak.lastDay,
+		dailyBonusDay: p.dailyBonusDay
+	});
+	if (w.week) q.addWeekXp.run({ participantId: a.participantId, week: w.week.key, xp: w.week.xp });
+	for (const row of w.unitXp) q.addUnitXp.run(row);
+	q.updateSession.run({
+		sessionId: a.sessionId,
+		correct: w.session.correct ? 1 : 0,
+		xp: w.session.xpGained,
+		finishedAt: w.session.finishedAt
+	});
+	for (const code of w.badges) q.addBadge.run({ participantId: a.participantId, code, at: a.now });
 }

@@ -1,7 +1,8 @@
 /**
  * Short-lived caches of what every participant shares: the published question pool (today's
  * challenge) and the size of each law's pool (mastery badges). Refreshed after `POOL_TTL_MS`, so
- * a bank published a minute ago shows up without a per-answer scan.
+ * a bank published a minute ago shows up without a per-answer scan. One per app
+ * (`AppCaches.practicePool`, see app.ts).
  */
 import type { Db } from '../db';
 import { publishedLawSizes, publishedPoolIds } from '../db/queries/practice';
@@ -13,29 +14,40 @@ interface Cached<T> {
 	at: number;
 }
 
-const pools = new WeakMap<Db, { ids?: Cached<number[]>; laws?: Cached<Map<string, number>> }>();
+export interface PoolCache {
+	ids?: Cached<number[]>;
+	laws?: Cached<Map<string, number>>;
+}
 
-function slot(db: Db) {
-	let s = pools.get(db);
-	if (!s) pools.set(db, (s = {}));
-	return s;
+/** An empty cache (app.ts's `createApp` makes one per app). */
+export function createPoolCache(): PoolCache {
+	return {};
+}
+
+/** What the pool functions need of the app (an `AppContext` fits; app.ts imports this module). */
+export interface PoolApp {
+	db: Db;
+	caches: { practicePool: PoolCache };
 }
 
 /** Every published question id. */
-export function publishedPool(db: Db, now: number): number[] {
-	const s = slot(db);
-	if (!s.ids || now - s.ids.at > POOL_TTL_MS) s.ids = { value: publishedPoolIds(db), at: now };
+export function publishedPool(app: PoolApp, now: number): number[] {
+	const s = app.caches.practicePool;
+	if (!s.ids || now - s.ids.at > POOL_TTL_MS) s.ids = { value: publishedPoolIds(app.db), at: now };
 	return s.ids.value;
 }
 
 /** Published questions citing `law`. */
-export function lawPoolSize(db: Db, law: string, now: number): number {
-	const s = slot(db);
-	if (!s.laws || now - s.laws.at > POOL_TTL_MS) s.laws = { value: publishedLawSizes(db), at: now };
+export function lawPoolSize(app: PoolApp, law: string, now: number): number {
+	const s = app.caches.practicePool;
+	if (!s.laws || now - s.laws.at > POOL_TTL_MS)
+		s.laws = { value: publishedLawSizes(app.db), at: now };
 	return s.laws.value.get(law) ?? 0;
 }
 
 /** Forget the caches (tests, and after an organizer publishes a bank in the same process). */
-export function resetPoolCache(db: Db): void {
-	pools.delete(db);
+export function resetPoolCache(app: Pick<PoolApp, 'caches'>): void {
+	const s = app.caches.practicePool;
+	delete s.ids;
+	delete s.laws;
 }

@@ -21,7 +21,7 @@ import { pickDailyQuestions, pickSessionQuestions, REVIEW_SIZE } from '../../pra
 import { dayNumber } from '../../practice/calendar';
 import { deriveSeed } from '../../quiz/random';
 import { revealOf, toPublicQuestion, type PublicQuestion, type Reveal } from '../../quiz/judge';
-import { publishedPool } from './pool';
+import { publishedPool, type PoolApp } from './pool';
 import { isBankHeld, withoutHeld } from '../contest/held';
 
 /** `contest_held`: a contest using the bank is not over (its questions are held back from practice). */
@@ -57,12 +57,13 @@ export function startBankSession(
 
 /** Today's challenge: the same few questions for everyone today. */
 export function startDailySession(
-	db: Db,
+	app: PoolApp,
 	participantId: number,
 	title: string,
 	now = Date.now()
 ): StartOutcome {
-	const ids = pickDailyQuestions(withoutHeld(db, publishedPool(db, now), now), dayNumber(now));
+	const { db } = app;
+	const ids = pickDailyQuestions(withoutHeld(db, publishedPool(app, now), now), dayNumber(now));
 	if (ids.length === 0) return { ok: false, error: 'empty' };
 	const session = createPracticeSession(
 		db,

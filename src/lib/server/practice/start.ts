@@ -4,6 +4,7 @@
  */
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
+import type { PoolApp } from './pool';
 import type { Participant } from '../db/schema';
 import { cleanNickname, currentParticipant, startGuest } from './identity';
 import { practiceLimits } from './limits';
@@ -51,13 +52,14 @@ export async function participantOrGuest(
 }
 
 export async function beginPractice(
-	db: Db,
+	app: PoolApp,
 	event: Event,
 	form: FormData,
 	what: StartWhat,
 	ip: string,
 	now = Date.now()
 ): Promise<BeginOutcome> {
+	const { db } = app;
 	const who = await participantOrGuest(db, event, form.get('nickname'), ip, now);
 	if (!who.ok) return who;
 	const pid = who.participant.id;
@@ -65,7 +67,7 @@ export async function beginPractice(
 		what.kind === 'bank'
 			? startBankSession(db, pid, what.bankId, now)
 			: what.kind === 'daily'
-				? startDailySession(db, pid, what.title, now)
+				? startDailySession(app, pid, what.title, now)
 				: startReviewSession(db, pid, what.title, now);
 	return started.ok ? { ok: true, sessionId: started.session.id } : started;
 }

@@ -1,17 +1,23 @@
 /**
  * Public practice: published banks (read-only), practice sessions and the per-answer counters.
- * The statements on the answer path are prepared once per database and run inside one
- * transaction by `server/practice/answer.ts`.
+ * The queries on the answer path are prepared once per app (`createAnswerQueries`) and run
+ * inside one transaction by `server/practice/answer.ts`.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../index';
 import {
 	bank,
 	organization,
+	participant,
 	participantBadge,
 	practiceAnswer,
+	practiceKnown,
+	practiceLaw,
+	practiceReview,
 	practiceSession,
 	question,
+	unitXp,
+	xpWeek,
 	type PracticeKind,
 	type PracticeSession
 } from '../schema';
@@ -90,14 +96,14 @@ export function publishedPoolIds(db: Db): number[] {
 
 /** How many published questions cite each law (citation document): the mastery denominators. */
 export function publishedLawSizes(db: Db): Map<string, number> {
-	const rows = db.$client
-		.prepare(
-			`SELECT json_extract(q.body, '$.citation.document') AS law, count(*) AS n
-			 FROM question q JOIN bank b ON b.id = q.bank_id
-			 WHERE b.visibility = 'published' AND b.archived_at IS NULL AND law IS NOT NULL
-			 GROUP BY law`
-		)
-		.all() as Array<{ law: string; n: number }>;
+	const law = sql<string>`json_extract(${question.body}, '$.citation.document')`;
+	const rows = db
+		.select({ law, n: sql<number>`count(*)` })
+		.from(question)
+		.innerJoin(bank, eq(bank.id, question.bankId))
+		.where(and(published, isNotNull(law)))
+		.groupBy(law)
+		.all();
 	return new Map(rows.map((r) => [r.law.trim(), r.n]));
 }
 
@@ -151,27 +157,34 @@ export function knownQuestionIds(
 	ids: readonly number[]
 ): Set<number> {
 	if (ids.length === 0) return new Set();
-	const rows = db.$client
-		.prepare(
-			`SELECT question_id AS id FROM practice_known WHERE participant_id = ?
-			 AND question_id IN (SELECT value FROM json_each(?))`
+	const rows = db
+		.select({ id: practiceKnown.questionId })
+		.from(practiceKnown)
+		.where(
+			and(
+				eq(practiceKnown.participantId, participantId),
+				// One bound parameter however many ids (SQLite caps the number of parameters).
+				sql`${practiceKnown.questionId} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
+			)
 		)
-		.all(participantId, JSON.stringify(ids)) as Array<{ id: number }>;
+		.all();
 	return new Set(rows.map((r) => r.id));
 }
 
 /** Question ids due for review at `now`, earliest first. */
 export function dueReviewIds(db: Db, participantId: number, now: number, limit: number): number[] {
 	return (
-		db.$client
-			.prepare(
-				// Joined with question: a question deleted since must not take a place in the session.
-				`SELECT r.question_id AS id FROM practice_review r JOIN question q ON q.id = r.question_id
-				 WHERE r.participant_id = ? AND r.due_at <= ?
-				 ORDER BY r.due_at, r.question_id LIMIT ?`
-			)
-			.all(participantId, now, limit) as Array<{ id: number }>
-	).map((r) => r.id);
+		db
+			.select({ id: practiceReview.questionId })
+			.from(practiceReview)
+			// Joined with question: a question deleted since must not take a place in the session.
+			.innerJoin(question, eq(question.id, practiceReview.questionId))
+			.where(and(eq(practiceReview.participantId, participantId), lte(practiceReview.dueAt, now)))
+			.orderBy(asc(practiceReview.dueAt), asc(practiceReview.questionId))
+			.limit(limit)
+			.all()
+			.map((r) => r.id)
+	);
 }
 
 export interface ReviewSummary {
@@ -185,14 +198,17 @@ export interface ReviewSummary {
 
 /** Counts only questions that still exist, like the session `dueReviewIds` starts. */
 export function reviewSummary(db: Db, participantId: number, now: number): ReviewSummary {
-	const row = db.$client
-		.prepare(
-			`SELECT count(*) AS total, sum(r.due_at <= ?) AS due,
-				min(CASE WHEN r.due_at > ? THEN r.due_at END) AS next
-			 FROM practice_review r JOIN question q ON q.id = r.question_id
-			 WHERE r.participant_id = ?`
-		)
-		.get(now, now, participantId) as { total: number; due: number | null; next: number | null };
+	const { dueAt } = practiceReview;
+	const row = db
+		.select({
+			total: sql<number>`count(*)`,
+			due: sql<number | null>`sum(${dueAt} <= ${now})`,
+			next: sql<number | null>`min(CASE WHEN ${dueAt} > ${now} THEN ${dueAt} END)`
+		})
+		.from(practiceReview)
+		.innerJoin(question, eq(question.id, practiceReview.questionId))
+		.where(eq(practiceReview.participantId, participantId))
+		.get()!;
 	return { total: row.total, due: row.due ?? 0, nextDueAt: row.next };
 }
 
@@ -238,102 +254,170 @@ export function listBadges(db: Db, participantId: number): Array<{ code: string;
 		.all();
 }
 
-/** The prepared statements of the answer path, created once per database. */
-export function answerStatements(db: Db) {
-	let s = statementCache.get(db);
-	if (!s) statementCache.set(db, (s = prepareAnswerStatements(db)));
-	return s;
-}
+const ph = sql.placeholder;
 
-const statementCache = new WeakMap<Db, ReturnType<typeof prepareAnswerStatements>>();
-
-function prepareAnswerStatements(db: Db) {
-	const c = db.$client;
+/**
+ * The answer path's queries as drizzle prepared statements (compiled once, then bound per call;
+ * with the reducer's extra reads ~60 µs of CPU per answer more than the raw statements they
+ * replaced, ≤ 10 % of an answer request — docs/performance.md, 7 Dec):
+ * `createAnswerQueries` is called once per app (`AppCaches`, see server/app.ts), and
+ * `server/practice/answer.ts` runs them inside one transaction per answer.
+ */
+export function createAnswerQueries(db: Db) {
+	const pid = ph('participantId');
+	const qid = ph('questionId');
 	return {
-		session: c.prepare<
-			[number, number],
-			{
-				id: number;
-				kind: PracticeKind;
-				question_ids: string;
-				seed: number;
-				answered: number;
-				correct: number;
-				xp: number;
-				finished_at: number | null;
-			}
-		>(
-			`SELECT id, kind, question_ids, seed, answered, correct, xp, finished_at
-			 FROM practice_session WHERE id = ? AND participant_id = ?`
-		),
+		session: db
+			.select({
+				kind: practiceSession.kind,
+				questionIds: practiceSession.questionIds,
+				seed: practiceSession.seed,
+				answered: practiceSession.answered,
+				correct: practiceSession.correct,
+				finishedAt: practiceSession.finishedAt
+			})
+			.from(practiceSession)
+			.where(and(eq(practiceSession.id, ph('sessionId')), eq(practiceSession.participantId, pid)))
+			.prepare(),
 		// Only while its bank is published: a bank made private mid-session stops serving (finding 16).
-		questionBody: c.prepare<[number], { body: string }>(
-			`SELECT q.body FROM question q JOIN bank b ON b.id = q.bank_id
-			 WHERE q.id = ? AND b.visibility = 'published' AND b.archived_at IS NULL`
-		),
-		insertAnswer: c.prepare(
-			`INSERT INTO practice_answer (session_id, question_id, answer, correct, xp, answered_at)
-			 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
-		),
-		previousAnswer: c.prepare<[number, number], { answer: string; correct: number; xp: number }>(
-			'SELECT answer, correct, xp FROM practice_answer WHERE session_id = ? AND question_id = ?'
-		),
-		isKnown: c.prepare<[number, number], { one: number }>(
-			'SELECT 1 AS one FROM practice_known WHERE participant_id = ? AND question_id = ?'
-		),
-		markKnown: c.prepare(
-			'INSERT OR IGNORE INTO practice_known (participant_id, question_id) VALUES (?, ?)'
-		),
-		review: c.prepare<[number, number], { box: number; due_at: number }>(
-			'SELECT box, due_at FROM practice_review WHERE participant_id = ? AND question_id = ?'
-		),
-		upsertReview: c.prepare(
-			`INSERT INTO practice_review (participant_id, question_id, box, due_at) VALUES (?, ?, ?, ?)
-			 ON CONFLICT (participant_id, question_id) DO UPDATE SET box = excluded.box, due_at = excluded.due_at`
-		),
-		deleteReview: c.prepare(
-			'DELETE FROM practice_review WHERE participant_id = ? AND question_id = ?'
-		),
-		bumpLaw: c.prepare<[number, string], { correct: number }>(
-			`INSERT INTO practice_law (participant_id, law, correct) VALUES (?, ?, 1)
-			 ON CONFLICT (participant_id, law) DO UPDATE SET correct = correct + 1 RETURNING correct`
-		),
-		participant: c.prepare<
-			[number],
-			{
-				xp: number;
-				correct: number;
-				unit_id: number | null;
-				streak_current: number;
-				streak_best: number;
-				streak_last_day: number | null;
-				daily_bonus_day: number | null;
-			}
-		>(
-			`SELECT xp, correct, unit_id, streak_current, streak_best, streak_last_day, daily_bonus_day
-			 FROM participant WHERE id = ?`
-		),
-		updateParticipant: c.prepare(
-			`UPDATE participant SET xp = xp + ?, answered = answered + 1, correct = correct + ?,
-			 streak_current = ?, streak_best = ?, streak_last_day = ?, daily_bonus_day = ? WHERE id = ?`
-		),
-		addWeekXp: c.prepare<[string, number, number], { xp: number }>(
-			`INSERT INTO xp_week (week, participant_id, xp) VALUES (?, ?, ?)
-			 ON CONFLICT (week, participant_id) DO UPDATE SET xp = xp + excluded.xp RETURNING xp`
-		),
-		addUnitXp: c.prepare(
-			`INSERT INTO unit_xp (unit_id, period, xp, players) VALUES (?, ?, ?, ?)
-			 ON CONFLICT (unit_id, period) DO UPDATE SET xp = xp + excluded.xp, players = players + excluded.players`
-		),
-		updateSession: c.prepare(
-			`UPDATE practice_session SET answered = answered + 1, correct = correct + ?, xp = xp + ?,
-			 finished_at = ? WHERE id = ?`
-		),
-		addBadge: c.prepare(
-			'INSERT OR IGNORE INTO participant_badge (participant_id, code, earned_at) VALUES (?, ?, ?)'
-		)
+		questionBody: db
+			.select({ body: question.body })
+			.from(question)
+			.innerJoin(bank, eq(bank.id, question.bankId))
+			.where(and(eq(question.id, qid), published))
+			.prepare(),
+		participant: db
+			.select({
+				xp: participant.xp,
+				correct: participant.correct,
+				unitId: participant.unitId,
+				streakCurrent: participant.streakCurrent,
+				streakBest: participant.streakBest,
+				streakLastDay: participant.streakLastDay,
+				dailyBonusDay: participant.dailyBonusDay
+			})
+			.from(participant)
+			.where(eq(participant.id, pid))
+			.prepare(),
+		previousAnswer: db
+			.select({ answer: practiceAnswer.answer, xp: practiceAnswer.xp })
+			.from(practiceAnswer)
+			.where(and(eq(practiceAnswer.sessionId, ph('sessionId')), eq(practiceAnswer.questionId, qid)))
+			.prepare(),
+		isKnown: db
+			.select({ one: sql<number>`1` })
+			.from(practiceKnown)
+			.where(and(eq(practiceKnown.participantId, pid), eq(practiceKnown.questionId, qid)))
+			.prepare(),
+		review: db
+			.select({ box: practiceReview.box, dueAt: practiceReview.dueAt })
+			.from(practiceReview)
+			.where(and(eq(practiceReview.participantId, pid), eq(practiceReview.questionId, qid)))
+			.prepare(),
+		lawCorrect: db
+			.select({ correct: practiceLaw.correct })
+			.from(practiceLaw)
+			.where(and(eq(practiceLaw.participantId, pid), eq(practiceLaw.law, ph('law'))))
+			.prepare(),
+		weekXp: db
+			.select({ xp: xpWeek.xp })
+			.from(xpWeek)
+			.where(and(eq(xpWeek.week, ph('week')), eq(xpWeek.participantId, pid)))
+			.prepare(),
+		badges: db
+			.select({ code: participantBadge.code })
+			.from(participantBadge)
+			.where(eq(participantBadge.participantId, pid))
+			.prepare(),
+		insertAnswer: db
+			.insert(practiceAnswer)
+			.values({
+				sessionId: ph('sessionId'),
+				questionId: qid,
+				answer: ph('answer'),
+				correct: ph('correct'),
+				xp: ph('xp'),
+				// Epoch ms as given (a placeholder on a timestamp column would go through Date).
+				answeredAt: sql`${ph('at')}`
+			})
+			.onConflictDoNothing()
+			.prepare(),
+		markKnown: db
+			.insert(practiceKnown)
+			.values({ participantId: pid, questionId: qid })
+			.onConflictDoNothing()
+			.prepare(),
+		upsertReview: db
+			.insert(practiceReview)
+			.values({ participantId: pid, questionId: qid, box: ph('box'), dueAt: ph('dueAt') })
+			.onConflictDoUpdate({
+				target: [practiceReview.participantId, practiceReview.questionId],
+				set: { box: sql`excluded.box`, dueAt: sql`excluded.due_at` }
+			})
+			.prepare(),
+		deleteReview: db
+			.delete(practiceReview)
+			.where(and(eq(practiceReview.participantId, pid), eq(practiceReview.questionId, qid)))
+			.prepare(),
+		bumpLaw: db
+			.insert(practiceLaw)
+			.values({ participantId: pid, law: ph('law'), correct: 1 })
+			.onConflictDoUpdate({
+				target: [practiceLaw.participantId, practiceLaw.law],
+				set: { correct: sql`${practiceLaw.correct} + 1` }
+			})
+			.prepare(),
+		updateParticipant: db
+			.update(participant)
+			.set({
+				xp: sql`${participant.xp} + ${ph('xp')}`,
+				answered: sql`${participant.answered} + 1`,
+				correct: sql`${participant.correct} + ${ph('correct')}`,
+				streakCurrent: sql`${ph('streakCurrent')}`,
+				streakBest: sql`${ph('streakBest')}`,
+				streakLastDay: sql`${ph('streakLastDay')}`,
+				dailyBonusDay: sql`${ph('dailyBonusDay')}`
+			})
+			.where(eq(participant.id, pid))
+			.prepare(),
+		addWeekXp: db
+			.insert(xpWeek)
+			.values({ week: ph('week'), participantId: pid, xp: ph('xp') })
+			.onConflictDoUpdate({
+				target: [xpWeek.week, xpWeek.participantId],
+				set: { xp: sql`${xpWeek.xp} + excluded.xp` }
+			})
+			.prepare(),
+		addUnitXp: db
+			.insert(unitXp)
+			.values({ unitId: ph('unitId'), period: ph('period'), xp: ph('xp'), players: ph('players') })
+			.onConflictDoUpdate({
+				target: [unitXp.unitId, unitXp.period],
+				set: {
+					xp: sql`${unitXp.xp} + excluded.xp`,
+					players: sql`${unitXp.players} + excluded.players`
+				}
+			})
+			.prepare(),
+		updateSession: db
+			.update(practiceSession)
+			.set({
+				answered: sql`${practiceSession.answered} + 1`,
+				correct: sql`${practiceSession.correct} + ${ph('correct')}`,
+				xp: sql`${practiceSession.xp} + ${ph('xp')}`,
+				finishedAt: sql`${ph('finishedAt')}`
+			})
+			.where(eq(practiceSession.id, ph('sessionId')))
+			.prepare(),
+		addBadge: db
+			.insert(participantBadge)
+			.values({ participantId: pid, code: ph('code'), earnedAt: sql`${ph('at')}` })
+			.onConflictDoNothing()
+			.prepare()
 	};
 }
+
+export type AnswerQueries = ReturnType<typeof createAnswerQueries>;
 
 /** Bodies of the given questions whose bank is still published (what a running practice may show). */
 export function getPublishedQuestionBodies(db: Db, ids: readonly number[]): Map<number, Question> {

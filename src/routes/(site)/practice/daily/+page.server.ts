@@ -26,7 +26,7 @@ export const actions = {
 	start: async (event) => {
 		const form = await readForm(event);
 		const started = await beginPractice(
-			event.locals.app.db,
+			event.locals.app,
 			event,
 			form,
 			{ kind: 'daily', title: m.practice_daily_heading() },

@@ -23,7 +23,7 @@ export const actions = {
 	start: async (event) => {
 		const form = await readForm(event);
 		const started = await beginPractice(
-			event.locals.app.db,
+			event.locals.app,
 			event,
 			form,
 			{ kind: 'review', title: m.practice_review_heading() },

@@ -22,7 +22,7 @@ export const POST: RequestHandler = async (event) => {
 		'bankId' in body
 			? startBankSession(db, participant.id, body.bankId, now)
 			: body.kind === 'daily'
-				? startDailySession(db, participant.id, m.practice_daily_heading(), now)
+				? startDailySession(event.locals.app, participant.id, m.practice_daily_heading(), now)
 				: startReviewSession(db, participant.id, m.practice_review_heading(), now);
 	if (!started.ok)
 		return refuse(

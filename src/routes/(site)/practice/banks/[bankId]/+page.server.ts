@@ -24,7 +24,7 @@ export const actions = {
 		if (!bankId) error(404, 'Not found');
 		const form = await readForm(event);
 		const started = await beginPractice(
-			event.locals.app.db,
+			event.locals.app,
 			event,
 			form,
 			{ kind: 'bank', bankId },

@@ -1,13 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages.js';
 import { reviewSummary } from '$lib/server/db/queries/practice';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { playerSummary } from '$lib/server/practice/player';
 import { sessionSummary, viewSession } from '$lib/server/practice/sessions';
-import { queuePracticeAnswer } from '$lib/server/practice/answer';
+import { answerPracticeRequest } from '$lib/server/practice/answer-endpoints';
 import { answerFromForm } from '$lib/server/practice/answer-form';
-import { practiceLimits } from '$lib/server/practice/limits';
-import { practiceErrorMessage, practiceErrorStatus } from '$lib/server/practice/messages';
+import type { PublicQuestion } from '$lib/quiz/judge';
 import { parseId } from '$lib/server/params';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
@@ -39,34 +37,29 @@ export const load = ((event) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
+	/** A thin adapter over `answerPracticeRequest`, the same function as the JSON endpoint. */
 	answer: async (event) => {
-		const db = event.locals.app.db;
+		const { app } = event.locals;
 		const now = Date.now();
-		const participant = currentParticipant(db, event, now);
+		const participant = currentParticipant(app.db, event, now);
 		const sessionId = parseId(event.params.sessionId);
 		if (!participant || !sessionId) error(404, 'Not found');
-		const limit = await practiceLimits.answerPerPlayer.consume(String(participant.id));
-		if (!limit.allowed) {
-			return fail(429, { message: m.practice_err_rate_limited({ seconds: limit.retryAfterSec }) });
-		}
 		const form = await readForm(event);
-		const questionId = Number(form.get('questionId'));
-		const view = viewSession(db, participant.id, sessionId);
-		const question = view?.current?.id === questionId ? view.current.question : null;
-		const outcome = await queuePracticeAnswer(db, {
+		// The form's fields are read against the question as this session shows it.
+		const shown: { question?: PublicQuestion } = {};
+		const reply = await answerPracticeRequest(app, {
 			participantId: participant.id,
 			sessionId,
-			questionId,
-			answer: question ? answerFromForm(question, form) : null,
+			body: {
+				questionId: Number(form.get('questionId')),
+				answer: (question: PublicQuestion) => answerFromForm((shown.question = question), form)
+			},
 			now
 		});
-		if (!outcome.ok) {
-			return fail(practiceErrorStatus(outcome.error), {
-				message: practiceErrorMessage(outcome.error)
-			});
-		}
+		if (!reply.payload.ok) return fail(reply.status, { message: reply.payload.message });
+		const result = reply.payload.data;
 		// A repeated submission (double tap, resent form): show where the session stands.
-		if (outcome.data.repeated || !question) redirect(303, event.url.pathname);
-		return { result: { ...outcome.data, question } };
+		if (result.repeated || !shown.question) redirect(303, event.url.pathname);
+		return { result: { ...result, question: shown.question } };
 	}
 } satisfies Actions;

@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 /** Answer the session's current question: judged on the server, revealed at once. */
 export const POST: RequestHandler = async (event) =>
 	toResponse(
-		await practiceAnswerEndpoint(event.locals.app.db, {
+		await practiceAnswerEndpoint(event.locals.app, {
 			token: event.cookies.get(PLAYER_COOKIE),
 			id: parseId(event.params.sessionId),
 			address: clientIp(event),
