@@ -30,8 +30,6 @@ const PHONE_MESSAGES = {
 	NOT_ELIGIBLE: () => m.live_err_not_eligible(),
 	INVALID_ANSWER: () => m.live_err_invalid_answer(),
 	INVALID_PAYLOAD: () => m.live_err_invalid_payload(),
-	// Says nothing on purpose: no exception text leaves the server.
-	INTERNAL: () => m.live_err_generic(),
 	TIMEOUT: () => m.live_err_timeout(),
 	OFFLINE: () => m.live_err_offline()
 } satisfies Messages;

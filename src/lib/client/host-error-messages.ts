@@ -21,7 +21,9 @@ const HOST_MESSAGES = {
 	NOBODY_ELIMINATED: () => m.live_err_nobody_eliminated(),
 	QUESTIONS_REMAINING: () => m.live_err_questions_remaining(),
 	NO_TIE: () => m.live_err_no_tie(),
-	NO_RESERVE: () => m.live_err_no_reserve()
+	NO_RESERVE: () => m.live_err_no_reserve(),
+	// Says nothing on purpose (no exception text leaves the server); phones fall back to the same.
+	INTERNAL: () => m.live_err_generic()
 } satisfies Record<Exclude<LiveErrorCode, PhoneErrorCode>, () => string>;
 
 const MESSAGES: Partial<Record<LiveErrorCode, () => string>> = HOST_MESSAGES;

@@ -76,7 +76,11 @@ export function createSocket(options: SocketOptions = {}): LiveSocket {
 /** Each event's arguments, so listeners are called without knowing which event they serve. */
 type SocketArgs = { [E in keyof SocketEvents]: Parameters<SocketEvents[E]> };
 type Listener<E extends keyof SocketEvents> = (...args: SocketArgs[E]) => void;
-type Listeners = { [E in keyof SocketEvents]?: Listener<E>[] };
+/** Listeners by event, each list typed by its event (a Map: a frame named `toString` finds none). */
+interface Listeners extends Map<keyof SocketEvents, Listener<never>[]> {
+	get<E extends keyof SocketEvents>(event: E): Listener<E>[] | undefined;
+	set<E extends keyof SocketEvents>(event: E, listeners: Listener<E>[]): this;
+}
 interface Pending {
 	/** Settles with the acknowledgement as it came off the wire. */
 	resolve: (reply: Ack<unknown>) => void;
@@ -86,7 +90,7 @@ interface Pending {
 
 class PhoneSocket implements LiveSocket {
 	readonly #options: SocketOptions;
-	#listeners: Listeners = {};
+	readonly #listeners: Listeners = new Map();
 	#ws: WebSocket | null = null;
 	#connected = false;
 	/** False after `disconnect()` or a server-side disconnect: no automatic reconnection. */
@@ -132,12 +136,13 @@ class PhoneSocket implements LiveSocket {
 	}
 
 	on<E extends keyof SocketEvents>(event: E, listener: Listener<E>): void {
-		const listeners: Listeners[E] = (this.#listeners[event] ??= []);
-		listeners.push(listener);
+		const list = this.#listeners.get(event) ?? [];
+		list.push(listener);
+		this.#listeners.set(event, list);
 	}
 
 	removeAllListeners(): void {
-		this.#listeners = {};
+		this.#listeners.clear();
 	}
 
 	request<E extends RequestName>(
@@ -165,13 +170,13 @@ class PhoneSocket implements LiveSocket {
 	}
 
 	#emit<E extends keyof SocketEvents>(event: E, ...args: SocketArgs[E]): void {
-		for (const listener of [...(this.#listeners[event] ?? [])]) listener(...args);
+		for (const listener of [...(this.#listeners.get(event) ?? [])]) listener(...args);
 	}
 
 	/**
 	 * A frame from the server, as it came off the wire. The server is the authority on its own
 	 * frames (it builds them from the same types), so this is the one place where a frame's JSON
-	 * takes its type from the event map; an event the page does not listen to finds no listener.
+	 * takes its type from the event map; an event nobody listens to finds no listener.
 	 */
 	#received(event: string, args: unknown[]): void {
 		type Frame = keyof ServerToClientEvents;
