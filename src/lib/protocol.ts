@@ -474,17 +474,46 @@ export interface PingReply {
 // ---------------------------------------------------------------------------------------------
 // Event maps
 
+/**
+ * Every client→server event is a request: a payload and an acknowledgement. The payload types are
+ * what a well-behaved client builds (the schemas' input types), so the phone and host code that
+ * emits them is checked by the compiler; the server never trusts them (`ClientToServerWire`).
+ */
 export interface ClientToServerEvents {
 	/** Authenticated liveness check: proves the handshake saw the session cookie. */
-	ping: (payload: unknown, ack: AckFn<PingReply>) => void;
+	ping: (payload: v.InferInput<typeof PingPayload>, ack: AckFn<PingReply>) => void;
 	/** Anyone: the server clock, for phones correcting skew before a question arrives. */
-	'time:sync': (payload: unknown, ack: AckFn<TimeSyncReply>) => void;
-	'player:join': (payload: unknown, ack: AckFn<JoinReply>) => void;
-	'player:rejoin': (payload: unknown, ack: AckFn<RejoinReply>) => void;
-	'answer:submit': (payload: unknown, ack: AckFn<AnswerReply>) => void;
-	'host:attach': (payload: unknown, ack: AckFn<HostAttachReply>) => void;
-	'host:command': (payload: unknown, ack: AckFn<HostCommandReply>) => void;
+	'time:sync': (payload: Record<string, never>, ack: AckFn<TimeSyncReply>) => void;
+	'player:join': (payload: v.InferInput<typeof JoinPayload>, ack: AckFn<JoinReply>) => void;
+	'player:rejoin': (payload: v.InferInput<typeof RejoinPayload>, ack: AckFn<RejoinReply>) => void;
+	'answer:submit': (
+		payload: v.InferInput<typeof SubmitAnswerPayload>,
+		ack: AckFn<AnswerReply>
+	) => void;
+	'host:attach': (
+		payload: v.InferInput<typeof HostAttachPayload>,
+		ack: AckFn<HostAttachReply>
+	) => void;
+	'host:command': (
+		payload: v.InferInput<typeof HostCommandPayload>,
+		ack: AckFn<HostCommandReply>
+	) => void;
 }
+
+export type RequestName = keyof ClientToServerEvents;
+/** What a client sends with `event`. */
+export type RequestPayload<E extends RequestName> = Parameters<ClientToServerEvents[E]>[0];
+/** The data of `event`'s acknowledgement when it succeeds. */
+export type RequestReply<E extends RequestName> =
+	Parameters<ClientToServerEvents[E]>[1] extends AckFn<infer T> ? T : never;
+
+/**
+ * The same events as they reach the server: any client can send anything, so a payload is
+ * `unknown` until its schema parsed it; the acknowledgement keeps its type.
+ */
+export type ClientToServerWire = {
+	[E in RequestName]: (payload: unknown, ack: AckFn<RequestReply<E>>) => void;
+};
 
 export interface ServerToClientEvents {
 	/** Room (players + hosts): every transition. */

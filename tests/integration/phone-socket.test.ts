@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { JoinReply } from '../../src/lib/protocol';
 import { createSocket, type LiveSocket, type SocketOptions } from '../../src/lib/client/socket';
 import {
 	createGame,
@@ -49,11 +48,8 @@ describe('the phone socket (socket.io protocol over a plain WebSocket)', () => {
 		await connected;
 		expect(socket.connected).toBe(true);
 
-		const reply = (await socket.request('player:join', { pin, nickname: 'Lan' }, 5_000)) as {
-			ok: true;
-			data: JoinReply;
-		};
-		expect(reply.ok).toBe(true);
+		const reply = await socket.request('player:join', { pin, nickname: 'Lan' }, 5_000);
+		if (!reply.ok) throw new Error(`join refused: ${reply.error}`);
 		expect(reply.data.view.me.nickname).toBe('Lan');
 
 		const received = new Promise((resolve) => socket.on('player:me', resolve));

@@ -1,11 +1,15 @@
 /**
  * Every error code a phone can meet, in the reader's language (host-only codes live in
- * host-error-messages.ts, so phones do not download them). Unknown codes (a newer server) fall
- * back to a generic sentence instead of showing the code.
+ * host-error-messages.ts, so phones do not download them). Together the two tables cover every
+ * code, which the compiler checks; a code neither knows (a newer server) falls back to a generic
+ * sentence instead of showing the code.
  */
 import { m } from '$lib/paraglide/messages.js';
+import type { LiveErrorCode } from './socket';
 
-const MESSAGES: Record<string, () => string> = {
+type Messages = Partial<Record<LiveErrorCode, () => string>>;
+
+const PHONE_MESSAGES = {
 	NOT_FOUND: () => m.live_err_not_found(),
 	LOCKED: () => m.live_err_locked(),
 	GAME_ENDED: () => m.live_err_game_ended(),
@@ -28,8 +32,13 @@ const MESSAGES: Record<string, () => string> = {
 	INVALID_PAYLOAD: () => m.live_err_invalid_payload(),
 	TIMEOUT: () => m.live_err_timeout(),
 	OFFLINE: () => m.live_err_offline()
-};
+} satisfies Messages;
 
-export function liveErrorMessage(code: string): string {
+/** The codes a phone has words for; host-error-messages.ts must cover all the others. */
+export type PhoneErrorCode = keyof typeof PHONE_MESSAGES;
+
+const MESSAGES: Messages = PHONE_MESSAGES;
+
+export function liveErrorMessage(code: LiveErrorCode): string {
 	return (MESSAGES[code] ?? (() => m.live_err_generic()))();
 }

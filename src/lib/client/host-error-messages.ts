@@ -1,8 +1,10 @@
 /** Error codes only the host screen meets (commands), on top of the phone's. */
 import { m } from '$lib/paraglide/messages.js';
-import { liveErrorMessage } from './error-messages';
+import { liveErrorMessage, type PhoneErrorCode } from './error-messages';
+import type { LiveErrorCode } from './socket';
 
-const HOST_MESSAGES: Record<string, () => string> = {
+/** Exactly the codes the phone's table leaves out: a code added to protocol.ts without words fails to compile. */
+const HOST_MESSAGES = {
 	UNAUTHENTICATED: () => m.live_err_unauthenticated(),
 	FORBIDDEN: () => m.live_err_forbidden(),
 	WRONG_PHASE: () => m.live_err_wrong_phase(),
@@ -19,9 +21,13 @@ const HOST_MESSAGES: Record<string, () => string> = {
 	NOBODY_ELIMINATED: () => m.live_err_nobody_eliminated(),
 	QUESTIONS_REMAINING: () => m.live_err_questions_remaining(),
 	NO_TIE: () => m.live_err_no_tie(),
-	NO_RESERVE: () => m.live_err_no_reserve()
-};
+	NO_RESERVE: () => m.live_err_no_reserve(),
+	// Says nothing on purpose (no exception text leaves the server); phones fall back to the same.
+	INTERNAL: () => m.live_err_generic()
+} satisfies Record<Exclude<LiveErrorCode, PhoneErrorCode>, () => string>;
 
-export function hostErrorMessage(code: string): string {
-	return HOST_MESSAGES[code]?.() ?? liveErrorMessage(code);
+const MESSAGES: Partial<Record<LiveErrorCode, () => string>> = HOST_MESSAGES;
+
+export function hostErrorMessage(code: LiveErrorCode): string {
+	return MESSAGES[code]?.() ?? liveErrorMessage(code);
 }

@@ -5,6 +5,7 @@
  */
 import type { HostCommand, HostState, QuestionOpenedFrame, RosterEntry } from '$lib/protocol';
 import { LiveConnection } from './live-connection.svelte';
+import type { LiveErrorCode } from './socket';
 
 export class HostGame {
 	readonly gameId: number;
@@ -18,8 +19,8 @@ export class HostGame {
 	#answered = $state(0);
 	/** The command waiting for its acknowledgement (buttons show it busy). */
 	#busy = $state<HostCommand['type'] | null>(null);
-	#error = $state<string | null>(null);
-	#fatal = $state<string | null>(null);
+	#error = $state<LiveErrorCode | null>(null);
+	#fatal = $state<LiveErrorCode | null>(null);
 
 	constructor(gameId: number) {
 		this.gameId = gameId;
@@ -44,11 +45,11 @@ export class HostGame {
 		return this.#busy;
 	}
 	/** The last refused command's error code. */
-	get error(): string | null {
+	get error(): LiveErrorCode | null {
 		return this.#error;
 	}
 	/** The game cannot be shown (not found, not allowed). */
-	get fatal(): string | null {
+	get fatal(): LiveErrorCode | null {
 		return this.#fatal;
 	}
 

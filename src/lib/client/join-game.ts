@@ -3,24 +3,15 @@
  * phone for /play/[pin], close. Kept apart from the play page's connection so the join page
  * stays small.
  */
-import type { Ack, JoinReply } from '$lib/protocol';
+import type { JoinReply, RequestPayload } from '$lib/protocol';
 import { savePlayer } from './player-token';
-import { createSocket, emitWithAck } from './socket';
+import { createSocket, type Reply } from './socket';
 
 /** socket.io retries by itself on a shaky network; give it a while before giving up. */
 const CONNECT_WAIT_MS = 12_000;
 const ACK_WAIT_MS = 8_000;
 
-export interface JoinPayload {
-	pin: string;
-	nickname: string;
-	team?: string | null;
-	hidden?: Record<string, string>;
-}
-
-export async function joinGame(
-	payload: JoinPayload
-): Promise<Ack<JoinReply> | { ok: false; error: 'OFFLINE' | 'TIMEOUT' }> {
+export async function joinGame(payload: RequestPayload<'player:join'>): Promise<Reply<JoinReply>> {
 	const wire = createSocket();
 	try {
 		await new Promise<void>((resolve, reject) => {
@@ -36,7 +27,7 @@ export async function joinGame(
 		return { ok: false, error: 'OFFLINE' };
 	}
 	try {
-		const reply = (await emitWithAck(wire, 'player:join', payload, ACK_WAIT_MS)) as Ack<JoinReply>;
+		const reply = await wire.request('player:join', payload, ACK_WAIT_MS);
 		if (reply.ok) savePlayer(payload.pin, reply.data.playerToken, reply.data.view.me.nickname);
 		return reply;
 	} catch {

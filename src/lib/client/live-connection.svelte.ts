@@ -3,27 +3,16 @@
  * clock and acknowledged requests with a timeout. Created per page (never a module singleton) and
  * closed when the page goes away.
  */
-import type { Ack, ClientToServerEvents } from '$lib/protocol';
+import type { RequestName, RequestPayload, RequestReply } from '$lib/protocol';
 import { ServerClock } from './server-clock.svelte';
-import { createSocket, emitWithAck, type LiveSocket } from './socket';
+import { createSocket, type LiveSocket, type Reply } from './socket';
 
-export type { LiveSocket } from './socket';
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
 /** How long a request waits for its acknowledgement before it counts as lost. */
 export const ACK_TIMEOUT_MS = 8_000;
 /** After the app comes back from the background, a connection that cannot answer this fast is dead. */
 const WAKE_PROBE_MS = 3_000;
-
-/** Client-side failures added to the server's error codes. */
-export type ClientErrorCode = 'TIMEOUT' | 'OFFLINE';
-export type Reply<T> = Ack<T> | { ok: false; error: ClientErrorCode };
-
-type ReplyOf<E extends keyof ClientToServerEvents> = Parameters<
-	ClientToServerEvents[E]
->[1] extends (ack: infer A) => void
-	? A
-	: never;
 
 export class LiveConnection {
 	readonly clock = new ServerClock();
@@ -73,16 +62,15 @@ export class LiveConnection {
 	}
 
 	/** Send a request and wait for its acknowledgement; never throws. */
-	async request<E extends keyof ClientToServerEvents>(
+	async request<E extends RequestName>(
 		event: E,
-		payload: unknown,
+		payload: RequestPayload<E>,
 		timeoutMs = ACK_TIMEOUT_MS
-	): Promise<Reply<ReplyOf<E> extends Ack<infer T> ? T : never>> {
+	): Promise<Reply<RequestReply<E>>> {
 		const socket = this.#socket;
 		if (!socket?.connected) return { ok: false, error: 'OFFLINE' };
 		try {
-			// The reply's type comes from the event map in protocol.ts.
-			return (await emitWithAck(socket, event, payload, timeoutMs)) as never;
+			return await socket.request(event, payload, timeoutMs);
 		} catch {
 			return { ok: false, error: 'TIMEOUT' };
 		}

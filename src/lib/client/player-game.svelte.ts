@@ -18,12 +18,13 @@ import { eligibilityOf, type Eligibility } from '$lib/quiz/eligibility';
 import type { AnswerValue } from '$lib/quiz/question';
 import { LiveConnection } from './live-connection.svelte';
 import { forgetPlayer, loadPlayer, recall, remember, savePlayer } from './player-token';
+import type { LiveErrorCode } from './socket';
 
 export type PlayerScreen =
 	'connecting' | 'gone' | 'kicked' | 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'final';
 
 /** Errors after which retrying the same answer cannot help. */
-const FINAL_ANSWER_ERRORS = new Set([
+const FINAL_ANSWER_ERRORS = new Set<LiveErrorCode>([
 	'LATE',
 	'TIME_UP',
 	'NOT_OPEN',
@@ -37,7 +38,7 @@ const FINAL_ANSWER_ERRORS = new Set([
 ]);
 
 /** Rejoin refusals that a later attempt may overcome (everything else means the place is gone). */
-const RETRY_REJOIN = new Set(['TIMEOUT', 'OFFLINE', 'RATE_LIMITED', 'INTERNAL']);
+const RETRY_REJOIN = new Set<LiveErrorCode>(['TIMEOUT', 'OFFLINE', 'RATE_LIMITED', 'INTERNAL']);
 
 export class PlayerGame {
 	readonly pin: string;
@@ -51,9 +52,8 @@ export class PlayerGame {
 	#sent = $state<AnswerValue | null>(null);
 	#sending = $state(false);
 	#fatal = $state<'gone' | 'kicked' | null>(null);
-	/** The last refusal worth telling the player (an error code). */
-	#notice = $state<string | null>(null);
-	#token: string | null = null;
+	/** The last refusal worth telling the player. */
+	#notice = $state<LiveErrorCode | null>(null);
 
 	constructor(pin: string) {
 		this.pin = pin;
@@ -130,7 +130,7 @@ export class PlayerGame {
 	get sent(): AnswerValue | null {
 		return this.#sent;
 	}
-	get notice(): string | null {
+	get notice(): LiveErrorCode | null {
 		return this.#notice;
 	}
 	/**
@@ -159,8 +159,7 @@ export class PlayerGame {
 	start(): boolean {
 		const stored = loadPlayer(this.pin);
 		if (!stored) return false;
-		this.#token = stored.token;
-		const socket = this.connection.open(() => this.#rejoin());
+		const socket = this.connection.open(() => this.#rejoin(stored.token));
 		socket.on('game:state', (state) => this.#patch({ state }));
 		socket.on('question:opened', (frame) => this.#opened(frame));
 		socket.on('question:timer', (frame) => {
@@ -222,17 +221,14 @@ export class PlayerGame {
 		this.#sending = false;
 	}
 
-	async #rejoin(): Promise<void> {
+	async #rejoin(playerToken: string): Promise<void> {
 		const sentAt = Date.now();
-		const reply = await this.connection.request('player:rejoin', {
-			pin: this.pin,
-			playerToken: this.#token
-		});
+		const reply = await this.connection.request('player:rejoin', { pin: this.pin, playerToken });
 		if (!reply.ok) {
 			if (RETRY_REJOIN.has(reply.error)) {
 				// Try again shortly; the connection may still be settling.
 				setTimeout(() => {
-					if (this.connection.socket?.connected) void this.#rejoin();
+					if (this.connection.socket?.connected) void this.#rejoin(playerToken);
 				}, 1_500);
 				return;
 			}
@@ -243,7 +239,7 @@ export class PlayerGame {
 		}
 		const view = reply.data.view;
 		this.connection.clock.sample(view.serverNow, sentAt);
-		savePlayer(this.pin, this.#token!, view.me.nickname);
+		savePlayer(this.pin, playerToken, view.me.nickname);
 		this.#applyView(view);
 		// An answer sent while the connection was down goes out now.
 		const pending = this.#sent;

@@ -16,5 +16,5 @@ export function openPollingSocket(origin?: string): SocketLike {
 		randomizationFactor: RECONNECT.randomization,
 		timeout: RECONNECT.connectTimeoutMs
 	};
-	return (origin ? io(origin, options) : io(options)) as unknown as SocketLike;
+	return origin ? io(origin, options) : io(options);
 }

@@ -1,4 +1,6 @@
 /** Reconnection settings shared by the WebSocket client and its long-polling fallback. */
+import type { Ack } from '$lib/protocol';
+
 export const RECONNECT = {
 	delayMs: 500,
 	delayMaxMs: 4_000,
@@ -7,7 +9,10 @@ export const RECONNECT = {
 	connectTimeoutMs: 10_000
 } as const;
 
-/** What the WebSocket client needs of a socket.io-client socket (kept here to avoid importing it). */
+/**
+ * What the WebSocket client needs of a socket.io-client socket, at the transport level (kept
+ * here to avoid importing it). The typed layer above both transports is `LiveSocket`.
+ */
 export interface SocketLike {
 	readonly connected: boolean;
 	connect(): void;
@@ -16,5 +21,5 @@ export interface SocketLike {
 	on(event: 'connect', listener: () => void): void;
 	on(event: 'disconnect', listener: (reason: string) => void): void;
 	on(event: 'connect_error', listener: (error: Error) => void): void;
-	timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+	timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Ack<unknown>> };
 }

@@ -12,15 +12,32 @@
  * drop, retry with jittered exponential back-off, forever, unless the client or the server ended
  * the session on purpose.
  */
-import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '$lib/protocol';
+import {
+	SOCKET_PATH,
+	type Ack,
+	type ErrorCode,
+	type RequestName,
+	type RequestPayload,
+	type RequestReply,
+	type ServerToClientEvents
+} from '$lib/protocol';
 import { RECONNECT, type SocketLike } from './socket-settings';
+
+/** Failures the client detects itself, added to the server's error codes. */
+export const CLIENT_ERROR_CODES = ['TIMEOUT', 'OFFLINE'] as const;
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+/** Every error code a page may have to put into words. */
+export type LiveErrorCode = ErrorCode | ClientErrorCode;
+/** A request's outcome as a page sees it: the server's acknowledgement or a client-side failure. */
+export type Reply<T> = Ack<T> | { ok: false; error: ClientErrorCode };
 
 type ConnectionEvents = {
 	connect: () => void;
 	disconnect: (reason: string) => void;
 	connect_error: (error: Error) => void;
 };
-type Events = ServerToClientEvents & ConnectionEvents;
+/** What a page can listen to: the server's frames (protocol.ts) and the connection's own events. */
+export type SocketEvents = ServerToClientEvents & ConnectionEvents;
 
 /** The socket the app uses: typed events from protocol.ts, acknowledged requests, reconnection. */
 export interface LiveSocket {
@@ -29,10 +46,17 @@ export interface LiveSocket {
 	connect(): void;
 	/** Close on purpose: no reconnection until `connect()`. */
 	disconnect(): void;
-	on<E extends keyof Events>(event: E, listener: Events[E]): void;
+	on<E extends keyof SocketEvents>(event: E, listener: Listener<E>): void;
 	removeAllListeners(): void;
-	/** Send `event` and wait at most `timeoutMs` for its acknowledgement (rejects otherwise). */
-	request(event: keyof ClientToServerEvents, payload: unknown, timeoutMs: number): Promise<unknown>;
+	/**
+	 * Send `event` and wait at most `timeoutMs` for its acknowledgement (rejects on time-out or
+	 * disconnection). Payload and reply are typed by the event map in protocol.ts.
+	 */
+	request<E extends RequestName>(
+		event: E,
+		payload: RequestPayload<E>,
+		timeoutMs: number
+	): Promise<Ack<RequestReply<E>>>;
 }
 
 export interface SocketOptions {
@@ -49,26 +73,24 @@ export function createSocket(options: SocketOptions = {}): LiveSocket {
 	return new PhoneSocket(options);
 }
 
-/** Send `event` and wait at most `timeoutMs` for its acknowledgement (rejects on time-out). */
-export function emitWithAck(
-	socket: LiveSocket,
-	event: keyof ClientToServerEvents,
-	payload: unknown,
-	timeoutMs: number
-): Promise<unknown> {
-	return socket.request(event, payload, timeoutMs);
+/** Each event's arguments, so listeners are called without knowing which event they serve. */
+type SocketArgs = { [E in keyof SocketEvents]: Parameters<SocketEvents[E]> };
+type Listener<E extends keyof SocketEvents> = (...args: SocketArgs[E]) => void;
+/** Listeners by event, each list typed by its event (a Map: a frame named `toString` finds none). */
+interface Listeners extends Map<keyof SocketEvents, Listener<never>[]> {
+	get<E extends keyof SocketEvents>(event: E): Listener<E>[] | undefined;
+	set<E extends keyof SocketEvents>(event: E, listeners: Listener<E>[]): this;
 }
-
-type Listener = (...args: never[]) => void;
 interface Pending {
-	resolve: (reply: unknown) => void;
+	/** Settles with the acknowledgement as it came off the wire. */
+	resolve: (reply: Ack<unknown>) => void;
 	reject: (error: Error) => void;
 	timer: ReturnType<typeof setTimeout>;
 }
 
 class PhoneSocket implements LiveSocket {
 	readonly #options: SocketOptions;
-	readonly #listeners = new Map<string, Listener[]>();
+	readonly #listeners: Listeners = new Map();
 	#ws: WebSocket | null = null;
 	#connected = false;
 	/** False after `disconnect()` or a server-side disconnect: no automatic reconnection. */
@@ -113,9 +135,9 @@ class PhoneSocket implements LiveSocket {
 		ws.close();
 	}
 
-	on<E extends keyof Events>(event: E, listener: Events[E]): void {
+	on<E extends keyof SocketEvents>(event: E, listener: Listener<E>): void {
 		const list = this.#listeners.get(event) ?? [];
-		list.push(listener as Listener);
+		list.push(listener);
 		this.#listeners.set(event, list);
 	}
 
@@ -123,7 +145,17 @@ class PhoneSocket implements LiveSocket {
 		this.#listeners.clear();
 	}
 
-	request(event: string, payload: unknown, timeoutMs: number): Promise<unknown> {
+	request<E extends RequestName>(
+		event: E,
+		payload: RequestPayload<E>,
+		timeoutMs: number
+	): Promise<Ack<RequestReply<E>>> {
+		// The server acknowledges `event` with the reply its entry in the event map names (it is
+		// typed by the same map): the one place an acknowledgement takes its type.
+		return this.#ask(event, payload, timeoutMs) as Promise<Ack<RequestReply<E>>>;
+	}
+
+	#ask(event: RequestName, payload: unknown, timeoutMs: number): Promise<Ack<unknown>> {
 		if (this.#fallback) return this.#fallback.timeout(timeoutMs).emitWithAck(event, payload);
 		if (!this.#connected) return Promise.reject(new Error('disconnected'));
 		const id = this.#nextAckId++;
@@ -137,10 +169,18 @@ class PhoneSocket implements LiveSocket {
 		});
 	}
 
-	#emit(event: string, ...args: unknown[]): void {
-		for (const listener of [...(this.#listeners.get(event) ?? [])]) {
-			(listener as (...a: unknown[]) => void)(...args);
-		}
+	#emit<E extends keyof SocketEvents>(event: E, ...args: SocketArgs[E]): void {
+		for (const listener of [...(this.#listeners.get(event) ?? [])]) listener(...args);
+	}
+
+	/**
+	 * A frame from the server, as it came off the wire. The server is the authority on its own
+	 * frames (it builds them from the same types), so this is the one place where a frame's JSON
+	 * takes its type from the event map; an event nobody listens to finds no listener.
+	 */
+	#received(event: string, args: unknown[]): void {
+		type Frame = keyof ServerToClientEvents;
+		this.#emit(event as Frame, ...(args as SocketArgs[Frame]));
 	}
 
 	#open(): void {
@@ -201,13 +241,13 @@ class PhoneSocket implements LiveSocket {
 			const id = start > 2 ? Number(data.slice(2, start)) : null;
 			const args = JSON.parse(data.slice(start)) as unknown[];
 			if (type === '2') {
-				this.#emit(String(args[0]), ...args.slice(1));
+				this.#received(String(args[0]), args.slice(1));
 			} else if (id !== null) {
 				const pending = this.#pending.get(id);
 				if (!pending) return;
 				this.#pending.delete(id);
 				clearTimeout(pending.timer);
-				pending.resolve(args[0]);
+				pending.resolve(args[0] as Ack<unknown>);
 			}
 		} else if (type === '1') {
 			this.#wanted = false; // the server ended the session (a kicked player): stay away
@@ -286,7 +326,7 @@ class PhoneSocket implements LiveSocket {
 		try {
 			const { openPollingSocket } = await import('./socket-polling');
 			const socket = openPollingSocket(this.#options.origin);
-			socket.onAny((event, ...args) => this.#emit(event, ...args));
+			socket.onAny((event, ...args) => this.#received(event, args));
 			socket.on('connect', () => this.#emit('connect'));
 			socket.on('disconnect', (reason) => this.#emit('disconnect', reason));
 			socket.on('connect_error', (error) => this.#emit('connect_error', error));

@@ -9,9 +9,7 @@ import {
 	HostAttachPayload,
 	HostCommandPayload,
 	type RefusalCode,
-	type HostAttachReply,
-	type HostCommand,
-	type HostCommandReply
+	type HostCommand
 } from '../../protocol';
 import type { Command } from '../../quiz/types';
 import { ROLES } from '../db/schema';
@@ -97,7 +95,7 @@ export function toEngineCommand(
 export function registerHostHandlers(socket: RealtimeSocket, ctx: HandlerContext): void {
 	const { registry, broadcaster, commit } = ctx;
 
-	on<HostAttachReply>(socket, 'host:attach', (payload, reply) => {
+	on(socket, 'host:attach', (payload, reply) => {
 		const parsed = v.safeParse(HostAttachPayload, payload);
 		if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
 		const user = currentUser(socket, ctx);
@@ -113,7 +111,7 @@ export function registerHostHandlers(socket: RealtimeSocket, ctx: HandlerContext
 		});
 	});
 
-	on<HostCommandReply>(socket, 'host:command', (payload, reply) => {
+	on(socket, 'host:command', (payload, reply) => {
 		const parsed = v.safeParse(HostCommandPayload, payload);
 		if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
 		const user = currentUser(socket, ctx);

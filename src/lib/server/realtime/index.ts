@@ -12,7 +12,7 @@ import { handshakeClientAddress, nodeClientAddress } from '../client-address';
 import { Limiter } from '../rate-limit';
 import { GameRegistry } from '../live/registry';
 import type { Timers } from '../live/live-game';
-import { PingPayload, SOCKET_PATH, type PingReply } from '../../protocol';
+import { PingPayload, SOCKET_PATH } from '../../protocol';
 import { Broadcaster } from './broadcaster';
 import { Cluster, useRedisAdapter } from './cluster';
 import { ConnectionGate } from './connection-gate';
@@ -145,7 +145,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		idle.unref?.();
 		socket.once('disconnect', () => clearTimeout(idle));
 
-		on<PingReply>(socket, 'ping', (payload, reply) => {
+		on(socket, 'ping', (payload, reply) => {
 			const parsed = v.safeParse(PingPayload, payload);
 			if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
 			const user = socket.data.user;

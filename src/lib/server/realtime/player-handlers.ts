@@ -4,15 +4,7 @@
  */
 import * as v from 'valibot';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import {
-	JoinPayload,
-	RejoinPayload,
-	SubmitAnswerPayload,
-	type AnswerReply,
-	type JoinReply,
-	type RejoinReply,
-	type TimeSyncReply
-} from '../../protocol';
+import { JoinPayload, RejoinPayload, SubmitAnswerPayload } from '../../protocol';
 import { getPlayer } from '../../quiz/selectors';
 import { nicknameKey } from '../../quiz/vietnamese';
 import { generateToken, hashToken } from '../auth/session';
@@ -33,11 +25,9 @@ function newPlayerId(): string {
 export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerContext): void {
 	const { registry, broadcaster, commit } = ctx;
 
-	on<TimeSyncReply>(socket, 'time:sync', (_payload, reply) =>
-		reply({ ok: true, data: { serverNow: ctx.now() } })
-	);
+	on(socket, 'time:sync', (_payload, reply) => reply({ ok: true, data: { serverNow: ctx.now() } }));
 
-	on<JoinReply>(socket, 'player:join', async (payload, reply) => {
+	on(socket, 'player:join', async (payload, reply) => {
 		const parsed = v.safeParse(JoinPayload, payload);
 		if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
 		const limit = await ctx.limits.join.consume(socket.data.address);
@@ -74,7 +64,7 @@ export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerConte
 		});
 	});
 
-	on<RejoinReply>(socket, 'player:rejoin', async (payload, reply) => {
+	on(socket, 'player:rejoin', async (payload, reply) => {
 		const parsed = v.safeParse(RejoinPayload, payload);
 		if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
 		const limit = await ctx.limits.rejoin.consume(socket.data.address);
@@ -100,7 +90,7 @@ export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerConte
 		});
 	});
 
-	on<AnswerReply>(socket, 'answer:submit', (payload, reply) => {
+	on(socket, 'answer:submit', (payload, reply) => {
 		const parsed = v.safeParse(SubmitAnswerPayload, payload);
 		if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
 		const bound = socket.data.player;

@@ -1,9 +1,10 @@
 /**
  * Every socket handler goes through `on`: the ack is optional (a client may omit it), called at
  * most once, and an exception or rejected promise becomes `INTERNAL` without details — the server
- * never throws out of a handler, and nothing secret (tokens, payloads) is logged.
+ * never throws out of a handler, and nothing secret (tokens, payloads) is logged. The reply's type
+ * comes from the event map in protocol.ts: a handler cannot acknowledge with another event's data.
  */
-import type { Ack } from '../../protocol';
+import type { Ack, RequestName, RequestReply } from '../../protocol';
 
 type AnyAck = (ack: Ack<unknown>) => void;
 export type Reply<T> = (ack: Ack<T>) => void;
@@ -13,10 +14,10 @@ interface Listenable {
 	on(event: string, listener: (...args: unknown[]) => void): unknown;
 }
 
-export function on<T>(
+export function on<E extends RequestName>(
 	socket: Listenable,
-	event: string,
-	handler: (payload: unknown, reply: Reply<T>) => void | Promise<void>
+	event: E,
+	handler: (payload: unknown, reply: Reply<RequestReply<E>>) => void | Promise<void>
 ): void {
 	socket.on(event, (...args: unknown[]) => {
 		// The ack is always the last argument; a payload may be missing altogether.
@@ -24,7 +25,7 @@ export function on<T>(
 		const ack = typeof last === 'function' ? (last as AnyAck) : undefined;
 		const payload = ack && args.length === 1 ? undefined : args[0];
 		let done = false;
-		const reply: Reply<T> = (value) => {
+		const reply: Reply<RequestReply<E>> = (value) => {
 			if (done) return;
 			done = true;
 			try {

@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../protocol';
+import type { ClientToServerWire, ServerToClientEvents } from '../../protocol';
 import type { SessionUser } from '../auth/session';
 
 export interface SocketData {
@@ -13,5 +13,5 @@ export interface SocketData {
 	address: string;
 }
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type RealtimeServer = Server<ClientToServerWire, ServerToClientEvents, object, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerWire, ServerToClientEvents, object, SocketData>;
