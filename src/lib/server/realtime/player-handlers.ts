@@ -71,7 +71,7 @@ export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerConte
 			if (error || !view) return reply({ ok: false, error: 'INTERNAL' });
 			if (socket.connected) broadcaster.bindPlayer(game, playerId, socket);
 			reply({ ok: true, data: { playerToken, view } });
-		});
+		}, game.id);
 	});
 
 	on<RejoinReply>(socket, 'player:rejoin', async (payload, reply) => {
@@ -97,7 +97,7 @@ export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerConte
 			if (error || !view) return reply({ ok: false, error: 'INTERNAL' });
 			if (socket.connected) broadcaster.bindPlayer(game, playerId, socket);
 			reply({ ok: true, data: { view } });
-		});
+		}, game.id);
 	});
 
 	on<AnswerReply>(socket, 'answer:submit', (payload, reply) => {
@@ -117,12 +117,14 @@ export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerConte
 		const accepted = result.events.find((event) => event.type === 'answerAccepted');
 		const duplicate = accepted?.type === 'answerAccepted' && accepted.duplicate;
 		// Acknowledged once committed; never says whether the answer is right.
-		commit.afterCommit((error) =>
-			reply(
-				error
-					? { ok: false, error: 'INTERNAL' }
-					: { ok: true, data: { questionIndex, accepted: true, duplicate } }
-			)
+		commit.afterCommit(
+			(error) =>
+				reply(
+					error
+						? { ok: false, error: 'INTERNAL' }
+						: { ok: true, data: { questionIndex, accepted: true, duplicate } }
+				),
+			game.id
 		);
 	});
 
