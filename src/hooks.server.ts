@@ -2,8 +2,9 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { startApp } from '$lib/server/bootstrap';
-import { ConfigError } from '$lib/server/config';
+import { config, ConfigError } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
+import { createApp, type AppContext } from '$lib/server/app';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie, deleteSessionCookie } from '$lib/server/auth/cookies';
 import { bodyLimitFor, formatBytes, limitBody } from '$lib/server/body-limit';
@@ -30,7 +31,11 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
+let app: AppContext | undefined;
+
 const handleSession: Handle = async ({ event, resolve }) => {
+	// The server's one app, built on first use around the process database (see server/app.ts).
+	event.locals.app = app ??= createApp(config(), { db: getDb() });
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;

@@ -7,14 +7,31 @@
  */
 import { config as readProcessConfig, type AppConfig } from './config';
 import { openDatabase, type Db } from './db';
+import { registerApp } from './app-of-db';
+import { createHeldCache, type HeldCache } from './contest/held';
+import { createBoardCache, type BoardCache } from './contest/standings';
+import {
+	createAttemptQueues,
+	createContestPoolCache,
+	type AttemptQueues,
+	type ContestPoolCache
+} from './contest/attempts';
 
 /**
  * Per-app caches and queues. Each module that needs state beyond one request owns a factory
  * (`create…()`) for its entry; `createApp` calls them. No module keeps state in a global or in a
  * `WeakMap<Db, …>`.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AppCaches {}
+export interface AppCaches {
+	/** Contest banks and questions held back from practice while a contest runs (contest/held.ts). */
+	heldBanks: HeldCache;
+	/** Public contest boards, a few seconds each (contest/standings.ts). */
+	contestBoards: BoardCache;
+	/** Contest question pools, a minute each (contest/attempts.ts). */
+	contestPools: ContestPoolCache;
+	/** The group-commit queues of contest answer saves and hand-ins (contest/attempts.ts). */
+	contestQueues: AttemptQueues;
+}
 
 export interface AppContext {
 	readonly config: AppConfig;
@@ -33,6 +50,13 @@ export function createApp(
 	components: AppComponents = {}
 ): AppContext {
 	const db = components.db ?? openDatabase(cfg.databasePath);
-	const caches: AppCaches = {};
-	return { config: cfg, db, caches };
+	const caches: AppCaches = {
+		heldBanks: createHeldCache(),
+		contestBoards: createBoardCache(),
+		contestPools: createContestPoolCache(),
+		contestQueues: createAttemptQueues(db)
+	};
+	const app = { config: cfg, db, caches };
+	registerApp(app);
+	return app;
 }

@@ -82,13 +82,13 @@ export const actions = {
 		if (blockers.length > 0)
 			return fail(400, { publishErrors: blockers.map(publishBlockerMessage) });
 		updateContest(getDb(), user.organizationId, contest.id, { status: 'published' });
-		resetHeldCache(getDb()); // its banks leave public practice now, not in a few seconds
+		resetHeldCache(event.locals.app); // its banks leave public practice now, not in a few seconds
 		return { saved: true };
 	},
 	unpublish: async (event) => {
 		const { user, contest } = owned(event);
 		updateContest(getDb(), user.organizationId, contest.id, { status: 'draft' });
-		resetHeldCache(getDb());
+		resetHeldCache(event.locals.app);
 		return { saved: true };
 	},
 	addRound: async (event) => {

@@ -20,7 +20,7 @@ import type { RequestHandler } from './$types';
  * for a few seconds under the parsed round (a bounded LRU): at the end of a round everyone
  * refreshes it at once. Predictions and the truth stay null until the round closes.
  */
-export const GET: RequestHandler = ({ params, url }) => {
+export const GET: RequestHandler = ({ params, url, locals }) => {
 	const db = getDb();
 	const now = Date.now();
 	const contestId = parseId(params.contestId);
@@ -28,7 +28,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 	const asked = parseRoundParam(url.searchParams.get('round'));
 	if (!asked.ok) return refuse(400, 'round_invalid', m.integrity_round_invalid());
 	const key = `board-json:${contestId}:${asked.roundId ?? 'current'}:${getLocale()}`;
-	const reply = cached(db, key, ROUND_BOARD_TTL_MS, now, () => {
+	const reply = cached(locals.app, key, ROUND_BOARD_TTL_MS, now, () => {
 		const r = board(contestId, asked.roundId);
 		return { status: r.status, text: JSON.stringify(r.body) };
 	});
@@ -48,7 +48,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 		const round = rounds.find((r) => r.id === roundId) ?? openRound(rounds, now) ?? rounds.at(-1);
 		if (!round)
 			return { status: 200, body: { ok: true, data: { roundId: null, truth: null, rows: [] } } };
-		const board = publicRoundBoard(db, c, round, now);
+		const board = publicRoundBoard(locals.app, c, round, now);
 		const rows = board.rows.map((r) => ({
 			rank: r.rank,
 			name: r.fullName,
