@@ -11,7 +11,6 @@ import {
 	contestRound,
 	organization,
 	question,
-	unit,
 	type Contest,
 	type ContestRound,
 	type ContestStatus,
