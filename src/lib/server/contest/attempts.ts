@@ -15,7 +15,6 @@ import {
 } from '../db/queries/contest-entries';
 import {
 	closeAttemptRow,
-	getAttemptForSave,
 	getAttemptWithEntry,
 	getBest,
 	getOwnAttempt,
@@ -24,7 +23,8 @@ import {
 	listEntryAttempts,
 	listOverdueAttempts,
 	recordBest,
-	saveAttemptAnswerRow,
+	prepareAttemptSave,
+	type AttemptSaveQueries,
 	type AttemptWithEntry,
 	type ClosedAttempt
 } from '../db/queries/contest-attempts';
@@ -234,9 +234,10 @@ export function saveAttemptAnswer(
 	attemptId: number,
 	questionId: number,
 	rawAnswer: unknown,
-	now: number
+	now: number,
+	queries: AttemptSaveQueries = prepareAttemptSave(db)
 ): Outcome<{ saved: true }> {
-	const attempt = getAttemptForSave(db, participantId, attemptId);
+	const attempt = queries.attempt(participantId, attemptId);
 	if (!attempt) return { ok: false, error: 'not_found' };
 	if (attempt.status !== 'open') return { ok: false, error: 'attempt_closed' };
 	const clock = { startedAt: 0, deadlineAt: attempt.deadlineAt };
@@ -246,13 +247,13 @@ export function saveAttemptAnswer(
 	}
 	if (!attempt.questionIds.includes(questionId))
 		return { ok: false, error: 'question_not_in_attempt' };
-	const question = getQuestionBodies(db, [questionId]).get(questionId);
+	const question = queries.questionBody(questionId);
 	if (!question) return { ok: false, error: 'question_not_in_attempt' };
 	// Ordering: the ids as delivered in this attempt, mapped through its seed (never sent out).
 	const delivered = answerFromPhone(question, rawAnswer, deriveSeed(attempt.seed, questionId));
 	const answer = toAnswerValue(question, delivered);
 	if (!answer) return { ok: false, error: 'bad_answer' };
-	saveAttemptAnswerRow(db, attemptId, questionId, answer, now);
+	queries.saveAnswer(attemptId, questionId, answer, now);
 	return { ok: true, data: { saved: true } };
 }
 
@@ -276,9 +277,10 @@ export interface AttemptQueues {
 }
 
 export function createAttemptQueues(db: Db): AttemptQueues {
+	const queries = prepareAttemptSave(db);
 	return {
 		save: createBatcher(db, (a: SaveArgs) =>
-			saveAttemptAnswer(db, a.participantId, a.attemptId, a.questionId, a.answer, a.now)
+			saveAttemptAnswer(db, a.participantId, a.attemptId, a.questionId, a.answer, a.now, queries)
 		),
 		submit: createBatcher(db, (a: SubmitArgs) =>
 			submitAttempt(db, a.participantId, a.attemptId, a.prediction, a.now)

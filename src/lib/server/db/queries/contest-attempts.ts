@@ -13,6 +13,7 @@ import {
 	contestEntry,
 	contestRound,
 	contestUnitStat,
+	question,
 	unit,
 	type ContestAttempt,
 	type ContestEntry
@@ -86,9 +87,12 @@ export function ownAttemptId(db: Db, participantId: number, publicId: string): n
 	return row && row.participantId === participantId ? row.id : null;
 }
 
-/** What saving an answer needs of the participant's own attempt, or undefined. */
-export function getAttemptForSave(db: Db, participantId: number, attemptId: number) {
-	return db
+/**
+ * The queries of the answer-save path, prepared once per app (the contest save queue holds them):
+ * the attempt as saving needs it (the caller's own only), a question's body, and the upsert.
+ */
+export function prepareAttemptSave(db: Db) {
+	const attempt = db
 		.select({
 			status: contestAttempt.status,
 			deadlineAt: contestAttempt.deadlineAt,
@@ -97,26 +101,43 @@ export function getAttemptForSave(db: Db, participantId: number, attemptId: numb
 		})
 		.from(contestAttempt)
 		.innerJoin(contestEntry, eq(contestEntry.id, contestAttempt.entryId))
-		.where(and(eq(contestAttempt.id, attemptId), eq(contestEntry.participantId, participantId)))
-		.get();
-}
-
-/** Save (or replace) the answer to one question of an attempt. */
-export function saveAttemptAnswerRow(
-	db: Db,
-	attemptId: number,
-	questionId: number,
-	answer: AnswerValue,
-	savedAt: number
-): void {
-	db.insert(contestAnswer)
-		.values({ attemptId, questionId, answer, savedAt })
+		.where(
+			and(
+				eq(contestAttempt.id, sql.placeholder('attemptId')),
+				eq(contestEntry.participantId, sql.placeholder('participantId'))
+			)
+		)
+		.prepare();
+	const body = db
+		.select({ body: question.body })
+		.from(question)
+		.where(eq(question.id, sql.placeholder('questionId')))
+		.prepare();
+	const save = db
+		.insert(contestAnswer)
+		.values({
+			attemptId: sql.placeholder('attemptId'),
+			questionId: sql.placeholder('questionId'),
+			answer: sql.placeholder('answer'),
+			savedAt: sql.placeholder('savedAt')
+		})
 		.onConflictDoUpdate({
 			target: [contestAnswer.attemptId, contestAnswer.questionId],
-			set: { answer, savedAt }
+			set: { answer: sql`excluded.answer`, savedAt: sql`excluded.saved_at` }
 		})
-		.run();
+		.prepare();
+	return {
+		/** What saving an answer needs of the participant's own attempt, or undefined. */
+		attempt: (participantId: number, attemptId: number) =>
+			attempt.get({ participantId, attemptId }),
+		questionBody: (questionId: number) => body.get({ questionId })?.body,
+		/** Save (or replace) the answer to one question of an attempt. */
+		saveAnswer: (attemptId: number, questionId: number, answer: AnswerValue, savedAt: number) =>
+			void save.run({ attemptId, questionId, answer, savedAt })
+	};
 }
+
+export type AttemptSaveQueries = ReturnType<typeof prepareAttemptSave>;
 
 /** Saved answers of an attempt. */
 export function listAttemptAnswers(db: Db, attemptId: number): Map<number, AnswerValue> {
