@@ -235,7 +235,7 @@ export function saveAttemptAnswer(
 	questionId: number,
 	rawAnswer: unknown,
 	now: number,
-	queries: AttemptSaveQueries = prepareAttemptSave(db)
+	queries: AttemptSaveQueries = queuesOf(db).queries
 ): Outcome<{ saved: true }> {
 	const attempt = queries.attempt(participantId, attemptId);
 	if (!attempt) return { ok: false, error: 'not_found' };
@@ -272,6 +272,8 @@ interface SubmitArgs {
 }
 /** The group-commit queues of contest saves and hand-ins (`AppCaches.contestQueues`). */
 export interface AttemptQueues {
+	/** The save path's prepared queries (the queue's worker uses them). */
+	queries: AttemptSaveQueries;
 	save: (args: SaveArgs) => Promise<Outcome<{ saved: true }>>;
 	submit: (args: SubmitArgs) => Promise<Outcome<AttemptResult>>;
 }
@@ -279,6 +281,7 @@ export interface AttemptQueues {
 export function createAttemptQueues(db: Db): AttemptQueues {
 	const queries = prepareAttemptSave(db);
 	return {
+		queries,
 		save: createBatcher(db, (a: SaveArgs) =>
 			saveAttemptAnswer(db, a.participantId, a.attemptId, a.questionId, a.answer, a.now, queries)
 		),
