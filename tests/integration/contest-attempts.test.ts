@@ -15,14 +15,23 @@ import {
 import {
 	roundRankOf,
 	roundStandings,
-	unitParticipation,
-	listAttemptAnswers,
 	overallStandings
-} from '../../src/lib/server/db/queries/contests';
+} from '../../src/lib/server/db/queries/contest-standings';
+import { unitParticipation } from '../../src/lib/server/db/queries/contest-entries';
+import { listAttemptAnswers } from '../../src/lib/server/db/queries/contest-attempts';
+import { createApp, type AppContext } from '../../src/lib/server/app';
 import { contestBest, contestRound } from '../../src/lib/server/db/schema';
 import { rankStandings } from '../../src/lib/practice/tiebreak';
 import { eq } from 'drizzle-orm';
 import type { Contest, ContestEntry } from '../../src/lib/server/db/schema';
+
+/** The app of a test world: its own caches around the world's database. */
+const apps = new WeakMap<World, AppContext>();
+function app(w: World): AppContext {
+	let found = apps.get(w);
+	if (!found) apps.set(w, (found = createApp(undefined, { db: w.db })));
+	return found;
+}
 
 function enter(w: World, c: Contest, phone: string, unit = w.units[0], name = 'Nguyễn Văn A') {
 	const p = createGuest(w.db, name, T0);
@@ -113,7 +122,7 @@ describe('attempts', () => {
 		const w = makeWorld();
 		const { contest } = makeContest(w, { attempts: 2 });
 		const { participantId, entry } = enter(w, contest, '0912345678');
-		const first = startAttempt(w.db, contest, entry, T0 + MIN, 1);
+		const first = startAttempt(app(w), contest, entry, T0 + MIN, 1);
 		expect(first.ok).toBe(true);
 		const a1 = (first as { data: { id: number; questionIds: number[] } }).data;
 		expect(a1.questionIds).toHaveLength(5);
@@ -121,17 +130,17 @@ describe('attempts', () => {
 			a1.questionIds.filter((id) => w.questionsA.slice(8).includes(id)).length
 		).toBeGreaterThanOrEqual(2);
 		// A refresh (or a second tap) resumes the same attempt.
-		const resumed = startAttempt(w.db, contest, entry, T0 + 2 * MIN, 2);
+		const resumed = startAttempt(app(w), contest, entry, T0 + 2 * MIN, 2);
 		expect(resumed.ok && resumed.data.id).toBe(a1.id);
 		answerAll(w, participantId, a1.id, a1.questionIds, 3, T0 + 3 * MIN);
 		expect(submitAttempt(w.db, participantId, a1.id, 5, T0 + 4 * MIN).ok).toBe(true);
 
-		const second = startAttempt(w.db, contest, entry, T0 + 5 * MIN, 3);
+		const second = startAttempt(app(w), contest, entry, T0 + 5 * MIN, 3);
 		expect(second.ok && second.data.number).toBe(2);
 		const a2 = (second as { data: { id: number } }).data;
 		expect(submitAttempt(w.db, participantId, a2.id, null, T0 + 6 * MIN).ok).toBe(true);
 
-		const third = startAttempt(w.db, contest, entry, T0 + 7 * MIN, 4);
+		const third = startAttempt(app(w), contest, entry, T0 + 7 * MIN, 4);
 		expect(third).toEqual({ ok: false, error: 'no_attempts_left' });
 	});
 
@@ -140,7 +149,7 @@ describe('attempts', () => {
 		const { contest, round } = makeContest(w, { attempts: 3 });
 		const { participantId, entry } = enter(w, contest, '0912345678');
 		const take = (start: number, right: number, minutes: number) => {
-			const a = startAttempt(w.db, contest, entry, start, start);
+			const a = startAttempt(app(w), contest, entry, start, start);
 			if (!a.ok) throw new Error(a.error);
 			answerAll(w, participantId, a.data.id, a.data.questionIds, right, start + MIN);
 			return submitAttempt(w.db, participantId, a.data.id, 7, start + minutes * MIN);
@@ -158,7 +167,7 @@ describe('attempts', () => {
 		const w = makeWorld();
 		const { contest } = makeContest(w, { timeLimitSec: 120 });
 		const { participantId, entry } = enter(w, contest, '0912345678');
-		const started = startAttempt(w.db, contest, entry, T0, 9);
+		const started = startAttempt(app(w), contest, entry, T0, 9);
 		if (!started.ok) throw new Error(started.error);
 		const a = started.data;
 		answerAll(w, participantId, a.id, a.questionIds.slice(0, 2), 2, T0 + MIN);
@@ -195,7 +204,7 @@ describe('attempts', () => {
 		const w = makeWorld();
 		const { contest, round } = makeContest(w, { timeLimitSec: 60 });
 		const { entry } = enter(w, contest, '0912345678');
-		const started = startAttempt(w.db, contest, entry, T0, 1);
+		const started = startAttempt(app(w), contest, entry, T0, 1);
 		expect(started.ok).toBe(true);
 		expect(closeOverdue(w.db, T0 + 30_000, round.id)).toBe(0);
 		expect(closeOverdue(w.db, T0 + 63_000, round.id)).toBe(1);
@@ -207,13 +216,13 @@ describe('attempts', () => {
 		const { contest, round } = makeContest(w, { timeLimitSec: 1200 });
 		const { entry } = enter(w, contest, '0912345678');
 		const late = round.closesAt.getTime() - 5 * MIN;
-		const a = startAttempt(w.db, contest, entry, late, 1);
+		const a = startAttempt(app(w), contest, entry, late, 1);
 		expect(a.ok && a.data.deadlineAt).toBe(round.closesAt.getTime());
-		expect(startAttempt(w.db, contest, entry, round.closesAt.getTime(), 2)).toEqual({
+		expect(startAttempt(app(w), contest, entry, round.closesAt.getTime(), 2)).toEqual({
 			ok: false,
 			error: 'round_closed'
 		});
-		expect(startAttempt(w.db, contest, entry, T0 - 1, 2)).toEqual({
+		expect(startAttempt(app(w), contest, entry, T0 - 1, 2)).toEqual({
 			ok: false,
 			error: 'round_closed'
 		});
@@ -224,7 +233,7 @@ describe('attempts', () => {
 		const { contest } = makeContest(w);
 		const { participantId, entry } = enter(w, contest, '0912345678');
 		const other = enter(w, contest, '0987654321');
-		const started = startAttempt(w.db, contest, entry, T0, 5);
+		const started = startAttempt(app(w), contest, entry, T0, 5);
 		if (!started.ok) throw new Error(started.error);
 		const a = started.data;
 		const notInAttempt = w.questionsA.find((id) => !a.questionIds.includes(id))!;
@@ -329,7 +338,7 @@ describe('standings', () => {
 						);
 						entries.push(entry);
 						const start = T0 + i * 1000;
-						const a = startAttempt(w.db, contest, entry, start, i);
+						const a = startAttempt(app(w), contest, entry, start, i);
 						if (!a.ok) throw new Error(a.error);
 						answerAll(w, participantId, a.data.id, a.data.questionIds, p.right, start + 1);
 						submitAttempt(w.db, participantId, a.data.id, p.prediction, start + p.minutes * MIN);
@@ -354,7 +363,7 @@ describe('standings', () => {
 		for (const [i, unit] of [w.units[0], w.units[0], w.units[1]].entries()) {
 			const { participantId, entry } = enter(w, contest, `090000000${i}`, unit, `Người ${i}`);
 			for (let n = 0; n < 2; n++) {
-				const a = startAttempt(w.db, contest, entry, T0 + n * 10 * MIN, n);
+				const a = startAttempt(app(w), contest, entry, T0 + n * 10 * MIN, n);
 				if (!a.ok) throw new Error(a.error);
 				submitAttempt(w.db, participantId, a.data.id, null, T0 + n * 10 * MIN + MIN);
 			}

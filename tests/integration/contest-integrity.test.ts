@@ -12,11 +12,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { makeContest, makeWorld, MIN, question, T0, type World } from './practice-fixtures';
 import { createBank } from '../../src/lib/server/db/queries/banks';
 import { insertQuestions } from '../../src/lib/server/db/queries/questions';
-import {
-	addRound,
-	createContest,
-	listFlaggedAttempts
-} from '../../src/lib/server/db/queries/contests';
+import { addRound, createContest } from '../../src/lib/server/db/queries/contests';
+import { listFlaggedAttempts } from '../../src/lib/server/db/queries/contest-attempts';
 import {
 	createGuest,
 	createParticipantSession
@@ -31,11 +28,9 @@ import {
 import { attemptPage } from '../../src/lib/server/contest/public';
 import {
 	BOARD_CACHE_MAX,
-	boardCacheSize,
 	cached,
 	parseRoundParam,
-	publicRoundBoard,
-	resetBoardCache
+	publicRoundBoard
 } from '../../src/lib/server/contest/standings';
 import { resetHeldCache } from '../../src/lib/server/contest/held';
 import { contestFormValues, parseContestForm } from '../../src/lib/server/contest/organizer';
@@ -168,7 +163,7 @@ describe('finding 1: ordering answers do not leak', () => {
 		const w = makeWorld();
 		const { contest, orderingId } = orderingContest(w);
 		const { participantId, token, entry } = enter(w, contest, '0912345678');
-		const started = startAttempt(w.db, contest, entry, T0, 4242);
+		const started = startAttempt(w.app, contest, entry, T0, 4242);
 		if (!started.ok) throw new Error(started.error);
 		const publicId = started.data.publicId;
 		const view = () =>
@@ -202,7 +197,7 @@ describe('finding 3: no guest can lock other contestants out', () => {
 		const { contest } = makeContest(w);
 		const victim = enter(w, contest, '0912345678');
 		const attacker = enter(w, contest, '0987654321', '10.6.6.6');
-		const started = startAttempt(w.db, contest, victim.entry, T0, 5);
+		const started = startAttempt(w.app, contest, victim.entry, T0, 5);
 		if (!started.ok) throw new Error(started.error);
 		const body = { questionId: started.data.questionIds[0], answer: { type: 'single', choice: 0 } };
 		for (let i = 0; i < 400; i++) {
@@ -238,7 +233,7 @@ describe('finding 3: no guest can lock other contestants out', () => {
 		const { contest } = makeContest(w);
 		const ids = ['0912345678', '0912345679', '0912345670'].map((phone) => {
 			const { entry, participantId } = enter(w, contest, phone);
-			const started = startAttempt(w.db, contest, entry, T0, 1);
+			const started = startAttempt(w.app, contest, entry, T0, 1);
 			if (!started.ok) throw new Error(started.error);
 			const page = attemptPage(w.db, contest.id, participantId, started.data.publicId, T0)!;
 			expect(page.attempt.id).toBe(started.data.publicId);
@@ -296,7 +291,7 @@ describe('finding 4: a script does not win contests', () => {
 		const earlier = startBankSession(w.db, participantId, w.bankA, T0 - 2 * MIN, 3);
 		if (!earlier.ok) throw new Error(earlier.error);
 		makeContest(w); // on bankA, its round open from T0 for a week
-		resetHeldCache(w.db);
+		resetHeldCache(w.app);
 		resetPoolCache(w.app);
 		expect(startBankSession(w.db, participantId, w.bankA, T0 + MIN, 4)).toEqual({
 			ok: false,
@@ -331,7 +326,7 @@ describe('finding 4: a script does not win contests', () => {
 		const { participantId } = guestWithCookie(w, 'Lan');
 		const { contest } = makeContest(w);
 		w.db.$client.prepare('UPDATE contest SET practice_while_open = 1 WHERE id = ?').run(contest.id);
-		resetHeldCache(w.db);
+		resetHeldCache(w.app);
 		expect(startBankSession(w.db, participantId, w.bankA, T0 + MIN, 4).ok).toBe(true);
 	});
 
@@ -341,7 +336,7 @@ describe('finding 4: a script does not win contests', () => {
 		const bot = enter(w, contest, '0912345678');
 		const human = enter(w, contest, '0912345679');
 		const play = (who: typeof bot, seconds: number) => {
-			const a = startAttempt(w.db, contest, who.entry, T0, 8);
+			const a = startAttempt(w.app, contest, who.entry, T0, 8);
 			if (!a.ok) throw new Error(a.error);
 			for (const id of a.data.questionIds)
 				w.db.$client
@@ -360,8 +355,8 @@ describe('finding 4: a script does not win contests', () => {
 			ok: true,
 			data: { counts: true, attempt: { flagged: false } }
 		});
-		resetBoardCache(w.db);
-		const board = publicRoundBoard(w.db, contest, round, T0 + MIN);
+		w.app.caches.contestBoards.clear();
+		const board = publicRoundBoard(w.app, contest, round, T0 + MIN);
 		expect(board.rows.map((r) => r.entryId)).toEqual([human.entry.id]);
 		expect(listFlaggedAttempts(w.db, w.orgA, contest.id)).toMatchObject([
 			{ entryId: bot.entry.id, score: 4, questionCount: 4, durationMs: 4000 }
@@ -416,7 +411,7 @@ describe('finding 4: a script does not win contests', () => {
 		const { contest } = makeContest(w);
 		w.db.$client.prepare('UPDATE contest SET min_ms_per_question = 0 WHERE id = ?').run(contest.id);
 		const bot = enter(w, contest, '0912345678');
-		const a = startAttempt(w.db, contest, bot.entry, T0, 8);
+		const a = startAttempt(w.app, contest, bot.entry, T0, 8);
 		if (!a.ok) throw new Error(a.error);
 		w.db.$client
 			.prepare(
@@ -433,14 +428,14 @@ describe('finding 4: a script does not win contests', () => {
 		const w = makeWorld();
 		const { contest, round } = makeContest(w, { mix: [{ tag: null, difficulty: null, count: 1 }] });
 		const { entry, participantId } = enter(w, contest, '0912345678');
-		const a = startAttempt(w.db, contest, entry, T0, 3);
+		const a = startAttempt(w.app, contest, entry, T0, 3);
 		if (!a.ok) throw new Error(a.error);
 		expect(submitAttempt(w.db, participantId, a.data.id, 42, T0 + MIN).ok).toBe(true);
-		resetBoardCache(w.db);
-		const open = publicRoundBoard(w.db, contest, round, T0 + 2 * MIN);
+		w.app.caches.contestBoards.clear();
+		const open = publicRoundBoard(w.app, contest, round, T0 + 2 * MIN);
 		expect(open).toMatchObject({ revealed: false, truth: null });
 		expect(open.rows.map((r) => r.prediction)).toEqual([null]);
-		const closed = publicRoundBoard(w.db, contest, round, round.closesAt.getTime() + 1);
+		const closed = publicRoundBoard(w.app, contest, round, round.closesAt.getTime() + 1);
 		expect(closed).toMatchObject({ revealed: true, truth: 0 });
 		expect(closed.rows.map((r) => r.prediction)).toEqual([42]);
 	});
@@ -474,7 +469,7 @@ describe('finding 4: a script does not win contests', () => {
 		const w = makeWorld();
 		const { contest } = makeContest(w, { timeLimitSec: 60 });
 		const { entry, participantId } = enter(w, contest, '0912345678');
-		const a = startAttempt(w.db, contest, entry, T0, 3);
+		const a = startAttempt(w.app, contest, entry, T0, 3);
 		if (!a.ok) throw new Error(a.error);
 		expect(submitAttempt(w.db, participantId, a.data.id, 17, T0 + 5 * MIN)).toEqual({
 			ok: false,
@@ -504,15 +499,15 @@ describe('finding 7: the board cache is bounded', () => {
 		const w = makeWorld();
 		let computed = 0;
 		const compute = () => ++computed;
-		cached(w.db, 'hot', 60_000, T0, compute);
+		cached(w.app, 'hot', 60_000, T0, compute);
 		for (let i = 0; i < 5 * BOARD_CACHE_MAX; i++) {
-			cached(w.db, `junk-${i}`, 60_000, T0, compute);
-			if (i % 100 === 0) cached(w.db, 'hot', 60_000, T0, compute); // still in use
+			cached(w.app, `junk-${i}`, 60_000, T0, compute);
+			if (i % 100 === 0) cached(w.app, 'hot', 60_000, T0, compute); // still in use
 		}
-		expect(boardCacheSize(w.db)).toBe(BOARD_CACHE_MAX);
+		expect(w.app.caches.contestBoards.size).toBe(BOARD_CACHE_MAX);
 		const before = computed;
-		expect(cached(w.db, 'hot', 60_000, T0, compute)).toBe(1);
-		cached(w.db, 'junk-0', 60_000, T0, compute);
+		expect(cached(w.app, 'hot', 60_000, T0, compute)).toBe(1);
+		cached(w.app, 'junk-0', 60_000, T0, compute);
 		expect(computed).toBe(before + 1);
 	});
 });

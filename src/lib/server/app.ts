@@ -9,6 +9,15 @@ import { config as readProcessConfig, type AppConfig } from './config';
 import { openDatabase, type Db } from './db';
 import { createPracticeAnswerCache, type PracticeAnswerCache } from './practice/answer';
 import { createPoolCache, type PoolCache } from './practice/pool';
+import { registerApp } from './app-of-db';
+import { createHeldCache, type HeldCache } from './contest/held';
+import { createBoardCache, type BoardCache } from './contest/standings';
+import {
+	createAttemptQueues,
+	createContestPoolCache,
+	type AttemptQueues,
+	type ContestPoolCache
+} from './contest/attempts';
 
 /**
  * Per-app caches and queues. Each module that needs state beyond one request owns a factory
@@ -20,6 +29,14 @@ export interface AppCaches {
 	practiceAnswer: PracticeAnswerCache;
 	/** Published question pool and law pool sizes (today's challenge, mastery badges). */
 	practicePool: PoolCache;
+	/** Contest banks and questions held back from practice while a contest runs (contest/held.ts). */
+	heldBanks: HeldCache;
+	/** Public contest boards, a few seconds each (contest/standings.ts). */
+	contestBoards: BoardCache;
+	/** Contest question pools, a minute each (contest/attempts.ts). */
+	contestPools: ContestPoolCache;
+	/** The group-commit queues of contest answer saves and hand-ins (contest/attempts.ts). */
+	contestQueues: AttemptQueues;
 }
 
 export interface AppContext {
@@ -42,7 +59,13 @@ export function createApp(
 	const practicePool = createPoolCache();
 	const caches: AppCaches = {
 		practicePool,
-		practiceAnswer: createPracticeAnswerCache(db, practicePool)
+		practiceAnswer: createPracticeAnswerCache(db, practicePool),
+		heldBanks: createHeldCache(),
+		contestBoards: createBoardCache(),
+		contestPools: createContestPoolCache(),
+		contestQueues: createAttemptQueues(db)
 	};
-	return { config: cfg, db, caches };
+	const app = { config: cfg, db, caches };
+	registerApp(app);
+	return app;
 }

@@ -6,24 +6,30 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Db } from '../db';
 import type { Contest, ContestAttempt, ContestEntry, ContestRound } from '../db/schema';
+import { contestPool, listContestRounds } from '../db/queries/contests';
 import {
-	attemptStatements,
-	contestPool,
 	countEntriesFromAddress,
 	findEntry,
+	insertEntry,
+	isContestPhoneTaken
+} from '../db/queries/contest-entries';
+import {
+	closeAttemptRow,
 	getAttemptWithEntry,
+	getBest,
 	getOwnAttempt,
 	insertAttempt,
-	insertEntry,
-	isContestPhoneTaken,
 	listAttemptAnswers,
-	listContestRounds,
 	listEntryAttempts,
 	listOverdueAttempts,
-	questionBodiesJson,
-	type AttemptWithEntry
-} from '../db/queries/contests';
+	recordBest,
+	prepareAttemptSave,
+	type AttemptSaveQueries,
+	type AttemptWithEntry,
+	type ClosedAttempt
+} from '../db/queries/contest-attempts';
 import { getUnit } from '../db/queries/participants';
+import { getQuestionBodies } from '../db/queries/practice';
 import { drawQuestions, type PoolQuestion } from '../../practice/draw';
 import { normalizePhone } from '../../practice/phone';
 import {
@@ -38,8 +44,8 @@ import {
 import { isBetterAttempt } from '../../practice/tiebreak';
 import { answerFromPhone, judgeAnswer, toAnswerValue } from '../../quiz/judge';
 import { deriveSeed } from '../../quiz/random';
-import type { Question } from '../../quiz/question';
-import { createBatcher } from '../practice/batch';
+import { createBatcher } from '../db/group-commit';
+import { appOfDb } from '../app-of-db';
 
 export type ContestError =
 	| 'not_found'
@@ -146,13 +152,25 @@ export function openRound(rounds: readonly ContestRound[], now: number): Contest
 
 // ——— Attempts ———
 
-const poolCache = new WeakMap<Db, Map<number, { pool: PoolQuestion[]; at: number }>>();
 const POOL_TTL_MS = 60_000;
 
+/** Contest question pools by contest id, with the time they were read (`AppCaches.contestPools`). */
+export type ContestPoolCache = Map<number, { pool: PoolQuestion[]; at: number }>;
+
+export function createContestPoolCache(): ContestPoolCache {
+	return new Map();
+}
+
+/** What starting an attempt needs of the app (`AppContext` fits). */
+export interface PoolApp {
+	readonly db: Db;
+	readonly caches: { readonly contestPools: ContestPoolCache };
+}
+
 /** The contest's question pool, cached for a minute (a round's start brings many attempts at once). */
-export function cachedPool(db: Db, c: Contest, now: number): PoolQuestion[] {
-	let byContest = poolCache.get(db);
-	if (!byContest) poolCache.set(db, (byContest = new Map()));
+export function cachedPool(app: PoolApp, c: Contest, now: number): PoolQuestion[] {
+	const { db } = app;
+	const byContest = app.caches.contestPools;
 	const hit = byContest.get(c.id);
 	if (hit && now - hit.at < POOL_TTL_MS && hit.at >= c.updatedAt.getTime()) return hit.pool;
 	const pool = contestPool(db, c.organizationId, c.bankIds);
@@ -165,12 +183,13 @@ export function cachedPool(db: Db, c: Contest, now: number): PoolQuestion[] {
  * (a refresh resumes it). Refuses a closed round and an attempt beyond the allowance.
  */
 export function startAttempt(
-	db: Db,
+	app: PoolApp,
 	c: Contest,
 	entry: ContestEntry,
 	now: number,
 	seed = randomInt(0, 2 ** 31 - 1)
 ): Outcome<ContestAttempt> {
+	const { db } = app;
 	const round = openRound(listContestRounds(db, c.id), now);
 	if (!round) return { ok: false, error: 'round_closed' };
 	closeOverdue(db, now, round.id);
@@ -178,7 +197,7 @@ export function startAttempt(
 	const running = attempts.find((a) => a.status === 'open');
 	if (running) return { ok: true, data: running };
 	if (attempts.length >= c.attemptsPerRound) return { ok: false, error: 'no_attempts_left' };
-	const questionIds = drawQuestions(cachedPool(db, c, now), c.mix, seed);
+	const questionIds = drawQuestions(cachedPool(app, c, now), c.mix, seed);
 	if (!questionIds || questionIds.length === 0) return { ok: false, error: 'pool_short' };
 	try {
 		const attempt = insertAttempt(db, {
@@ -215,27 +234,26 @@ export function saveAttemptAnswer(
 	attemptId: number,
 	questionId: number,
 	rawAnswer: unknown,
-	now: number
+	now: number,
+	queries: AttemptSaveQueries = queuesOf(db).queries
 ): Outcome<{ saved: true }> {
-	const st = attemptStatements(db);
-	const attempt = st.attemptForSave.get(attemptId, participantId);
+	const attempt = queries.attempt(participantId, attemptId);
 	if (!attempt) return { ok: false, error: 'not_found' };
 	if (attempt.status !== 'open') return { ok: false, error: 'attempt_closed' };
-	const clock = { startedAt: 0, deadlineAt: attempt.deadline_at };
+	const clock = { startedAt: 0, deadlineAt: attempt.deadlineAt };
 	if (!acceptsAnswers(clock, now)) {
 		closeAttemptById(db, attemptId, now, true);
 		return { ok: false, error: 'attempt_closed' };
 	}
-	const ids = JSON.parse(attempt.question_ids) as number[];
-	if (!ids.includes(questionId)) return { ok: false, error: 'question_not_in_attempt' };
-	const body = st.questionBody.get(questionId);
-	if (!body) return { ok: false, error: 'question_not_in_attempt' };
-	const question = JSON.parse(body.body) as Question;
+	if (!attempt.questionIds.includes(questionId))
+		return { ok: false, error: 'question_not_in_attempt' };
+	const question = queries.questionBody(questionId);
+	if (!question) return { ok: false, error: 'question_not_in_attempt' };
 	// Ordering: the ids as delivered in this attempt, mapped through its seed (never sent out).
 	const delivered = answerFromPhone(question, rawAnswer, deriveSeed(attempt.seed, questionId));
 	const answer = toAnswerValue(question, delivered);
 	if (!answer) return { ok: false, error: 'bad_answer' };
-	st.saveAnswer.run(attemptId, questionId, JSON.stringify(answer), now);
+	queries.saveAnswer(attemptId, questionId, answer, now);
 	return { ok: true, data: { saved: true } };
 }
 
@@ -252,31 +270,54 @@ interface SubmitArgs {
 	prediction: number | null;
 	now: number;
 }
-const saveQueues = new WeakMap<Db, (args: SaveArgs) => Promise<Outcome<{ saved: true }>>>();
-const submitQueues = new WeakMap<Db, (args: SubmitArgs) => Promise<Outcome<AttemptResult>>>();
+/** The group-commit queues of contest saves and hand-ins (`AppCaches.contestQueues`). */
+export interface AttemptQueues {
+	/** The save path's prepared queries (the queue's worker uses them). */
+	queries: AttemptSaveQueries;
+	save: (args: SaveArgs) => Promise<Outcome<{ saved: true }>>;
+	submit: (args: SubmitArgs) => Promise<Outcome<AttemptResult>>;
+}
 
-/** `saveAttemptAnswer`, committed with the other saves of this turn of the event loop (batch.ts). */
-export function queueAttemptAnswer(db: Db, args: SaveArgs): Promise<Outcome<{ saved: true }>> {
-	let queue = saveQueues.get(db);
-	if (!queue) {
-		queue = createBatcher(db, (a: SaveArgs) =>
-			saveAttemptAnswer(db, a.participantId, a.attemptId, a.questionId, a.answer, a.now)
-		);
-		saveQueues.set(db, queue);
-	}
-	return queue(args);
+export function createAttemptQueues(db: Db): AttemptQueues {
+	const queries = prepareAttemptSave(db);
+	return {
+		queries,
+		save: createBatcher(db, (a: SaveArgs) =>
+			saveAttemptAnswer(db, a.participantId, a.attemptId, a.questionId, a.answer, a.now, queries)
+		),
+		submit: createBatcher(db, (a: SubmitArgs) =>
+			submitAttempt(db, a.participantId, a.attemptId, a.prediction, a.now)
+		)
+	};
+}
+
+/** What the queued saves and hand-ins need of the app (`AppContext` fits). */
+export interface QueuesApp {
+	readonly db: Db;
+	readonly caches: { readonly contestQueues: AttemptQueues };
+}
+
+/** The app's queues, or (practice code that still passes its database) those of the app built on it. */
+function queuesOf(from: Db | QueuesApp): AttemptQueues {
+	if ('caches' in from) return from.caches.contestQueues;
+	const app = appOfDb(from) as { db: Db; caches: { contestQueues?: AttemptQueues } };
+	return (app.caches.contestQueues ??= createAttemptQueues(from));
+}
+
+/** `saveAttemptAnswer`, committed with the other saves of this turn of the event loop (group commit). */
+export function queueAttemptAnswer(
+	app: Db | QueuesApp,
+	args: SaveArgs
+): Promise<Outcome<{ saved: true }>> {
+	return queuesOf(app).save(args);
 }
 
 /** `submitAttempt`, committed with the other hand-ins of this turn (the end of a round spikes). */
-export function queueSubmitAttempt(db: Db, args: SubmitArgs): Promise<Outcome<AttemptResult>> {
-	let queue = submitQueues.get(db);
-	if (!queue) {
-		queue = createBatcher(db, (a: SubmitArgs) =>
-			submitAttempt(db, a.participantId, a.attemptId, a.prediction, a.now)
-		);
-		submitQueues.set(db, queue);
-	}
-	return queue(args);
+export function queueSubmitAttempt(
+	app: Db | QueuesApp,
+	args: SubmitArgs
+): Promise<Outcome<AttemptResult>> {
+	return queuesOf(app).submit(args);
 }
 
 export interface AttemptResult {
@@ -336,65 +377,46 @@ export function closeAttempt(
 	prediction: number | null,
 	expired: boolean
 ): AttemptResult {
-	const st = attemptStatements(db);
 	const answers = listAttemptAnswers(db, attempt.id);
-	const bodies = questionBodiesJson(db, attempt.questionIds);
 	let score = 0;
-	for (const row of bodies) {
-		const answer = answers.get(row.id);
-		if (answer && judgeAnswer(JSON.parse(row.body) as Question, answer).correct) score++;
+	for (const [id, body] of getQuestionBodies(db, attempt.questionIds)) {
+		const answer = answers.get(id);
+		if (answer && judgeAnswer(body, answer).correct) score++;
 	}
 	const submittedAt = expired ? closedAt(attempt, now) : now;
 	const durationMs = completionMs(attempt, submittedAt);
-	const status = expired ? 'expired' : 'submitted';
+	const status: ClosedAttempt['status'] = expired ? 'expired' : 'submitted';
 	const questionCount = attempt.questionIds.length;
 	// Faster than a person can read: recorded and shown to the organizer, but never ranked.
 	const flagged = !expired && isTooFast(durationMs, answers.size, minMsPerQuestion);
 
 	let counts = false;
 	let closedNow = false;
+	// One native transaction (a savepoint inside the group commit's): the queries run on `db`.
 	db.$client.transaction(() => {
-		const changed = st.closeAttempt.run(
-			status,
-			submittedAt,
-			score,
-			durationMs,
-			prediction,
-			flagged ? 1 : 0,
-			attempt.id
-		);
-		if (changed.changes === 0) return;
+		const closed = { status, submittedAt, score, durationMs, prediction, flagged };
+		if (!closeAttemptRow(db, attempt.id, closed)) return;
 		closedNow = true;
 		if (flagged) return;
-		const current = st.best.get(attempt.roundId, entry.id);
+		const current = getBest(db, attempt.roundId, entry.id);
 		const candidate = { score, prediction, durationMs, submittedAt };
-		const currentStanding = current
-			? {
-					score: current.score,
-					prediction: current.prediction,
-					durationMs: current.duration_ms,
-					submittedAt: current.submitted_at
-				}
-			: null;
-		if (!isBetterAttempt(candidate, currentStanding)) return;
+		if (!isBetterAttempt(candidate, current ?? null)) return;
 		counts = true;
-		st.upsertBest.run(
-			attempt.roundId,
-			entry.id,
-			attempt.contestId,
-			attempt.id,
-			score,
+		const row = {
+			roundId: attempt.roundId,
+			entryId: entry.id,
+			contestId: attempt.contestId,
+			attemptId: attempt.id,
 			questionCount,
-			prediction,
-			durationMs,
-			submittedAt
-		);
-		const wasPerfect = !!current && current.score === current.question_count;
+			...candidate
+		};
+		const wasPerfect = !!current && current.score === current.questionCount;
 		const isPerfect = score === questionCount;
-		st.bumpRound.run(current ? 0 : 1, isPerfect && !wasPerfect ? 1 : 0, attempt.roundId);
-		if (st.firstSubmission.run(submittedAt, entry.id).changes > 0) {
-			st.bumpUnitEntrants.run(attempt.contestId, entry.unitId);
-		}
+		recordBest(db, row, {
+			newEntrant: !current,
+			newPerfect: isPerfect && !wasPerfect,
+			unitId: entry.unitId
+		});
 	})();
 	// Closed by someone else in between (a double tap): report what was stored.
 	if (!closedNow) return { attempt: getAttemptWithEntry(db, attempt.id)!.attempt, counts };

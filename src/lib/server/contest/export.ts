@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { m } from '../../paraglide/messages.js';
 import type { Db } from '../db';
 import type { Contest, ContestRound } from '../db/schema';
-import { unitParticipation } from '../db/queries/contests';
+import { unitParticipation } from '../db/queries/contest-entries';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatDuration } from '../../practice/format';
 import { predictionGap } from '../../practice/tiebreak';
 import { rankedOverall, rankedRound } from './standings';

@@ -4,10 +4,12 @@
  * practice — no session starts on them, today's challenge and the mistakes list skip them, and an
  * answer to one (in a session started before) is refused — so no answer key gets out during the
  * contest — unless the organizer confirmed in the contest form that they stay open to practice
- * (`practice_while_open`, answer keys public). Cached for a few seconds per database: the practice answer path only looks up a Set.
+ * (`practice_while_open`, answer keys public). Cached for a few seconds per app
+ * (`AppCaches.heldBanks`): the practice answer path only looks up a Set.
  */
 import type { Db } from '../db';
 import { listHeldBankIds, listQuestionIdsOfBanks } from '../db/queries/held';
+import { appOfDb } from '../app-of-db';
 
 export const HELD_TTL_MS = 10_000;
 
@@ -17,38 +19,56 @@ interface Held {
 	questions: Set<number>;
 }
 
-const cache = new WeakMap<Db, Held>();
-
-function load(db: Db, now: number): Held {
-	const banks = listHeldBankIds(db, now);
-	return { at: now, banks, questions: listQuestionIdsOfBanks(db, banks) };
+/** The app's held banks and questions, reloaded every HELD_TTL_MS. */
+export interface HeldCache {
+	current: Held | null;
 }
 
-function held(db: Db, now: number): Held {
-	const hit = cache.get(db);
+export function createHeldCache(): HeldCache {
+	return { current: null };
+}
+
+/** What these functions need of the app (`AppContext` fits). */
+export interface HeldApp {
+	readonly db: Db;
+	readonly caches: { readonly heldBanks: HeldCache };
+}
+
+/** The app itself, or (practice code that still passes its database) the app built on it. */
+function scope(from: Db | HeldApp): HeldApp {
+	if ('caches' in from) return from;
+	const app = appOfDb(from) as { db: Db; caches: { heldBanks?: HeldCache } };
+	app.caches.heldBanks ??= createHeldCache();
+	return app as HeldApp;
+}
+
+function held(from: Db | HeldApp, now: number): Held {
+	const { db, caches } = scope(from);
+	const hit = caches.heldBanks.current;
 	if (hit && now - hit.at < HELD_TTL_MS && now >= hit.at) return hit;
-	const fresh = load(db, now);
-	cache.set(db, fresh);
+	const banks = listHeldBankIds(db, now);
+	const fresh = { at: now, banks, questions: listQuestionIdsOfBanks(db, banks) };
+	caches.heldBanks.current = fresh;
 	return fresh;
 }
 
 /** Whether practice must not serve this bank now (a contest using it is not over). */
-export function isBankHeld(db: Db, bankId: number, now: number): boolean {
-	return held(db, now).banks.has(bankId);
+export function isBankHeld(app: Db | HeldApp, bankId: number, now: number): boolean {
+	return held(app, now).banks.has(bankId);
 }
 
 /** Whether practice must not serve this question now. */
-export function isQuestionHeld(db: Db, questionId: number, now: number): boolean {
-	return held(db, now).questions.has(questionId);
+export function isQuestionHeld(app: Db | HeldApp, questionId: number, now: number): boolean {
+	return held(app, now).questions.has(questionId);
 }
 
 /** `ids` without the held questions. */
-export function withoutHeld(db: Db, ids: readonly number[], now: number): number[] {
-	const { questions } = held(db, now);
+export function withoutHeld(app: Db | HeldApp, ids: readonly number[], now: number): number[] {
+	const { questions } = held(app, now);
 	return questions.size === 0 ? [...ids] : ids.filter((id) => !questions.has(id));
 }
 
 /** Forget the cache (after an organizer publishes or changes a contest, and in tests). */
-export function resetHeldCache(db: Db): void {
-	cache.delete(db);
+export function resetHeldCache(app: Db | HeldApp): void {
+	scope(app).caches.heldBanks.current = null;
 }

@@ -1,15 +1,10 @@
 /** What the public contest page shows a visitor: rules, rounds, their entry and attempts. */
 import type { Db } from '../db';
 import type { Participant } from '../db/schema';
-import {
-	attemptStatements,
-	findEntry,
-	getPublishedContest,
-	listContestRounds,
-	listEntryAttempts,
-	ownAttemptId,
-	roundRankOf
-} from '../db/queries/contests';
+import { getPublishedContest, listContestRounds } from '../db/queries/contests';
+import { findEntry } from '../db/queries/contest-entries';
+import { getBest, listEntryAttempts, ownAttemptId } from '../db/queries/contest-attempts';
+import { roundRankOf } from '../db/queries/contest-standings';
 import { getQuestionBodies } from '../db/queries/practice';
 import { answerForPhone, judgeAnswer, revealOf, toPublicQuestion } from '../../quiz/judge';
 import type { AnswerValue } from '../../quiz/question';
@@ -139,24 +134,11 @@ export function attemptPage(
 			result: null
 		};
 	}
-	const best = attemptStatements(db).best.get(round.id, view.entry.id);
+	const best = getBest(db, round.id, view.entry.id);
 	// Until the round closes the provisional rank leaves predictions out: it would hint at the truth.
 	const truth = isRevealed(round, now) ? predictionTruth(c, round) : null;
-	const rank = best
-		? roundRankOf(db, round.id, truth, {
-				score: best.score,
-				prediction: best.prediction,
-				durationMs: best.duration_ms,
-				submittedAt: best.submitted_at
-			})
-		: null;
-	const counts =
-		!!best &&
-		(
-			db.$client
-				.prepare('SELECT attempt_id AS id FROM contest_best WHERE round_id = ? AND entry_id = ?')
-				.get(round.id, view.entry.id) as { id: number }
-		).id === attempt.id;
+	const rank = best ? roundRankOf(db, round.id, truth, best) : null;
+	const counts = best?.attemptId === attempt.id;
 	return {
 		...base,
 		questions: [],

@@ -2,6 +2,7 @@
 import type { Db } from '../db';
 import type { Contest, ContestRound } from '../db/schema';
 import { listRounds } from '../db/queries/contests';
+import { countRoundStandings } from '../db/queries/contest-standings';
 import { rankedOverall, rankedRound } from './standings';
 
 export const RESULTS_PAGE_SIZE = 200;
@@ -23,13 +24,7 @@ export function pickRound(
 export function organizerResults(db: Db, c: Contest, round: ContestRound | null, now: number) {
 	if (round) {
 		const { truth, rows } = rankedRound(db, c, round, RESULTS_PAGE_SIZE, now);
-		const total = (
-			db.$client
-				.prepare('SELECT count(*) AS n FROM contest_best WHERE round_id = ?')
-				.get(round.id) as {
-				n: number;
-			}
-		).n;
+		const total = countRoundStandings(db, round.id);
 		return { truth, total, rows: rows.map((r) => ({ ...r, rounds: 1 })) };
 	}
 	const all = rankedOverall(db, c);

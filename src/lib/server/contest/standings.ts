@@ -1,16 +1,18 @@
 /**
  * Contest standings for pages and exports. A round's board is read from `contest_best` through
  * its index; public boards are cached for a few seconds (the end of a round brings a spike of
- * people refreshing), and the overall board — an aggregate — for half a minute.
+ * people refreshing), and the overall board — an aggregate — for half a minute, in the app's
+ * `AppCaches.contestBoards`.
  */
 import type { Db } from '../db';
 import type { Contest, ContestRound } from '../db/schema';
+import { getRoundCounters } from '../db/queries/contests';
 import {
 	overallStandings,
 	roundStandings,
 	type OverallRow,
 	type RoundStandingRow
-} from '../db/queries/contests';
+} from '../db/queries/contest-standings';
 import { rankStandings, compareOverall, type Ranked } from '../../practice/tiebreak';
 import { closeOverdue } from './attempts';
 
@@ -41,9 +43,7 @@ export function rankedRound(
 	withPrediction = true
 ): { truth: number | null; rows: Ranked<RoundStandingRow>[] } {
 	closeOverdue(db, now, round.id);
-	const fresh = db.$client
-		.prepare('SELECT entrants, perfect FROM contest_round WHERE id = ?')
-		.get(round.id) as { entrants: number; perfect: number };
+	const fresh = getRoundCounters(db, round.id) ?? round;
 	const truth = withPrediction ? predictionTruth(c, fresh) : null;
 	return { truth, rows: rankStandings(roundStandings(db, round.id, truth, limit), truth) };
 }
@@ -80,18 +80,34 @@ export function rankedOverall(db: Db, c: Contest, withPrediction = true): Ranked
 	return out;
 }
 
-/** Most boards remembered per database; the least recently used goes first beyond it. */
+/** Most boards remembered per app; the least recently used goes first beyond it. */
 export const BOARD_CACHE_MAX = 512;
 
-const cache = new WeakMap<Db, Map<string, { at: number; value: unknown }>>();
+/** Boards by key with the time they were computed, least recently used first. */
+export type BoardCache = Map<string, { at: number; value: unknown }>;
+
+export function createBoardCache(): BoardCache {
+	return new Map();
+}
+
+/** What the public boards need of the app (`AppContext` fits). */
+export interface BoardsApp {
+	readonly db: Db;
+	readonly caches: { readonly contestBoards: BoardCache };
+}
 
 /**
- * `compute()`, remembered under `key` for `ttl` ms (per database). A least-recently-used map
- * capped at BOARD_CACHE_MAX entries, so keys a visitor makes up cannot grow it without bound.
+ * `compute()`, remembered under `key` for `ttl` ms (per app). A least-recently-used map capped
+ * at BOARD_CACHE_MAX entries, so keys a visitor makes up cannot grow it without bound.
  */
-export function cached<T>(db: Db, key: string, ttl: number, now: number, compute: () => T): T {
-	let map = cache.get(db);
-	if (!map) cache.set(db, (map = new Map()));
+export function cached<T>(
+	app: Pick<BoardsApp, 'caches'>,
+	key: string,
+	ttl: number,
+	now: number,
+	compute: () => T
+): T {
+	const map = app.caches.contestBoards;
 	const hit = map.get(key);
 	if (hit && now - hit.at < ttl) {
 		// Map keeps insertion order: re-inserting marks the entry as the most recently used.
@@ -106,25 +122,15 @@ export function cached<T>(db: Db, key: string, ttl: number, now: number, compute
 	return value;
 }
 
-/** Forget cached boards (tests). */
-export function resetBoardCache(db: Db): void {
-	cache.delete(db);
-}
-
-/** How many boards are cached for `db` (tests). */
-export function boardCacheSize(db: Db): number {
-	return cache.get(db)?.size ?? 0;
-}
-
 /**
  * The public board of a round (top 100), cached for a few seconds. Until the round closes the
  * predictions and the truth (entrants or perfect entries so far) stay hidden and play no part in
  * the order: otherwise sock-puppet entries could watch and steer them.
  */
-export function publicRoundBoard(db: Db, c: Contest, round: ContestRound, now: number) {
+export function publicRoundBoard(app: BoardsApp, c: Contest, round: ContestRound, now: number) {
 	const revealed = isRevealed(round, now);
-	return cached(db, `round:${round.id}:${revealed}`, ROUND_BOARD_TTL_MS, now, () => {
-		const board = rankedRound(db, c, round, PUBLIC_BOARD_SIZE, now, revealed);
+	return cached(app, `round:${round.id}:${revealed}`, ROUND_BOARD_TTL_MS, now, () => {
+		const board = rankedRound(app.db, c, round, PUBLIC_BOARD_SIZE, now, revealed);
 		return {
 			revealed,
 			truth: board.truth,
@@ -135,13 +141,13 @@ export function publicRoundBoard(db: Db, c: Contest, round: ContestRound, now: n
 
 /** The public overall board (top 100), cached for half a minute; predictions count once no round is open. */
 export function publicOverallBoard(
-	db: Db,
+	app: BoardsApp,
 	c: Contest,
 	rounds: readonly ContestRound[],
 	now: number
 ) {
 	const revealed = rounds.every((r) => isRevealed(r, now) || now < r.opensAt.getTime());
-	return cached(db, `overall:${c.id}:${revealed}`, OVERALL_BOARD_TTL_MS, now, () =>
-		rankedOverall(db, c, revealed).slice(0, PUBLIC_BOARD_SIZE)
+	return cached(app, `overall:${c.id}:${revealed}`, OVERALL_BOARD_TTL_MS, now, () =>
+		rankedOverall(app.db, c, revealed).slice(0, PUBLIC_BOARD_SIZE)
 	);
 }

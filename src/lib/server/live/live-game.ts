@@ -12,7 +12,7 @@ import { getPlayer, getPlayerAnswer } from '../../quiz/selectors';
 import type { ApplyResult, Command, GameEvent, GameState } from '../../quiz/types';
 import type { GameWriter } from '../db/queries/games';
 import type { GameMode, GameStatus, LiveGameOptions, TeamOption } from '../../protocol';
-import type { GroupCommit } from './group-commit';
+import type { GroupCommit } from '../db/group-commit';
 import type { SnapshotQuestion } from './setup';
 
 export interface LiveGameMeta {
@@ -139,7 +139,7 @@ export class LiveGame {
 		const seq = ++this.#seq;
 		const writes = this.#rowsFor(command, result.events, before, state, now, seq, extras);
 		this.#deps.commit.add({
-			gameId: this.id,
+			key: this.id,
 			write: writes,
 			after: (error) => {
 				if (!error) this.#deps.listener(this, result.events, state);
@@ -286,7 +286,7 @@ export class LiveGame {
 		if (this.#metaQueued) return;
 		this.#metaQueued = true;
 		this.#deps.commit.add({
-			gameId: this.id,
+			key: this.id,
 			write: () => {
 				this.#metaQueued = false;
 				const state = this.#state;
@@ -322,7 +322,7 @@ export class LiveGame {
 		this.#snapshotSeq = seq;
 		const at = this.#deps.now();
 		this.#deps.commit.add({
-			gameId: this.id,
+			key: this.id,
 			write: () => this.#deps.writer.saveSnapshot(this.id, JSON.stringify(state), seq, at)
 		});
 	}

@@ -18,7 +18,7 @@ import {
 import type { Game } from '../db/schema';
 import { createGame, replay } from '../../quiz/engine';
 import type { Command, GameState, LogEntry } from '../../quiz/types';
-import { GroupCommit } from './group-commit';
+import { GroupCommit, sqliteCommit } from '../db/group-commit';
 import { LiveGame, realTimers, type GameListener, type Timers } from './live-game';
 import {
 	engineConfig,
@@ -64,9 +64,10 @@ export class GameRegistry {
 		};
 		this.#writer = createGameWriter(deps.db);
 		this.commit = new GroupCommit({
-			transaction: (work) => this.#writer.transaction(work),
+			...sqliteCommit(deps.db),
+			// The games that lost a write are ahead of the disk in memory: reload them from it.
 			onFailure: (error, gameIds) => {
-				console.error('live: a group commit failed; reloading the games involved', error);
+				console.error('live: a write failed; reloading the games involved', gameIds, error);
 				for (const id of gameIds) this.evict(id);
 			}
 		});

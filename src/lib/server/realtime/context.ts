@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { Limiter } from '../rate-limit';
-import type { GroupCommit } from '../live/group-commit';
+import type { GroupCommit } from '../db/group-commit';
 import type { GameRegistry } from '../live/registry';
 import type { Broadcaster } from './broadcaster';
 

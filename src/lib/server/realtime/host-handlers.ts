@@ -108,7 +108,7 @@ export function registerHostHandlers(socket: RealtimeSocket, ctx: HandlerContext
 			if (error) return reply({ ok: false, error: 'INTERNAL' });
 			if (socket.connected) broadcaster.bindHost(game, socket);
 			reply({ ok: true, data });
-		});
+		}, game.id);
 	});
 
 	on(socket, 'host:command', (payload, reply) => {
@@ -124,8 +124,9 @@ export function registerHostHandlers(socket: RealtimeSocket, ctx: HandlerContext
 		const result = game.run(built.command);
 		if (!result.ok) return reply({ ok: false, error: result.error });
 		const state = hostState(game, result.state, ctx.now());
-		commit.afterCommit((error) =>
-			reply(error ? { ok: false, error: 'INTERNAL' } : { ok: true, data: { state } })
+		commit.afterCommit(
+			(error) => reply(error ? { ok: false, error: 'INTERNAL' } : { ok: true, data: { state } }),
+			game.id
 		);
 	});
 }

@@ -61,7 +61,7 @@ export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerConte
 			if (error || !view) return reply({ ok: false, error: 'INTERNAL' });
 			if (socket.connected) broadcaster.bindPlayer(game, playerId, socket);
 			reply({ ok: true, data: { playerToken, view } });
-		});
+		}, game.id);
 	});
 
 	on(socket, 'player:rejoin', async (payload, reply) => {
@@ -87,7 +87,7 @@ export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerConte
 			if (error || !view) return reply({ ok: false, error: 'INTERNAL' });
 			if (socket.connected) broadcaster.bindPlayer(game, playerId, socket);
 			reply({ ok: true, data: { view } });
-		});
+		}, game.id);
 	});
 
 	on(socket, 'answer:submit', (payload, reply) => {
@@ -107,12 +107,14 @@ export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerConte
 		const accepted = result.events.find((event) => event.type === 'answerAccepted');
 		const duplicate = accepted?.type === 'answerAccepted' && accepted.duplicate;
 		// Acknowledged once committed; never says whether the answer is right.
-		commit.afterCommit((error) =>
-			reply(
-				error
-					? { ok: false, error: 'INTERNAL' }
-					: { ok: true, data: { questionIndex, accepted: true, duplicate } }
-			)
+		commit.afterCommit(
+			(error) =>
+				reply(
+					error
+						? { ok: false, error: 'INTERNAL' }
+						: { ok: true, data: { questionIndex, accepted: true, duplicate } }
+				),
+			game.id
 		);
 	});
 

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { listAllUnits } from '$lib/server/db/queries/participants';
 import { listBadges, listPracticeSessions } from '$lib/server/db/queries/practice';
-import { listParticipantEntries } from '$lib/server/db/queries/contests';
+import { listParticipantEntries } from '$lib/server/db/queries/contest-entries';
 import { currentParticipant, signOutParticipant } from '$lib/server/practice/identity';
 import { playerSummary } from '$lib/server/practice/player';
 import { saveAccountForm } from '$lib/server/practice/account';

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { findEntry, getPublishedContest } from '$lib/server/db/queries/contests';
+import { getPublishedContest } from '$lib/server/db/queries/contests';
+import { findEntry } from '$lib/server/db/queries/contest-entries';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { participantOrGuest } from '$lib/server/practice/start';
 import { parseId } from '$lib/server/params';
@@ -80,7 +81,7 @@ export const actions = {
 		if (!c) error(404, 'Not found');
 		const entry = participant ? findEntry(db, c.id, participant.id) : undefined;
 		if (!entry) return fail(400, { startError: contestErrorMessage('not_registered') });
-		const attempt = startAttempt(db, c, entry, now);
+		const attempt = startAttempt(event.locals.app, c, entry, now);
 		if (!attempt.ok)
 			return fail(contestErrorStatus(attempt.error), {
 				startError: contestErrorMessage(attempt.error)

@@ -1,9 +1,6 @@
 import { error } from '@sveltejs/kit';
-import {
-	getPublishedContest,
-	listContestRounds,
-	unitParticipation
-} from '$lib/server/db/queries/contests';
+import { getPublishedContest, listContestRounds } from '$lib/server/db/queries/contests';
+import { unitParticipation } from '$lib/server/db/queries/contest-entries';
 import { parseId } from '$lib/server/params';
 import { publicOverallBoard, publicRoundBoard } from '$lib/server/contest/standings';
 import { openRound } from '$lib/server/contest/attempts';
@@ -27,7 +24,7 @@ export const load = ((event) => {
 				rounds.at(-1) ??
 				null);
 	const people = (name: string, phone: string) => `${name} (${maskPhone(phone)})`;
-	const board = round ? publicRoundBoard(db, c, round, now) : null;
+	const board = round ? publicRoundBoard(event.locals.app, c, round, now) : null;
 	return {
 		contest: { id: c.id, title: c.title, predictionKind: c.predictionKind },
 		rounds: rounds.map((r) => ({ id: r.id, title: r.title })),
@@ -44,7 +41,7 @@ export const load = ((event) => {
 					durationMs: r.durationMs,
 					prediction: r.prediction
 				}))
-			: publicOverallBoard(db, c, allRounds, now).map((r) => ({
+			: publicOverallBoard(event.locals.app, c, allRounds, now).map((r) => ({
 					rank: r.rank,
 					name: people(r.fullName, r.phone),
 					unit: r.unitName,

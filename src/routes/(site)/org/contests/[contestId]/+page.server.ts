@@ -85,13 +85,13 @@ export const actions = {
 		if (blockers.length > 0)
 			return fail(400, { publishErrors: blockers.map(publishBlockerMessage) });
 		updateContest(event.locals.app.db, user.organizationId, contest.id, { status: 'published' });
-		resetHeldCache(event.locals.app.db); // its banks leave public practice now, not in a few seconds
+		resetHeldCache(event.locals.app); // its banks leave public practice now, not in a few seconds
 		return { saved: true };
 	},
 	unpublish: async (event) => {
 		const { user, contest } = owned(event);
 		updateContest(event.locals.app.db, user.organizationId, contest.id, { status: 'draft' });
-		resetHeldCache(event.locals.app.db);
+		resetHeldCache(event.locals.app);
 		return { saved: true };
 	},
 	addRound: async (event) => {

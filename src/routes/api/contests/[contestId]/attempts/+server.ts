@@ -1,4 +1,5 @@
-import { findEntry, getPublishedContest } from '$lib/server/db/queries/contests';
+import { getPublishedContest } from '$lib/server/db/queries/contests';
+import { findEntry } from '$lib/server/db/queries/contest-entries';
 import { ok, refuse } from '$lib/server/practice/api';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
@@ -17,7 +18,7 @@ export const POST: RequestHandler = (event) => {
 	if (!c || !participant) return refuse(404, 'not_found', contestErrorMessage('not_found'));
 	const entry = findEntry(db, c.id, participant.id);
 	if (!entry) return refuse(400, 'not_registered', contestErrorMessage('not_registered'));
-	const started = startAttempt(db, c, entry, now);
+	const started = startAttempt(event.locals.app, c, entry, now);
 	if (!started.ok)
 		return refuse(
 			contestErrorStatus(started.error),

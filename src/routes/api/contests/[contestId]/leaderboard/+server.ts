@@ -27,7 +27,7 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 	const asked = parseRoundParam(url.searchParams.get('round'));
 	if (!asked.ok) return refuse(400, 'round_invalid', m.integrity_round_invalid());
 	const key = `board-json:${contestId}:${asked.roundId ?? 'current'}:${getLocale()}`;
-	const reply = cached(db, key, ROUND_BOARD_TTL_MS, now, () => {
+	const reply = cached(locals.app, key, ROUND_BOARD_TTL_MS, now, () => {
 		const r = board(contestId, asked.roundId);
 		return { status: r.status, text: JSON.stringify(r.body) };
 	});
@@ -47,7 +47,7 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 		const round = rounds.find((r) => r.id === roundId) ?? openRound(rounds, now) ?? rounds.at(-1);
 		if (!round)
 			return { status: 200, body: { ok: true, data: { roundId: null, truth: null, rows: [] } } };
-		const board = publicRoundBoard(db, c, round, now);
+		const board = publicRoundBoard(locals.app, c, round, now);
 		const rows = board.rows.map((r) => ({
 			rank: r.rank,
 			name: r.fullName,

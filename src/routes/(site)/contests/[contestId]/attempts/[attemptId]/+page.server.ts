@@ -62,7 +62,7 @@ export const actions = {
 		const form = await readForm(event);
 		const questionId = Number(form.get('questionId'));
 		const shown = page.questions.find((x) => x.id === questionId);
-		const saved = await queueAttemptAnswer(db, {
+		const saved = await queueAttemptAnswer(event.locals.app, {
 			participantId: participant.id,
 			attemptId,
 			questionId,
@@ -87,7 +87,7 @@ export const actions = {
 		const prediction = parsePrediction(form.get('prediction'));
 		if (!prediction.ok)
 			return fail(400, { predictionError: contestErrorMessage('prediction_invalid') });
-		const result = await queueSubmitAttempt(db, {
+		const result = await queueSubmitAttempt(event.locals.app, {
 			participantId: participant.id,
 			attemptId,
 			prediction: prediction.value,

@@ -1,10 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
-import {
-	getContest,
-	listFlaggedAttempts,
-	unitParticipation
-} from '$lib/server/db/queries/contests';
+import { getContest } from '$lib/server/db/queries/contests';
+import { listFlaggedAttempts } from '$lib/server/db/queries/contest-attempts';
+import { unitParticipation } from '$lib/server/db/queries/contest-entries';
 import { organizerResults, pickRound } from '$lib/server/contest/results';
 import { parseId } from '$lib/server/params';
 import type { PageServerLoad } from './$types';

@@ -1,0 +1,78 @@
+/** Issue 13, item 2: live writes share the group commit, and one failing write is rejected alone. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/lib/server/db';
+import { listPlayerRows } from '../../src/lib/server/db/queries/games';
+import { gameCommand } from '../../src/lib/server/db/schema';
+import { GameRegistry } from '../../src/lib/server/live/registry';
+import { getPlayer } from '../../src/lib/quiz/selectors';
+import { createGame, makeStaff, ManualClock, q1, tempDbFile } from './live-harness';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+	cleanup?.();
+	cleanup = undefined;
+});
+
+function world() {
+	const db: Db = openDatabase(tempDbFile());
+	const clock = new ManualClock();
+	const heard: string[] = [];
+	const evicted: number[] = [];
+	const registry = new GameRegistry({
+		db,
+		now: clock.now,
+		timers: clock.timers,
+		listener: (game, events) => {
+			for (const event of events)
+				if (event.type === 'playerJoined') heard.push(`${game.id}:${event.playerId}`);
+		},
+		onEvict: (id) => evicted.push(id)
+	});
+	cleanup = () => {
+		registry.dispose();
+		db.$client.close();
+	};
+	const staff = makeStaff(db, 'host', clock.now());
+	const games = [0, 1, 2].map(() => registry.get(createGame(db, staff, [q1()]).gameId)!);
+	return { db, clock, registry, games, heard, evicted };
+}
+
+describe('live writes in the group commit', () => {
+	it('reject only the game whose write failed: the other games of the same batch commit and are told', async () => {
+		const { db, clock, registry, games, heard, evicted } = world();
+		const [a, b, c] = games;
+		// Game b's next log entry collides with a row already on disk (its unique game/seq key), as
+		// if another process had written to the game.
+		const other = JSON.stringify({ type: 'lock' });
+		db.insert(gameCommand)
+			.values({ gameId: b.id, seq: b.seq + 1, command: other, at: clock.now() })
+			.run();
+
+		// One turn of the event loop: a join in each game, then a second one in game b.
+		const join = (game: (typeof games)[number], playerId: string) => {
+			const result = game.run(
+				{ type: 'join', playerId, nickname: `Người ${playerId}`, fields: {} },
+				{ tokenHash: `hash-${game.id}-${playerId}` }
+			);
+			expect(result.ok).toBe(true);
+			return new Promise<unknown>((resolve) => registry.commit.afterCommit(resolve, game.id));
+		};
+		const acks = [join(a, 'pa'), join(b, 'pb'), join(c, 'pc'), join(b, 'pb2')];
+		const errors = await Promise.all(acks);
+
+		expect(errors.map((error) => error === undefined)).toEqual([true, false, true, false]);
+		expect(registry.commit.stats.commits).toBe(1);
+		// Only the committed joins reached the broadcaster; game b left memory.
+		expect(heard).toEqual([`${a.id}:pa`, `${c.id}:pc`]);
+		expect(evicted).toEqual([b.id]);
+		expect(listPlayerRows(db, a.id).map((p) => p.playerId)).toEqual(['pa']);
+		expect(listPlayerRows(db, b.id)).toEqual([]);
+		expect(listPlayerRows(db, c.id).map((p) => p.playerId)).toEqual(['pc']);
+		// Game b comes back from the disk without the joins that were refused.
+		const reloaded = registry.get(b.id)!;
+		expect(reloaded).not.toBe(b);
+		expect(getPlayer(reloaded.state, 'pb')).toBeNull();
+		expect(reloaded.state.locked).toBe(true);
+		expect(getPlayer(registry.get(a.id)!.state, 'pa')?.nickname).toBe('Người pa');
+	});
+});
