@@ -141,7 +141,7 @@ describe('finding 1: ordering answers do not leak', () => {
 		}).id;
 		const [qid] = insertQuestions(w.db, w.orgA, bankId, [orderingQuestion(ITEMS)]);
 		const { participantId } = guestWithCookie(w, 'Lan');
-		const started = startBankSession(w.db, participantId, bankId, T0, 77);
+		const started = startBankSession(w.app, participantId, bankId, T0, 77);
 		if (!started.ok) throw new Error(started.error);
 		const before = viewSession(w.db, participantId, started.session.id)!.current!.question;
 		const reordered = [ITEMS[2], ITEMS[0], ITEMS[3], ITEMS[1]];
@@ -176,7 +176,7 @@ describe('finding 1: ordering answers do not leak', () => {
 		expect(JSON.stringify(view())).toBe(JSON.stringify(before));
 
 		const order = idsFor(before.question, reordered);
-		const saved = await contestAnswerEndpoint(w.db, {
+		const saved = await contestAnswerEndpoint(w.app, {
 			token,
 			attempt: publicId,
 			address: '10.0.0.1',
@@ -201,7 +201,7 @@ describe('finding 3: no guest can lock other contestants out', () => {
 		if (!started.ok) throw new Error(started.error);
 		const body = { questionId: started.data.questionIds[0], answer: { type: 'single', choice: 0 } };
 		for (let i = 0; i < 400; i++) {
-			const reply = await contestAnswerEndpoint(w.db, {
+			const reply = await contestAnswerEndpoint(w.app, {
 				token: attacker.token,
 				attempt: started.data.publicId,
 				address: '10.6.6.6',
@@ -210,7 +210,7 @@ describe('finding 3: no guest can lock other contestants out', () => {
 			});
 			expect(reply.status).toBe(404);
 		}
-		const own = await contestAnswerEndpoint(w.db, {
+		const own = await contestAnswerEndpoint(w.app, {
 			token: victim.token,
 			attempt: started.data.publicId,
 			address: '10.0.0.1',
@@ -218,7 +218,7 @@ describe('finding 3: no guest can lock other contestants out', () => {
 			now: T0 + MIN
 		});
 		expect(own).toMatchObject({ status: 200, payload: { ok: true } });
-		const submit = await contestSubmitEndpoint(w.db, {
+		const submit = await contestSubmitEndpoint(w.app, {
 			token: attacker.token,
 			attempt: started.data.publicId,
 			address: '10.6.6.6',
@@ -288,12 +288,12 @@ describe('finding 4: a script does not win contests', () => {
 		const w = makeWorld();
 		const { participantId } = guestWithCookie(w, 'Lan');
 		// A session started before the contest was published…
-		const earlier = startBankSession(w.db, participantId, w.bankA, T0 - 2 * MIN, 3);
+		const earlier = startBankSession(w.app, participantId, w.bankA, T0 - 2 * MIN, 3);
 		if (!earlier.ok) throw new Error(earlier.error);
 		makeContest(w); // on bankA, its round open from T0 for a week
 		resetHeldCache(w.app);
 		resetPoolCache(w.app);
-		expect(startBankSession(w.db, participantId, w.bankA, T0 + MIN, 4)).toEqual({
+		expect(startBankSession(w.app, participantId, w.bankA, T0 + MIN, 4)).toEqual({
 			ok: false,
 			error: 'contest_held'
 		});
@@ -312,13 +312,13 @@ describe('finding 4: a script does not win contests', () => {
 			ok: false,
 			error: 'empty'
 		});
-		expect(startReviewSession(w.db, participantId, 'Câu sai', T0 + MIN)).toEqual({
+		expect(startReviewSession(w.app, participantId, 'Câu sai', T0 + MIN)).toEqual({
 			ok: false,
 			error: 'nothing_due'
 		});
 		// Once the round has closed, practice on the bank opens again.
 		const after = T0 + 8 * 24 * 60 * MIN;
-		expect(startBankSession(w.db, participantId, w.bankA, after, 5).ok).toBe(true);
+		expect(startBankSession(w.app, participantId, w.bankA, after, 5).ok).toBe(true);
 	});
 
 	it('(a) leaves the banks open to practice only when the organizer confirmed it', () => {
@@ -327,7 +327,7 @@ describe('finding 4: a script does not win contests', () => {
 		const { contest } = makeContest(w);
 		w.db.$client.prepare('UPDATE contest SET practice_while_open = 1 WHERE id = ?').run(contest.id);
 		resetHeldCache(w.app);
-		expect(startBankSession(w.db, participantId, w.bankA, T0 + MIN, 4).ok).toBe(true);
+		expect(startBankSession(w.app, participantId, w.bankA, T0 + MIN, 4).ok).toBe(true);
 	});
 
 	it('(b) flags an attempt handed in faster than the minimum time per question, keeps it off the board and lists it for the organizer', () => {

@@ -28,7 +28,7 @@ function guest(w: World, name = 'Cá Vàng') {
 }
 
 function start(w: World, pid: number, now = T0) {
-	const s = startBankSession(w.db, pid, w.bankA, now, 1);
+	const s = startBankSession(w.app, pid, w.bankA, now, 1);
 	if (!s.ok) throw new Error(s.error);
 	return s.session;
 }
@@ -68,7 +68,7 @@ describe('a practice session', () => {
 	it('refuses private banks, other people’s sessions, forged and out-of-turn questions', () => {
 		const w = makeWorld();
 		const pid = guest(w);
-		expect(startBankSession(w.db, pid, w.privateBank, T0)).toEqual({
+		expect(startBankSession(w.app, pid, w.privateBank, T0)).toEqual({
 			ok: false,
 			error: 'not_found'
 		});
@@ -165,7 +165,7 @@ describe('a practice session', () => {
 		const session = start(w, pid);
 		answer(w, pid, session.id, WRONG, T0);
 		expect(reviewSummary(w.db, pid, T0)).toEqual({ total: 1, due: 0, nextDueAt: T0 + MIN });
-		expect(startReviewSession(w.db, pid, 'Luyện lại', T0 + 30_000)).toEqual({
+		expect(startReviewSession(w.app, pid, 'Luyện lại', T0 + 30_000)).toEqual({
 			ok: false,
 			error: 'nothing_due'
 		});
@@ -173,7 +173,7 @@ describe('a practice session', () => {
 		let now = T0;
 		for (const wait of waits) {
 			now += wait;
-			const review = startReviewSession(w.db, pid, 'Luyện lại', now);
+			const review = startReviewSession(w.app, pid, 'Luyện lại', now);
 			if (!review.ok) throw new Error(review.error);
 			expect(review.session.questionIds).toEqual([session.questionIds[0]]);
 			expect(answer(w, pid, review.session.id, RIGHT, now)).toMatchObject({

@@ -10,7 +10,7 @@ describe('group commit', () => {
 		const w = makeWorld();
 		const players = Array.from({ length: 20 }, (_, i) => createGuest(w.db, `P${i}`, T0).id);
 		const sessions = players.map((pid) => {
-			const s = startBankSession(w.db, pid, w.bankA, T0, 1);
+			const s = startBankSession(w.app, pid, w.bankA, T0, 1);
 			if (!s.ok) throw new Error(s.error);
 			return { pid, s: s.session };
 		});

@@ -18,7 +18,7 @@ function player(w: World, name: string) {
 	const guest = createGuest(w.db, name, T0);
 	const token = generateToken();
 	createParticipantSession(w.db, hashToken(token), guest.id);
-	const started = startBankSession(w.db, guest.id, w.bankA, T0, 3);
+	const started = startBankSession(w.app, guest.id, w.bankA, T0, 3);
 	if (!started.ok) throw new Error(started.error);
 	return { pid: guest.id, token, session: started.session };
 }

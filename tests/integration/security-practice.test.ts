@@ -9,7 +9,7 @@ describe('finding 16: an unpublished bank is no longer served to a running pract
 	it('stops showing questions and revealing answers once the organizer makes the bank private', () => {
 		const w = makeWorld();
 		const pid = createGuest(w.db, 'Cá Vàng', T0).id;
-		const started = startBankSession(w.db, pid, w.bankA, T0, 1);
+		const started = startBankSession(w.app, pid, w.bankA, T0, 1);
 		if (!started.ok) throw new Error(started.error);
 		const sessionId = started.session.id;
 		const first = viewSession(w.db, pid, sessionId)!.current!;

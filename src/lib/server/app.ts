@@ -9,7 +9,6 @@ import { config as readProcessConfig, type AppConfig } from './config';
 import { openDatabase, type Db } from './db';
 import { createPracticeAnswerCache, type PracticeAnswerCache } from './practice/answer';
 import { createPoolCache, type PoolCache } from './practice/pool';
-import { registerApp } from './app-of-db';
 import { createHeldCache, type HeldCache } from './contest/held';
 import { createBoardCache, type BoardCache } from './contest/standings';
 import {
@@ -57,15 +56,14 @@ export function createApp(
 ): AppContext {
 	const db = components.db ?? openDatabase(cfg.databasePath);
 	const practicePool = createPoolCache();
+	const heldBanks = createHeldCache();
 	const caches: AppCaches = {
 		practicePool,
-		practiceAnswer: createPracticeAnswerCache(db, practicePool),
-		heldBanks: createHeldCache(),
+		practiceAnswer: createPracticeAnswerCache(db, practicePool, heldBanks),
+		heldBanks,
 		contestBoards: createBoardCache(),
 		contestPools: createContestPoolCache(),
 		contestQueues: createAttemptQueues(db)
 	};
-	const app = { config: cfg, db, caches };
-	registerApp(app);
-	return app;
+	return { config: cfg, db, caches };
 }

@@ -45,7 +45,6 @@ import { isBetterAttempt } from '../../practice/tiebreak';
 import { answerFromPhone, judgeAnswer, toAnswerValue } from '../../quiz/judge';
 import { deriveSeed } from '../../quiz/random';
 import { createBatcher } from '../db/group-commit';
-import { appOfDb } from '../app-of-db';
 
 export type ContestError =
 	| 'not_found'
@@ -235,7 +234,8 @@ export function saveAttemptAnswer(
 	questionId: number,
 	rawAnswer: unknown,
 	now: number,
-	queries: AttemptSaveQueries = queuesOf(db).queries
+	/** The app's prepared queries (its save queue passes them); prepared here when absent. */
+	queries: AttemptSaveQueries = prepareAttemptSave(db)
 ): Outcome<{ saved: true }> {
 	const attempt = queries.attempt(participantId, attemptId);
 	if (!attempt) return { ok: false, error: 'not_found' };
@@ -297,27 +297,20 @@ export interface QueuesApp {
 	readonly caches: { readonly contestQueues: AttemptQueues };
 }
 
-/** The app's queues, or (practice code that still passes its database) those of the app built on it. */
-function queuesOf(from: Db | QueuesApp): AttemptQueues {
-	if ('caches' in from) return from.caches.contestQueues;
-	const app = appOfDb(from) as { db: Db; caches: { contestQueues?: AttemptQueues } };
-	return (app.caches.contestQueues ??= createAttemptQueues(from));
-}
-
 /** `saveAttemptAnswer`, committed with the other saves of this turn of the event loop (group commit). */
 export function queueAttemptAnswer(
-	app: Db | QueuesApp,
+	app: QueuesApp,
 	args: SaveArgs
 ): Promise<Outcome<{ saved: true }>> {
-	return queuesOf(app).save(args);
+	return app.caches.contestQueues.save(args);
 }
 
 /** `submitAttempt`, committed with the other hand-ins of this turn (the end of a round spikes). */
 export function queueSubmitAttempt(
-	app: Db | QueuesApp,
+	app: QueuesApp,
 	args: SubmitArgs
 ): Promise<Outcome<AttemptResult>> {
-	return queuesOf(app).submit(args);
+	return app.caches.contestQueues.submit(args);
 }
 
 export interface AttemptResult {

@@ -9,7 +9,6 @@
  */
 import type { Db } from '../db';
 import { listHeldBankIds, listQuestionIdsOfBanks } from '../db/queries/held';
-import { appOfDb } from '../app-of-db';
 
 export const HELD_TTL_MS = 10_000;
 
@@ -34,16 +33,7 @@ export interface HeldApp {
 	readonly caches: { readonly heldBanks: HeldCache };
 }
 
-/** The app itself, or (practice code that still passes its database) the app built on it. */
-function scope(from: Db | HeldApp): HeldApp {
-	if ('caches' in from) return from;
-	const app = appOfDb(from) as { db: Db; caches: { heldBanks?: HeldCache } };
-	app.caches.heldBanks ??= createHeldCache();
-	return app as HeldApp;
-}
-
-function held(from: Db | HeldApp, now: number): Held {
-	const { db, caches } = scope(from);
+function held({ db, caches }: HeldApp, now: number): Held {
 	const hit = caches.heldBanks.current;
 	if (hit && now - hit.at < HELD_TTL_MS && now >= hit.at) return hit;
 	const banks = listHeldBankIds(db, now);
@@ -53,22 +43,22 @@ function held(from: Db | HeldApp, now: number): Held {
 }
 
 /** Whether practice must not serve this bank now (a contest using it is not over). */
-export function isBankHeld(app: Db | HeldApp, bankId: number, now: number): boolean {
+export function isBankHeld(app: HeldApp, bankId: number, now: number): boolean {
 	return held(app, now).banks.has(bankId);
 }
 
 /** Whether practice must not serve this question now. */
-export function isQuestionHeld(app: Db | HeldApp, questionId: number, now: number): boolean {
+export function isQuestionHeld(app: HeldApp, questionId: number, now: number): boolean {
 	return held(app, now).questions.has(questionId);
 }
 
 /** `ids` without the held questions. */
-export function withoutHeld(app: Db | HeldApp, ids: readonly number[], now: number): number[] {
+export function withoutHeld(app: HeldApp, ids: readonly number[], now: number): number[] {
 	const { questions } = held(app, now);
 	return questions.size === 0 ? [...ids] : ids.filter((id) => !questions.has(id));
 }
 
 /** Forget the cache (after an organizer publishes or changes a contest, and in tests). */
-export function resetHeldCache(app: Db | HeldApp): void {
-	scope(app).caches.heldBanks.current = null;
+export function resetHeldCache(app: HeldApp): void {
+	app.caches.heldBanks.current = null;
 }

@@ -20,7 +20,12 @@ import {
 	practiceErrorStatus,
 	type Locale
 } from './messages';
-import { parsePrediction, queueAttemptAnswer, queueSubmitAttempt } from '../contest/attempts';
+import {
+	parsePrediction,
+	queueAttemptAnswer,
+	queueSubmitAttempt,
+	type QueuesApp
+} from '../contest/attempts';
 import { AnswerBody, SubmitBody } from './api';
 
 export interface EndpointReply {
@@ -166,15 +171,18 @@ async function saveAllowance(
 }
 
 /** POST /api/contests/attempts/:publicId/answers — saved, never judged before the hand-in. */
-export async function contestAnswerEndpoint(db: Db, input: AttemptInput): Promise<EndpointReply> {
+export async function contestAnswerEndpoint(
+	app: QueuesApp,
+	input: AttemptInput
+): Promise<EndpointReply> {
 	const { locale } = input;
-	const own = ownAttempt(db, input);
+	const own = ownAttempt(app.db, input);
 	if ('status' in own) return own;
 	const limited = await saveAllowance(own.pid, input.address, locale);
 	if (limited) return limited;
 	const body = v.safeParse(AnswerBody, input.body);
 	if (!body.success) return refused(400, 'bad_answer', contestErrorMessage('bad_answer', locale));
-	const saved = await queueAttemptAnswer(db, {
+	const saved = await queueAttemptAnswer(app, {
 		participantId: own.pid,
 		attemptId: own.attemptId,
 		questionId: body.output.questionId,
@@ -192,9 +200,12 @@ export async function contestAnswerEndpoint(db: Db, input: AttemptInput): Promis
 }
 
 /** POST /api/contests/attempts/:publicId/submit — hand in, with the optional prediction. */
-export async function contestSubmitEndpoint(db: Db, input: AttemptInput): Promise<EndpointReply> {
+export async function contestSubmitEndpoint(
+	app: QueuesApp,
+	input: AttemptInput
+): Promise<EndpointReply> {
 	const { locale } = input;
-	const own = ownAttempt(db, input);
+	const own = ownAttempt(app.db, input);
 	if ('status' in own) return own;
 	const body = v.safeParse(SubmitBody, input.body);
 	const prediction = body.success
@@ -203,7 +214,7 @@ export async function contestSubmitEndpoint(db: Db, input: AttemptInput): Promis
 	if (!prediction.ok) {
 		return refused(400, 'prediction_invalid', contestErrorMessage('prediction_invalid', locale));
 	}
-	const result = await queueSubmitAttempt(db, {
+	const result = await queueSubmitAttempt(app, {
 		participantId: own.pid,
 		attemptId: own.attemptId,
 		prediction: prediction.value,

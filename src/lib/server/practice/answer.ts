@@ -18,7 +18,7 @@ import {
 } from '../../practice/answer';
 import { lawPoolSize, type PoolApp, type PoolCache } from './pool';
 import { createBatcher } from './batch';
-import { isQuestionHeld } from '../contest/held';
+import { isQuestionHeld, type HeldApp, type HeldCache } from '../contest/held';
 
 export type { PracticeAnswerError };
 
@@ -56,9 +56,13 @@ export interface AnswerApp {
 }
 
 /** Build the answer path of one app (`createApp` calls it with the app's pool cache). */
-export function createPracticeAnswerCache(db: Db, practicePool: PoolCache): PracticeAnswerCache {
+export function createPracticeAnswerCache(
+	db: Db,
+	practicePool: PoolCache,
+	heldBanks: HeldCache
+): PracticeAnswerCache {
 	const queries = createAnswerQueries(db);
-	const pool: PoolApp = { db, caches: { practicePool } };
+	const pool: PoolApp & HeldApp = { db, caches: { practicePool, heldBanks } };
 	const work = (a: AnswerArgs) => answerInTransaction(pool, queries, a);
 	const tx = db.$client.transaction(work);
 	return { run: (a) => tx.immediate(a), queue: createBatcher(db, work) };
@@ -80,7 +84,11 @@ export function queuePracticeAnswer(
 	return app.caches.practiceAnswer.queue(args);
 }
 
-function answerInTransaction(app: PoolApp, q: AnswerQueries, a: AnswerArgs): PracticeAnswerOutcome {
+function answerInTransaction(
+	app: PoolApp & HeldApp,
+	q: AnswerQueries,
+	a: AnswerArgs
+): PracticeAnswerOutcome {
 	const facts = readFacts(app, q, a);
 	if (!facts) return { ok: false, error: 'not_found' };
 	const session = facts.session!;
@@ -110,7 +118,11 @@ function nextQuestion(
 }
 
 /** The facts `answerPractice` decides on, or null when the session is not the participant's. */
-function readFacts(app: PoolApp, q: AnswerQueries, a: AnswerArgs): PracticeAnswerFacts | null {
+function readFacts(
+	app: PoolApp & HeldApp,
+	q: AnswerQueries,
+	a: AnswerArgs
+): PracticeAnswerFacts | null {
 	const ids = { participantId: a.participantId, questionId: a.questionId };
 	const session = q.session.get({ sessionId: a.sessionId, participantId: a.participantId });
 	const p = session && q.participant.get(ids);
@@ -135,7 +147,7 @@ function readFacts(app: PoolApp, q: AnswerQueries, a: AnswerArgs): PracticeAnswe
 			dailyBonusDay: p.dailyBonusDay
 		},
 		question,
-		isHeld: isQuestionHeld(app.db, a.questionId, a.now),
+		isHeld: isQuestionHeld(app, a.questionId, a.now),
 		previous: previous ?? null,
 		knewIt: q.isKnown.get(ids) !== undefined,
 		review: q.review.get(ids) ?? null,

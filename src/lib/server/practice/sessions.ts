@@ -22,7 +22,7 @@ import { dayNumber } from '../../practice/calendar';
 import { deriveSeed } from '../../quiz/random';
 import { revealOf, toPublicQuestion, type PublicQuestion, type Reveal } from '../../quiz/judge';
 import { publishedPool, type PoolApp } from './pool';
-import { isBankHeld, withoutHeld } from '../contest/held';
+import { isBankHeld, withoutHeld, type HeldApp } from '../contest/held';
 
 /** `contest_held`: a contest using the bank is not over (its questions are held back from practice). */
 export type StartError = 'not_found' | 'empty' | 'nothing_due' | 'contest_held';
@@ -35,15 +35,16 @@ function newSeed(): number {
 
 /** A session of up to ten questions of a published bank, unknown questions first. */
 export function startBankSession(
-	db: Db,
+	app: HeldApp,
 	participantId: number,
 	bankId: number,
 	now = Date.now(),
 	seed = newSeed()
 ): StartOutcome {
+	const { db } = app;
 	const found = getPublishedBank(db, bankId);
 	if (!found) return { ok: false, error: 'not_found' };
-	if (isBankHeld(db, bankId, now)) return { ok: false, error: 'contest_held' };
+	if (isBankHeld(app, bankId, now)) return { ok: false, error: 'contest_held' };
 	const ids = publishedQuestionIds(db, bankId);
 	if (ids.length === 0) return { ok: false, error: 'empty' };
 	const picked = pickSessionQuestions(ids, knownQuestionIds(db, participantId, ids), seed);
@@ -57,13 +58,13 @@ export function startBankSession(
 
 /** Today's challenge: the same few questions for everyone today. */
 export function startDailySession(
-	app: PoolApp,
+	app: PoolApp & HeldApp,
 	participantId: number,
 	title: string,
 	now = Date.now()
 ): StartOutcome {
 	const { db } = app;
-	const ids = pickDailyQuestions(withoutHeld(db, publishedPool(app, now), now), dayNumber(now));
+	const ids = pickDailyQuestions(withoutHeld(app, publishedPool(app, now), now), dayNumber(now));
 	if (ids.length === 0) return { ok: false, error: 'empty' };
 	const session = createPracticeSession(
 		db,
@@ -82,17 +83,18 @@ export function startDailySession(
 
 /** "Practise my mistakes": the questions due for review now. */
 export function startReviewSession(
-	db: Db,
+	app: HeldApp,
 	participantId: number,
 	title: string,
 	now = Date.now(),
 	seed = newSeed()
 ): StartOutcome {
+	const { db } = app;
 	const due = dueReviewIds(db, participantId, now, REVIEW_SIZE);
 	// Questions deleted from their bank since drop out silently.
 	const bodies = getQuestionBodies(db, due);
 	const ids = withoutHeld(
-		db,
+		app,
 		due.filter((id) => bodies.has(id)),
 		now
 	);

@@ -4,6 +4,7 @@
  */
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
+import type { HeldApp } from '../contest/held';
 import type { PoolApp } from './pool';
 import type { Participant } from '../db/schema';
 import { cleanNickname, currentParticipant, startGuest } from './identity';
@@ -52,7 +53,7 @@ export async function participantOrGuest(
 }
 
 export async function beginPractice(
-	app: PoolApp,
+	app: PoolApp & HeldApp,
 	event: Event,
 	form: FormData,
 	what: StartWhat,
@@ -65,9 +66,9 @@ export async function beginPractice(
 	const pid = who.participant.id;
 	const started =
 		what.kind === 'bank'
-			? startBankSession(db, pid, what.bankId, now)
+			? startBankSession(app, pid, what.bankId, now)
 			: what.kind === 'daily'
 				? startDailySession(app, pid, what.title, now)
-				: startReviewSession(db, pid, what.title, now);
+				: startReviewSession(app, pid, what.title, now);
 	return started.ok ? { ok: true, sessionId: started.session.id } : started;
 }

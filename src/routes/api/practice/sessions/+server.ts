@@ -20,10 +20,10 @@ export const POST: RequestHandler = async (event) => {
 	if (!body) return refuse(400, 'bad_request', practiceErrorMessage('not_found'));
 	const started =
 		'bankId' in body
-			? startBankSession(db, participant.id, body.bankId, now)
+			? startBankSession(event.locals.app, participant.id, body.bankId, now)
 			: body.kind === 'daily'
 				? startDailySession(event.locals.app, participant.id, m.practice_daily_heading(), now)
-				: startReviewSession(db, participant.id, m.practice_review_heading(), now);
+				: startReviewSession(event.locals.app, participant.id, m.practice_review_heading(), now);
 	if (!started.ok)
 		return refuse(
 			practiceErrorStatus(started.error),

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 /** Save (or change) one answer of a running attempt. Nothing about correctness is returned. */
 export const POST: RequestHandler = async (event) =>
 	toResponse(
-		await contestAnswerEndpoint(event.locals.app.db, {
+		await contestAnswerEndpoint(event.locals.app, {
 			token: event.cookies.get(PLAYER_COOKIE),
 			attempt: parseAttemptPublicId(event.params.attemptId),
 			address: clientIp(event),

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 /** Hand in an attempt, with the optional prediction. */
 export const POST: RequestHandler = async (event) =>
 	toResponse(
-		await contestSubmitEndpoint(event.locals.app.db, {
+		await contestSubmitEndpoint(event.locals.app, {
 			token: event.cookies.get(PLAYER_COOKIE),
 			attempt: parseAttemptPublicId(event.params.attemptId),
 			address: clientIp(event),
