@@ -9,6 +9,7 @@ import { config as readProcessConfig, type AppConfig } from './config';
 import { openDatabase, type Db } from './db';
 import { createPracticeAnswerCache, type PracticeAnswerCache } from './practice/answer';
 import { createPoolCache, type PoolCache } from './practice/pool';
+import { createParticipantCache, type ParticipantCache } from './db/queries/participants';
 import { createHeldCache, type HeldCache } from './contest/held';
 import { createBoardCache, type BoardCache } from './contest/standings';
 import {
@@ -24,6 +25,8 @@ import {
  * `WeakMap<Db, …>`.
  */
 export interface AppCaches {
+	/** The participant session lookup, prepared once (it runs on every practice answer and contest save). */
+	participants: ParticipantCache;
 	/** Practice answers: prepared queries, the answer transaction and its group commit. */
 	practiceAnswer: PracticeAnswerCache;
 	/** Published question pool and law pool sizes (today's challenge, mastery badges). */
@@ -58,6 +61,7 @@ export function createApp(
 	const practicePool = createPoolCache();
 	const heldBanks = createHeldCache();
 	const caches: AppCaches = {
+		participants: createParticipantCache(db),
 		practicePool,
 		practiceAnswer: createPracticeAnswerCache(db, practicePool, heldBanks),
 		heldBanks,

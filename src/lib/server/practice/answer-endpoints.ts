@@ -6,8 +6,7 @@
  */
 import * as v from 'valibot';
 import { m } from '../../paraglide/messages.js';
-import type { Db } from '../db';
-import { findParticipantBySession } from '../db/queries/participants';
+import { findParticipantBySession, type ParticipantsApp } from '../db/queries/participants';
 import { ownAttemptId } from '../db/queries/contests';
 import { hashToken } from '../auth/session';
 import type { AppContext } from '../app';
@@ -56,9 +55,13 @@ function refused(
 	return { status, payload: { ok: false, error, message }, retryAfterSec };
 }
 
-function participantId(db: Db, token: string | undefined, now: number): number | null {
+function participantId(
+	app: ParticipantsApp,
+	token: string | undefined,
+	now: number
+): number | null {
 	if (!token) return null;
-	return findParticipantBySession(db, hashToken(token), now)?.participant.id ?? null;
+	return findParticipantBySession(app, hashToken(token), now)?.participant.id ?? null;
 }
 
 interface PracticeAnswerInput {
@@ -118,7 +121,7 @@ export function practiceAnswerEndpoint(
 	input: Input
 ): Promise<PracticeAnswerReply> {
 	return answerPracticeRequest(app, {
-		participantId: participantId(app.db, input.token, input.now),
+		participantId: participantId(app, input.token, input.now),
 		sessionId: input.id,
 		body: input.body,
 		now: input.now,
@@ -141,11 +144,11 @@ interface AttemptInput extends Omit<Input, 'id'> {
  * before any rate limit, so naming someone else's attempt spends nobody's allowance.
  */
 function ownAttempt(
-	db: Db,
+	app: ParticipantsApp,
 	input: AttemptInput
 ): { pid: number; attemptId: number } | EndpointReply {
-	const pid = participantId(db, input.token, input.now);
-	const attemptId = pid && input.attempt ? ownAttemptId(db, pid, input.attempt) : null;
+	const pid = participantId(app, input.token, input.now);
+	const attemptId = pid && input.attempt ? ownAttemptId(app.db, pid, input.attempt) : null;
 	if (!pid || !attemptId)
 		return refused(404, 'not_found', contestErrorMessage('not_found', input.locale));
 	return { pid, attemptId };
@@ -172,11 +175,11 @@ async function saveAllowance(
 
 /** POST /api/contests/attempts/:publicId/answers — saved, never judged before the hand-in. */
 export async function contestAnswerEndpoint(
-	app: QueuesApp,
+	app: QueuesApp & ParticipantsApp,
 	input: AttemptInput
 ): Promise<EndpointReply> {
 	const { locale } = input;
-	const own = ownAttempt(app.db, input);
+	const own = ownAttempt(app, input);
 	if ('status' in own) return own;
 	const limited = await saveAllowance(own.pid, input.address, locale);
 	if (limited) return limited;
@@ -201,11 +204,11 @@ export async function contestAnswerEndpoint(
 
 /** POST /api/contests/attempts/:publicId/submit — hand in, with the optional prediction. */
 export async function contestSubmitEndpoint(
-	app: QueuesApp,
+	app: QueuesApp & ParticipantsApp,
 	input: AttemptInput
 ): Promise<EndpointReply> {
 	const { locale } = input;
-	const own = ownAttempt(app.db, input);
+	const own = ownAttempt(app, input);
 	if ('status' in own) return own;
 	const body = v.safeParse(SubmitBody, input.body);
 	const prediction = body.success

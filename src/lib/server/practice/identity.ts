@@ -13,6 +13,7 @@ import {
 	createParticipantSession,
 	deleteParticipantSession,
 	findParticipantBySession,
+	type ParticipantsApp,
 	PARTICIPANT_RENEW_MS,
 	renewParticipantSession
 } from '../db/queries/participants';
@@ -37,14 +38,15 @@ function setCookie(event: CookieEvent, token: string, expiresAt: Date): void {
 
 /** The signed-in participant, or null. Renews the cookie when past half its life. */
 export function currentParticipant(
-	db: Db,
+	app: ParticipantsApp,
 	event: CookieEvent,
 	now = Date.now()
 ): Participant | null {
+	const { db } = app;
 	const token = event.cookies.get(PLAYER_COOKIE);
 	if (!token) return null;
 	const hash = hashToken(token);
-	const hit = findParticipantBySession(db, hash, now);
+	const hit = findParticipantBySession(app, hash, now);
 	if (!hit) {
 		event.cookies.delete(PLAYER_COOKIE, { path: '/' });
 		return null;

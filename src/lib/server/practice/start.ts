@@ -3,8 +3,8 @@
  * nickname typed in the same form, then start the session.
  */
 import type { Cookies } from '@sveltejs/kit';
-import type { Db } from '../db';
 import type { HeldApp } from '../contest/held';
+import type { ParticipantsApp } from '../db/queries/participants';
 import type { PoolApp } from './pool';
 import type { Participant } from '../db/schema';
 import { cleanNickname, currentParticipant, startGuest } from './identity';
@@ -33,7 +33,7 @@ interface Event {
 
 /** The participant, creating a guest from `nickname` when the device has none. */
 export async function participantOrGuest(
-	db: Db,
+	app: ParticipantsApp,
 	event: Event,
 	nickname: unknown,
 	ip: string,
@@ -42,26 +42,25 @@ export async function participantOrGuest(
 	| { ok: true; participant: Participant }
 	| { ok: false; error: 'nickname' | 'rate_limited'; retryAfterSec?: number }
 > {
-	const existing = currentParticipant(db, event, now);
+	const existing = currentParticipant(app, event, now);
 	if (existing) return { ok: true, participant: existing };
 	const name = cleanNickname(nickname);
 	if (!name) return { ok: false, error: 'nickname' };
 	const decision = await practiceLimits.newPlayerPerIp.consume(ip);
 	if (!decision.allowed)
 		return { ok: false, error: 'rate_limited', retryAfterSec: decision.retryAfterSec };
-	return { ok: true, participant: startGuest(db, event, name, now) };
+	return { ok: true, participant: startGuest(app.db, event, name, now) };
 }
 
 export async function beginPractice(
-	app: PoolApp & HeldApp,
+	app: PoolApp & HeldApp & ParticipantsApp,
 	event: Event,
 	form: FormData,
 	what: StartWhat,
 	ip: string,
 	now = Date.now()
 ): Promise<BeginOutcome> {
-	const { db } = app;
-	const who = await participantOrGuest(db, event, form.get('nickname'), ip, now);
+	const who = await participantOrGuest(app, event, form.get('nickname'), ip, now);
 	if (!who.ok) return who;
 	const pid = who.participant.id;
 	const started =

@@ -12,7 +12,7 @@ export const load = ((event) => {
 	const period = event.url.searchParams.get('period') === 'all' ? 'all' : 'week';
 	const board = event.url.searchParams.get('board') === 'units' ? 'units' : 'people';
 	const week = weekKey(now);
-	const participant = currentParticipant(db, event, now);
+	const participant = currentParticipant(event.locals.app, event, now);
 	return {
 		period,
 		board,

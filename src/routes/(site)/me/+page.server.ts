@@ -11,7 +11,7 @@ import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
 	const db = event.locals.app.db;
-	const participant = currentParticipant(db, event);
+	const participant = currentParticipant(event.locals.app, event);
 	if (!participant) return { player: null };
 	return {
 		player: playerSummary(participant),
@@ -41,7 +41,7 @@ export const load = ((event) => {
 export const actions = {
 	account: async (event) => {
 		const db = event.locals.app.db;
-		const participant = currentParticipant(db, event);
+		const participant = currentParticipant(event.locals.app, event);
 		if (!participant) redirect(303, '/me');
 		const { values, errors } = await saveAccountForm(db, participant, await readForm(event));
 		if (Object.keys(errors).length > 0)

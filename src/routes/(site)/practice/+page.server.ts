@@ -8,7 +8,7 @@ export const load = ((event) => {
 	const now = Date.now();
 	const tag = event.url.searchParams.get('tag') || null;
 	const all = listPublishedBanks(db);
-	const participant = currentParticipant(db, event, now);
+	const participant = currentParticipant(event.locals.app, event, now);
 	return {
 		tag,
 		tags: [...new Set(all.flatMap((b) => b.tags))].sort((a, b) => a.localeCompare(b, 'vi')),

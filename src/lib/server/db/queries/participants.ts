@@ -64,22 +64,28 @@ function prepareSessionLookup(db: Db) {
 		.prepare();
 }
 
-/**
- * Prepared once per database. Still keyed by `Db`, not an `AppCaches` entry: its callers
- * (practice/identity.ts, practice/answer-endpoints.ts and the routes above them) receive a `Db`
- * until the practice layer takes the app; then this becomes `caches.participants`.
- */
-const lookupCache = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+/** The app's prepared participant queries (`AppCaches.participants`, built by `createApp`). */
+export interface ParticipantCache {
+	sessionLookup: ReturnType<typeof prepareSessionLookup>;
+}
 
-/** The participant signed in by a token hash (prepared: it runs on every answer). */
+export function createParticipantCache(db: Db): ParticipantCache {
+	return { sessionLookup: prepareSessionLookup(db) };
+}
+
+/** What a participant lookup needs of the app (`AppContext` fits). */
+export interface ParticipantsApp {
+	readonly db: Db;
+	readonly caches: { readonly participants: ParticipantCache };
+}
+
+/** The participant signed in by a token hash (prepared once per app: it runs on every answer). */
 export function findParticipantBySession(
-	db: Db,
+	app: ParticipantsApp,
 	tokenHash: string,
 	now = Date.now()
 ): ParticipantSessionHit | undefined {
-	let lookup = lookupCache.get(db);
-	if (!lookup) lookupCache.set(db, (lookup = prepareSessionLookup(db)));
-	const row = lookup.get({ tokenHash, now });
+	const row = app.caches.participants.sessionLookup.get({ tokenHash, now });
 	return row && { participant: row.participant, expiresAt: row.expiresAt.getTime() };
 }
 

@@ -18,7 +18,7 @@ export const load = ((event) => {
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
 	const page = contestId
-		? contestPage(db, contestId, currentParticipant(db, event, now), now)
+		? contestPage(db, contestId, currentParticipant(event.locals.app, event, now), now)
 		: undefined;
 	if (!page) error(404, 'Not found');
 	return page;
@@ -55,7 +55,13 @@ export const actions = {
 			);
 			return fail(400, { values, errors, message: null });
 		}
-		const who = await participantOrGuest(db, event, checked.clean.fullName, clientIp(event), now);
+		const who = await participantOrGuest(
+			event.locals.app,
+			event,
+			checked.clean.fullName,
+			clientIp(event),
+			now
+		);
 		if (!who.ok)
 			return fail(429, {
 				values,
@@ -77,7 +83,7 @@ export const actions = {
 		const now = Date.now();
 		const contestId = parseId(event.params.contestId);
 		const c = contestId ? getPublishedContest(db, contestId) : undefined;
-		const participant = currentParticipant(db, event, now);
+		const participant = currentParticipant(event.locals.app, event, now);
 		if (!c) error(404, 'Not found');
 		const entry = participant ? findEntry(db, c.id, participant.id) : undefined;
 		if (!entry) return fail(400, { startError: contestErrorMessage('not_registered') });

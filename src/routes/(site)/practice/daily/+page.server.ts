@@ -13,7 +13,7 @@ import { readForm } from '$lib/server/read-form';
 
 export const load = ((event) => {
 	const now = Date.now();
-	const participant = currentParticipant(event.locals.app.db, event, now);
+	const participant = currentParticipant(event.locals.app, event, now);
 	return {
 		size: DAILY_SIZE,
 		bonus: XP_DAILY_BONUS,

@@ -12,7 +12,7 @@ import { readForm } from '$lib/server/read-form';
 export const load = ((event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
-	const participant = currentParticipant(db, event, now);
+	const participant = currentParticipant(event.locals.app, event, now);
 	return {
 		player: participant ? playerSummary(participant, now) : null,
 		review: participant ? reviewSummary(db, participant.id, now) : null

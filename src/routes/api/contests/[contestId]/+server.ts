@@ -11,7 +11,7 @@ export const GET: RequestHandler = (event) => {
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
 	const page = contestId
-		? contestPage(db, contestId, currentParticipant(db, event, now), now)
+		? contestPage(db, contestId, currentParticipant(event.locals.app, event, now), now)
 		: undefined;
 	if (!page) return refuse(404, 'not_found', contestErrorMessage('not_found'));
 	return ok(page);

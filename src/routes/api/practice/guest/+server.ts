@@ -9,7 +9,7 @@ export const POST: RequestHandler = async (event) => {
 	const body = await readJson(event.request, GuestBody);
 	if (!body) return refuse(400, 'nickname', m.practice_err_nickname());
 	const who = await participantOrGuest(
-		event.locals.app.db,
+		event.locals.app,
 		event,
 		body.nickname,
 		clientIp(event),

@@ -14,7 +14,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
-	const participant = currentParticipant(db, event, now);
+	const participant = currentParticipant(event.locals.app, event, now);
 	if (!participant) return refuse(401, 'no_player', m.practice_err_no_player());
 	const body = await readJson(event.request, StartBody);
 	if (!body) return refuse(400, 'bad_request', practiceErrorMessage('not_found'));

@@ -14,7 +14,7 @@ export const load = ((event) => {
 	const bankId = parseId(event.params.bankId);
 	const bank = bankId ? getPublishedBank(db, bankId) : undefined;
 	if (!bank) error(404, 'Not found');
-	const participant = currentParticipant(db, event);
+	const participant = currentParticipant(event.locals.app, event);
 	return { bank, player: participant ? playerSummary(participant) : null };
 }) satisfies PageServerLoad;
 

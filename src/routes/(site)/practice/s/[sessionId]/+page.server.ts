@@ -13,7 +13,7 @@ import { readForm } from '$lib/server/read-form';
 export const load = ((event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
-	const participant = currentParticipant(db, event, now);
+	const participant = currentParticipant(event.locals.app, event, now);
 	const sessionId = parseId(event.params.sessionId);
 	const view = participant && sessionId ? viewSession(db, participant.id, sessionId) : undefined;
 	if (!participant || !view) error(404, 'Not found');
@@ -41,7 +41,7 @@ export const actions = {
 	answer: async (event) => {
 		const { app } = event.locals;
 		const now = Date.now();
-		const participant = currentParticipant(app.db, event, now);
+		const participant = currentParticipant(event.locals.app, event, now);
 		const sessionId = parseId(event.params.sessionId);
 		if (!participant || !sessionId) error(404, 'Not found');
 		const form = await readForm(event);

@@ -14,7 +14,7 @@ export const POST: RequestHandler = (event) => {
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
 	const c = contestId ? getPublishedContest(db, contestId) : undefined;
-	const participant = currentParticipant(db, event, now);
+	const participant = currentParticipant(event.locals.app, event, now);
 	if (!c || !participant) return refuse(404, 'not_found', contestErrorMessage('not_found'));
 	const entry = findEntry(db, c.id, participant.id);
 	if (!entry) return refuse(400, 'not_registered', contestErrorMessage('not_registered'));

@@ -37,7 +37,13 @@ export const POST: RequestHandler = async (event) => {
 			{ status: 400 }
 		);
 	}
-	const who = await participantOrGuest(db, event, checked.clean.fullName, clientIp(event), now);
+	const who = await participantOrGuest(
+		event.locals.app,
+		event,
+		checked.clean.fullName,
+		clientIp(event),
+		now
+	);
 	if (!who.ok) return refuse(429, 'rate_limited', m.contest_err_rate_limited({ seconds: 60 }));
 	const entry = registerEntry(db, c, who.participant.id, checked.clean, now, clientIp(event));
 	if (!entry.ok)

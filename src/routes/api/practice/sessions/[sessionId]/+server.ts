@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 /** Where a session stands: its current question (no answer key). */
 export const GET: RequestHandler = (event) => {
 	const db = event.locals.app.db;
-	const participant = currentParticipant(db, event);
+	const participant = currentParticipant(event.locals.app, event);
 	const sessionId = parseId(event.params.sessionId);
 	const view = participant && sessionId ? viewSession(db, participant.id, sessionId) : undefined;
 	if (!view) return refuse(404, 'not_found', practiceErrorMessage('not_found'));

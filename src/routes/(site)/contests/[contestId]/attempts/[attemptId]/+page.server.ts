@@ -29,7 +29,7 @@ export const load = ((event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
 	const { contestId, publicId } = ids(event.params);
-	const participant = currentParticipant(db, event, now);
+	const participant = currentParticipant(event.locals.app, event, now);
 	const page = participant ? attemptPage(db, contestId, participant.id, publicId, now) : undefined;
 	if (!page) error(404, 'Not found');
 	const q = Number(event.url.searchParams.get('q'));
@@ -44,7 +44,7 @@ export const actions = {
 		const db = event.locals.app.db;
 		const now = Date.now();
 		const { contestId, publicId } = ids(event.params);
-		const participant = currentParticipant(db, event, now);
+		const participant = currentParticipant(event.locals.app, event, now);
 		// Ownership first: a stranger's request is a 404 and spends nobody's allowance.
 		const page = participant
 			? attemptPage(db, contestId, participant.id, publicId, now)
@@ -80,7 +80,7 @@ export const actions = {
 		const db = event.locals.app.db;
 		const now = Date.now();
 		const { publicId } = ids(event.params);
-		const participant = currentParticipant(db, event, now);
+		const participant = currentParticipant(event.locals.app, event, now);
 		const attemptId = participant ? ownAttemptId(db, participant.id, publicId) : null;
 		if (!participant || !attemptId) error(404, 'Not found');
 		const form = await readForm(event);
