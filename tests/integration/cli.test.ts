@@ -7,6 +7,7 @@ import { testApp } from '../../src/lib/server/app-testing';
 import { runCli as runCliIn } from '../../src/lib/server/cli/main';
 import { seedDemo } from '../../src/lib/server/seed';
 import { login } from '../../src/lib/server/auth/accounts';
+import { LoginGuard } from '../../src/lib/server/auth/login-guard';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-cli-'));
 const db = openDatabase(path.join(dir, 'app.db'));
@@ -62,7 +63,7 @@ describe('npm run cli', () => {
 				capture().io
 			)
 		).toBe(0);
-		const result = await login(db, 'minh', 'mat-khau-123', '10.0.0.1');
+		const result = await login(db, 'minh', 'mat-khau-123', '10.0.0.1', undefined, new LoginGuard());
 		expect(result.ok).toBe(true);
 	});
 
@@ -123,8 +124,9 @@ describe('npm run cli', () => {
 		expect(
 			await runCli(['user', 'reset-password', 'tuan', '--password', 'mat-khau-moi-2'], capture().io)
 		).toBe(0);
-		expect((await login(db, 'tuan', 'mat-khau-cu-1', '10.0.0.2')).ok).toBe(false);
-		expect((await login(db, 'tuan', 'mat-khau-moi-2', '10.0.0.2')).ok).toBe(true);
+		const guard = new LoginGuard();
+		expect((await login(db, 'tuan', 'mat-khau-cu-1', '10.0.0.2', undefined, guard)).ok).toBe(false);
+		expect((await login(db, 'tuan', 'mat-khau-moi-2', '10.0.0.2', undefined, guard)).ok).toBe(true);
 	});
 
 	it('backs up the live database to a file that opens with the same users', async () => {

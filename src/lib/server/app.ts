@@ -9,6 +9,9 @@ import { config as readProcessConfig, type AppConfig } from './config';
 import { openDatabase, type Db } from './db';
 import { createPracticeAnswerCache, type PracticeAnswerCache } from './practice/answer';
 import { createPoolCache, type PoolCache } from './practice/pool';
+import { createPracticeLimits, type PracticeLimits } from './practice/limits';
+import { LoginGuard } from './auth/login-guard';
+import { Limiter } from './rate-limit';
 import { createParticipantCache, type ParticipantCache } from './db/queries/participants';
 import { createHeldCache, type HeldCache } from './contest/held';
 import { createBoardCache, type BoardCache } from './contest/standings';
@@ -41,10 +44,44 @@ export interface AppCaches {
 	contestQueues: AttemptQueues;
 }
 
+/**
+ * Rate limits, one set per app, from its configuration (in memory, or in Redis with REDIS_URL so
+ * that every node spends the same budgets).
+ */
+export interface AppLimiters {
+	/** Practice sign-ups, answers and logins; contest registrations and saves. */
+	practice: PracticeLimits;
+	/** Staff logins (per address, per account and browser, per account). */
+	login: LoginGuard;
+	/** Wrong PINs per address on /join/[pin] (checked before any lookup). */
+	pinMisses: Limiter;
+	/**
+	 * Live game joins and rejoins per address per 10 s. Phones on an event's own Wi-Fi have their
+	 * own addresses; behind a NAT a hall shares one, hence a generous default (LIVE_JOIN_LIMIT).
+	 * Rejoins only cost a hash lookup, so their budget is larger (LIVE_REJOIN_LIMIT).
+	 */
+	live: { join: Limiter; rejoin: Limiter };
+}
+
 export interface AppContext {
 	readonly config: AppConfig;
 	readonly db: Db;
 	readonly caches: AppCaches;
+	readonly limiters: AppLimiters;
+}
+
+/** The app's rate limiters, built from its configuration. */
+export function createLimiters(cfg: Pick<AppConfig, 'limits' | 'redisUrl'>): AppLimiters {
+	const { limits, redisUrl } = cfg;
+	return {
+		practice: createPracticeLimits(cfg),
+		login: new LoginGuard(limits.loginPerIp, redisUrl),
+		pinMisses: new Limiter('pin-miss', 30, 60, 60, redisUrl),
+		live: {
+			join: new Limiter('live-join', limits.liveJoin, 10, 0, redisUrl),
+			rejoin: new Limiter('live-rejoin', limits.liveRejoin, 10, 0, redisUrl)
+		}
+	};
 }
 
 export interface AppComponents {
@@ -69,5 +106,5 @@ export function createApp(
 		contestPools: createContestPoolCache(),
 		contestQueues: createAttemptQueues(db)
 	};
-	return { config: cfg, db, caches };
+	return { config: cfg, db, caches, limiters: createLimiters(cfg) };
 }

@@ -1,16 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 afterEach(() => {
-	vi.unstubAllEnvs();
 	vi.resetModules();
 });
 
 /** Two module instances stand for two nodes: each has its own memory, Redis is shared. */
-async function twoNodes(env: Record<string, string>) {
+async function twoNodes() {
 	const nodes = [];
 	for (let i = 0; i < 2; i++) {
 		vi.resetModules();
-		for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
 		nodes.push(await import('./rate-limit'));
 	}
 	return nodes;
@@ -18,7 +16,7 @@ async function twoNodes(env: Record<string, string>) {
 
 describe('rate limits', () => {
 	it('keeps one budget per process without REDIS_URL', async () => {
-		const [a, b] = await twoNodes({ REDIS_URL: '' });
+		const [a, b] = await twoNodes();
 		const name = `spec-${crypto.randomUUID()}`;
 		const first = new a.Limiter(name, 2, 60);
 		const second = new b.Limiter(name, 2, 60);
@@ -30,10 +28,10 @@ describe('rate limits', () => {
 
 	it('shares the budget between nodes through Redis with REDIS_URL', async () => {
 		const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-		const [a, b] = await twoNodes({ REDIS_URL: redisUrl });
+		const [a, b] = await twoNodes();
 		const name = `spec-${crypto.randomUUID()}`;
-		const onA = new a.Limiter(name, 3, 60);
-		const onB = new b.Limiter(name, 3, 60);
+		const onA = new a.Limiter(name, 3, 60, 0, redisUrl);
+		const onB = new b.Limiter(name, 3, 60, 0, redisUrl);
 		expect(await onA.consume('5.6.7.8')).toEqual({ allowed: true });
 		expect(await onB.consume('5.6.7.8')).toEqual({ allowed: true });
 		expect(await onA.check('5.6.7.8')).toEqual({ allowed: true });
@@ -42,7 +40,7 @@ describe('rate limits', () => {
 		expect(refused).toMatchObject({ allowed: false });
 		expect(await onB.check('5.6.7.8')).toMatchObject({ allowed: false });
 		// Another limiter's budget is its own, even for the same key.
-		expect(await new b.Limiter(`${name}-other`, 3, 60).consume('5.6.7.8')).toEqual({
+		expect(await new b.Limiter(`${name}-other`, 3, 60, 0, redisUrl).consume('5.6.7.8')).toEqual({
 			allowed: true
 		});
 		await onB.reset('5.6.7.8');

@@ -3,7 +3,6 @@ import {
 	RateLimiterRedis,
 	type RateLimiterAbstract
 } from 'rate-limiter-flexible';
-import { config } from './config';
 import { redisClient } from './redis';
 
 /** Seconds to wait before retrying, or 0 when the attempt may go ahead. */
@@ -13,20 +12,21 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSec: 
  * A named limiter: `points` attempts per `durationSec`. In memory for one process; with REDIS_URL
  * the budget lives in Redis (rate-limiter-flexible's store) and every node spends the same one,
  * with an in-memory limiter as insurance while Redis is unreachable. `name` keys the budget in
- * Redis, so it must be unique. `points` may be a function (a configured limit), read on first use,
- * so that importing a module that declares a limiter never reads the configuration.
+ * Redis, so it must be unique. The app's limiters are built by `createApp` from its configuration
+ * (`app.limiters`), which passes REDIS_URL as `redisUrl`; without it the budget is in memory.
  */
 export class Limiter {
 	#limiter: RateLimiterAbstract | undefined;
 	constructor(
 		private readonly name: string,
-		private readonly points: number | (() => number),
+		private readonly points: number,
 		private readonly durationSec: number,
-		private readonly blockSec = 0
+		private readonly blockSec = 0,
+		private readonly redisUrl?: string
 	) {}
 
 	get #points(): number {
-		return typeof this.points === 'function' ? this.points() : this.points;
+		return this.points;
 	}
 
 	get #store(): RateLimiterAbstract {
@@ -36,7 +36,7 @@ export class Limiter {
 			duration: this.durationSec,
 			blockDuration: this.blockSec
 		};
-		const redisUrl = config().redisUrl;
+		const { redisUrl } = this;
 		this.#limiter = redisUrl
 			? new RateLimiterRedis({
 					...options,

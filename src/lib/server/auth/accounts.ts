@@ -11,7 +11,7 @@ import {
 	PASSWORD_MAX_LENGTH
 } from './password';
 import { generateToken, hashToken, invalidateUserSessions } from './session';
-import { loginGuard, type LoginGuard } from './login-guard';
+import type { LoginGuard } from './login-guard';
 import { DEMO_ORG_SLUG } from '../seed';
 
 const INVITE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -130,8 +130,8 @@ export async function login(
 	username: string,
 	password: string,
 	ip: string,
-	device?: string,
-	guard: LoginGuard = loginGuard
+	device: string | undefined,
+	guard: LoginGuard
 ): Promise<LoginResult> {
 	const name = username.trim().toLowerCase();
 	const admitted = await guard.admit(name, ip, device);

@@ -12,17 +12,23 @@
  *
  * Every budget refills with time: there is no lock an attacker can make permanent.
  */
-import { config } from '../config';
 import { Limiter, type RateDecision } from '../rate-limit';
 
 /** Browsers that logged in to an account (in memory, like the limits themselves; bounded). */
 const KNOWN_DEVICES_MAX = 20_000;
 
 export class LoginGuard {
-	readonly perIp = new Limiter('login-ip', () => config().limits.loginPerIp, 300);
-	readonly perAccountSource = new Limiter('login-account-source', 5, 300);
-	readonly perAccount = new Limiter('login-account', 50, 900);
+	readonly perIp: Limiter;
+	readonly perAccountSource: Limiter;
+	readonly perAccount: Limiter;
 	readonly #knownDevices = new Set<string>();
+
+	/** `loginPerIp`: LOGIN_LIMIT_PER_IP; `redisUrl`: share the budgets between nodes (REDIS_URL). */
+	constructor(loginPerIp = 30, redisUrl?: string) {
+		this.perIp = new Limiter('login-ip', loginPerIp, 300, 0, redisUrl);
+		this.perAccountSource = new Limiter('login-account-source', 5, 300, 0, redisUrl);
+		this.perAccount = new Limiter('login-account', 50, 900, 0, redisUrl);
+	}
 
 	#source(account: string, ip: string, device: string | undefined): string {
 		return device && this.#knownDevices.has(`${account}|${device}`)
@@ -57,6 +63,3 @@ export class LoginGuard {
 		this.#knownDevices.add(`${account}|${device}`);
 	}
 }
-
-/** The process's login guard (one process serves an event). */
-export const loginGuard = new LoginGuard();

@@ -21,7 +21,7 @@ import {
 } from '../auth/password';
 import { normalizePhone } from '../../practice/phone';
 import { weekKey } from '../../practice/calendar';
-import { practiceLimits } from './limits';
+import type { PracticeLimitsApp } from './limits';
 
 export type AccountError =
 	'full_name' | 'phone' | 'phone_taken' | 'email' | 'email_taken' | 'contact' | 'password' | 'unit';
@@ -105,13 +105,15 @@ export type SignInOutcome =
 
 /** Check a phone-or-e-mail and password. Unknown logins cost as much time as wrong passwords. */
 export async function checkParticipantLogin(
-	db: Db,
+	app: { readonly db: Db } & PracticeLimitsApp,
 	login: string,
 	password: string
 ): Promise<SignInOutcome> {
 	const phone = normalizePhone(login);
 	const key = phone ?? login.trim().toLowerCase();
-	const decision = await practiceLimits.loginPerAccount.consume(key);
+	const { db } = app;
+	const limits = app.limiters.practice;
+	const decision = await limits.loginPerAccount.consume(key);
 	if (!decision.allowed)
 		return { ok: false, reason: 'rate_limited', retryAfterSec: decision.retryAfterSec };
 	const account = phone ? findAccount(db, { phone }) : findAccount(db, { email: key });
@@ -121,6 +123,6 @@ export async function checkParticipantLogin(
 	}
 	if (!(await verifyPassword(account.passwordHash, password)))
 		return { ok: false, reason: 'failed' };
-	await practiceLimits.loginPerAccount.reset(key);
+	await limits.loginPerAccount.reset(key);
 	return { ok: true, participantId: account.id };
 }

@@ -11,7 +11,7 @@ import { ownAttemptId } from '../db/queries/contests';
 import { hashToken } from '../auth/session';
 import type { AppContext } from '../app';
 import { queuePracticeAnswer, type PracticeAnswerResult } from './answer';
-import { practiceLimits } from './limits';
+import type { PracticeLimitsApp } from './limits';
 import {
 	contestErrorMessage,
 	contestErrorStatus,
@@ -85,13 +85,13 @@ export type PracticeAnswerReply =
  * spends the rate limit, checks the body's shape, then judges and records in the group commit.
  */
 export async function answerPracticeRequest(
-	app: Pick<AppContext, 'db' | 'caches'>,
+	app: Pick<AppContext, 'db' | 'caches' | 'limiters'>,
 	input: PracticeAnswerInput
 ): Promise<PracticeAnswerReply> {
 	const { locale, participantId: pid } = input;
 	if (!pid || !input.sessionId)
 		return refused(404, 'not_found', practiceErrorMessage('not_found', locale));
-	const limit = await practiceLimits.answerPerPlayer.consume(String(pid));
+	const limit = await app.limiters.practice.answerPerPlayer.consume(String(pid));
 	if (!limit.allowed) {
 		const message = m.practice_err_rate_limited({ seconds: limit.retryAfterSec }, { locale });
 		return refused(429, 'rate_limited', message, limit.retryAfterSec);
@@ -117,7 +117,7 @@ export async function answerPracticeRequest(
 
 /** POST /api/practice/sessions/:id/answers — judged on the server, revealed at once. */
 export function practiceAnswerEndpoint(
-	app: Pick<AppContext, 'db' | 'caches'>,
+	app: Pick<AppContext, 'db' | 'caches' | 'limiters'>,
 	input: Input
 ): Promise<PracticeAnswerReply> {
 	return answerPracticeRequest(app, {
@@ -156,13 +156,14 @@ function ownAttempt(
 
 /** The owner's and the address's allowance of saves, or the 429 reply. */
 async function saveAllowance(
+	app: PracticeLimitsApp,
 	pid: number,
 	address: string,
 	locale: Locale
 ): Promise<EndpointReply | null> {
 	for (const [limiter, key] of [
-		[practiceLimits.savePerPlayer, String(pid)],
-		[practiceLimits.savePerAddress, address]
+		[app.limiters.practice.savePerPlayer, String(pid)],
+		[app.limiters.practice.savePerAddress, address]
 	] as const) {
 		const limit = await limiter.consume(key);
 		if (!limit.allowed) {
@@ -175,13 +176,13 @@ async function saveAllowance(
 
 /** POST /api/contests/attempts/:publicId/answers — saved, never judged before the hand-in. */
 export async function contestAnswerEndpoint(
-	app: QueuesApp & ParticipantsApp,
+	app: QueuesApp & ParticipantsApp & PracticeLimitsApp,
 	input: AttemptInput
 ): Promise<EndpointReply> {
 	const { locale } = input;
 	const own = ownAttempt(app, input);
 	if ('status' in own) return own;
-	const limited = await saveAllowance(own.pid, input.address, locale);
+	const limited = await saveAllowance(app, own.pid, input.address, locale);
 	if (limited) return limited;
 	const body = v.safeParse(AnswerBody, input.body);
 	if (!body.success) return refused(400, 'bad_answer', contestErrorMessage('bad_answer', locale));
@@ -204,7 +205,7 @@ export async function contestAnswerEndpoint(
 
 /** POST /api/contests/attempts/:publicId/submit — hand in, with the optional prediction. */
 export async function contestSubmitEndpoint(
-	app: QueuesApp & ParticipantsApp,
+	app: QueuesApp & ParticipantsApp & PracticeLimitsApp,
 	input: AttemptInput
 ): Promise<EndpointReply> {
 	const { locale } = input;

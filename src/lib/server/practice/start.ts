@@ -8,7 +8,7 @@ import type { ParticipantsApp } from '../db/queries/participants';
 import type { PoolApp } from './pool';
 import type { Participant } from '../db/schema';
 import { cleanNickname, currentParticipant, startGuest } from './identity';
-import { practiceLimits } from './limits';
+import type { PracticeLimitsApp } from './limits';
 import {
 	startBankSession,
 	startDailySession,
@@ -33,7 +33,7 @@ interface Event {
 
 /** The participant, creating a guest from `nickname` when the device has none. */
 export async function participantOrGuest(
-	app: ParticipantsApp,
+	app: ParticipantsApp & PracticeLimitsApp,
 	event: Event,
 	nickname: unknown,
 	ip: string,
@@ -46,14 +46,14 @@ export async function participantOrGuest(
 	if (existing) return { ok: true, participant: existing };
 	const name = cleanNickname(nickname);
 	if (!name) return { ok: false, error: 'nickname' };
-	const decision = await practiceLimits.newPlayerPerIp.consume(ip);
+	const decision = await app.limiters.practice.newPlayerPerIp.consume(ip);
 	if (!decision.allowed)
 		return { ok: false, error: 'rate_limited', retryAfterSec: decision.retryAfterSec };
 	return { ok: true, participant: startGuest(app.db, event, name, now) };
 }
 
 export async function beginPractice(
-	app: PoolApp & HeldApp & ParticipantsApp,
+	app: PoolApp & HeldApp & ParticipantsApp & PracticeLimitsApp,
 	event: Event,
 	form: FormData,
 	what: StartWhat,

@@ -9,7 +9,6 @@ import {
 	validateSessionToken
 } from '../auth/session';
 import { handshakeClientAddress, nodeClientAddress } from '../client-address';
-import { Limiter } from '../rate-limit';
 import { GameRegistry } from '../live/registry';
 import type { Timers } from '../live/live-game';
 import { PingPayload, SOCKET_PATH } from '../../protocol';
@@ -41,18 +40,6 @@ export interface RealtimeDeps {
 	unjoinedTimeoutMs?: number;
 	/** Rebuild every unfinished game at start (default true). */
 	recover?: boolean;
-}
-
-/**
- * Join attempts per address per 10 s. Phones on an event's own Wi-Fi have their own addresses;
- * behind a NAT a hall shares one, hence a generous default (LIVE_JOIN_LIMIT overrides it).
- * Rejoins only cost a hash lookup, so their budget is larger (LIVE_REJOIN_LIMIT).
- */
-function defaultLimits({ limits }: AppContext['config']): HandlerContext['limits'] {
-	return {
-		join: new Limiter('live-join', limits.liveJoin, 10),
-		rejoin: new Limiter('live-rejoin', limits.liveRejoin, 10)
-	};
 }
 
 /** Attach socket.io to the app's HTTP server (one port serves pages and sockets). */
@@ -97,7 +84,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		commit: registry.commit,
 		broadcaster,
 		now,
-		limits: { ...defaultLimits(cfg), ...deps.limits }
+		limits: { ...deps.app.limiters.live, ...deps.limits }
 	};
 	// With REDIS_URL each game runs on the node holding its lease (cluster.ts takes them over).
 	const cluster = redisUrl ? new Cluster(io, ctx, redisUrl) : null;

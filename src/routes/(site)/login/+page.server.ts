@@ -23,7 +23,14 @@ export const actions = {
 		const db = event.locals.app.db;
 		// A browser that logged in to an account before keeps its own failed-login budget.
 		const device = event.cookies.get(DEVICE_COOKIE) ?? generateToken();
-		const result = await login(db, username, password, clientIp(event), device);
+		const result = await login(
+			db,
+			username,
+			password,
+			clientIp(event),
+			device,
+			event.locals.app.limiters.login
+		);
 		if (!result.ok) {
 			const message =
 				result.reason === 'rate_limited'

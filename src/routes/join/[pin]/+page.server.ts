@@ -1,25 +1,23 @@
 import { PIN_PATTERN } from '$lib/protocol';
 import { clientIp } from '$lib/server/client-ip';
 import { findJoinableGame } from '$lib/server/live/service';
-import { Limiter } from '$lib/server/rate-limit';
 import type { PageServerLoad } from './$types';
-
-/** Unknown PINs per IP: guessing PINs to find games is slowed down; real players never notice. */
-const pinMisses = new Limiter('pin-miss', 30, 60, 60);
 
 export const load = (async (event) => {
 	const pin = event.params.pin;
 	if (!PIN_PATTERN.test(pin)) return { pin, game: null, limited: false };
 	const ip = clientIp(event);
-	// Enforced before the lookup: a blocked address learns nothing, not even that a PIN exists.
-	const blocked = await pinMisses.check(ip);
+	// Unknown PINs per address: guessing PINs to find games is slowed down; real players never
+	// notice. Enforced before the lookup: a blocked address learns nothing, not even that a PIN exists.
+	const misses = event.locals.app.limiters.pinMisses;
+	const blocked = await misses.check(ip);
 	if (!blocked.allowed) {
 		event.setHeaders({ 'retry-after': String(blocked.retryAfterSec) });
 		return { pin, game: null, limited: true };
 	}
 	const game = findJoinableGame(event.locals.app.db, pin);
 	if (!game) {
-		const decision = await pinMisses.consume(ip);
+		const decision = await misses.consume(ip);
 		return { pin, game: null, limited: !decision.allowed };
 	}
 	return {

@@ -5,7 +5,6 @@ import { findEntry } from '$lib/server/db/queries/contest-entries';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { participantOrGuest } from '$lib/server/practice/start';
 import { parseId } from '$lib/server/params';
-import { practiceLimits } from '$lib/server/practice/limits';
 import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
 import { checkRegistration, registerEntry, startAttempt } from '$lib/server/contest/attempts';
 import { contestPage } from '$lib/server/contest/public';
@@ -40,7 +39,7 @@ export const actions = {
 		if (event.locals.user?.organizationId === c.organizationId) {
 			return fail(403, { values, errors: {}, message: contestErrorMessage('staff_excluded') });
 		}
-		const limit = await practiceLimits.registerPerIp.consume(clientIp(event));
+		const limit = await event.locals.app.limiters.practice.registerPerIp.consume(clientIp(event));
 		if (!limit.allowed) {
 			return fail(429, {
 				values,

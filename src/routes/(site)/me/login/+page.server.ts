@@ -2,7 +2,6 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { checkParticipantLogin } from '$lib/server/practice/account';
 import { signInParticipant } from '$lib/server/practice/identity';
-import { practiceLimits } from '$lib/server/practice/limits';
 import { clientIp } from '$lib/server/client-ip';
 import type { Actions } from './$types';
 import { readForm } from '$lib/server/read-form';
@@ -12,9 +11,9 @@ export const actions = {
 		const form = await readForm(event);
 		const login = String(form.get('login') ?? '').slice(0, 254);
 		const password = String(form.get('password') ?? '').slice(0, 300);
-		const perIp = await practiceLimits.newPlayerPerIp.consume(clientIp(event));
+		const perIp = await event.locals.app.limiters.practice.newPlayerPerIp.consume(clientIp(event));
 		const result = perIp.allowed
-			? await checkParticipantLogin(event.locals.app.db, login, password)
+			? await checkParticipantLogin(event.locals.app, login, password)
 			: ({ ok: false, reason: 'rate_limited', retryAfterSec: perIp.retryAfterSec } as const);
 		if (!result.ok) {
 			const message =

@@ -1,7 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getPublishedContest } from '$lib/server/db/queries/contests';
 import { ok, readJson, refuse, RegisterBody } from '$lib/server/practice/api';
-import { practiceLimits } from '$lib/server/practice/limits';
 import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
 import { participantOrGuest } from '$lib/server/practice/start';
 import { parseId } from '$lib/server/params';
@@ -19,7 +18,7 @@ export const POST: RequestHandler = async (event) => {
 	if (event.locals.user?.organizationId === c.organizationId) {
 		return refuse(403, 'staff_excluded', contestErrorMessage('staff_excluded'));
 	}
-	const limit = await practiceLimits.registerPerIp.consume(clientIp(event));
+	const limit = await event.locals.app.limiters.practice.registerPerIp.consume(clientIp(event));
 	if (!limit.allowed) {
 		return refuse(
 			429,

@@ -3,7 +3,6 @@ import { m } from '$lib/paraglide/messages.js';
 import { ownAttemptId } from '$lib/server/db/queries/contests';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { parseId } from '$lib/server/params';
-import { practiceLimits } from '$lib/server/practice/limits';
 import { answerFromForm } from '$lib/server/practice/answer-form';
 import { parseAttemptPublicId } from '$lib/server/practice/answer-endpoints';
 import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
@@ -52,8 +51,8 @@ export const actions = {
 		const attemptId = participant ? ownAttemptId(db, participant.id, publicId) : null;
 		if (!participant || !page || !attemptId) error(404, 'Not found');
 		for (const [limiter, key] of [
-			[practiceLimits.savePerPlayer, String(participant.id)],
-			[practiceLimits.savePerAddress, clientIp(event)]
+			[event.locals.app.limiters.practice.savePerPlayer, String(participant.id)],
+			[event.locals.app.limiters.practice.savePerAddress, clientIp(event)]
 		] as const) {
 			const limit = await limiter.consume(key);
 			if (!limit.allowed)
