@@ -1,10 +1,10 @@
+import { foldDiacritics } from '../../quiz/vietnamese';
 import type { ExportedFile } from '../transfer';
 
-/** A file download response; the UTF-8 name survives in `filename*`, ASCII fallback in `filename`. */
+/** A file download response; the UTF-8 name survives in `filename*`, ASCII fallback (diacritics folded, đ → d) in `filename`. */
 export function attachment(file: ExportedFile): Response {
 	const ascii =
-		file.filename
-			.normalize('NFD')
+		foldDiacritics(file.filename)
 			.replace(/[^\x20-\x7e]/g, '')
 			.replace(/["\\]/g, '') || 'download';
 	return new Response(new Uint8Array(file.bytes), {
