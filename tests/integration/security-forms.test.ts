@@ -142,6 +142,15 @@ describe('finding 14: only the upload pages take large bodies', () => {
 		expect(pulled).toBeLessThanOrEqual(1);
 	});
 
+	it('passes a body whose declared length is within the limit through as it is (the server bounds it)', () => {
+		const request = new Request('http://127.0.0.1/login', {
+			method: 'POST',
+			body: 'username=a&password=b',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '21' }
+		});
+		expect(limitBody(request, PUBLIC_BODY_LIMIT)).toEqual({ request });
+	});
+
 	it('cuts off a chunked body once it passes the limit and answers 413 with a message', async () => {
 		let sent = 0;
 		const body = new ReadableStream({

@@ -48,8 +48,12 @@ export type BodyLimitResult = { request: Request } | { tooLarge: number };
  */
 export function limitBody(request: Request, limit: number): BodyLimitResult {
 	if (!request.body) return { request };
-	const declared = Number(request.headers.get('content-length'));
+	const header = request.headers.get('content-length');
+	const declared = header === null || header.trim() === '' ? NaN : Number(header);
 	if (Number.isFinite(declared) && declared > limit) return { tooLarge: limit };
+	// A declared length within the limit bounds the body already: the server (SvelteKit's Node
+	// adapter) fails a body longer than its Content-Length, so no counting stream is needed.
+	if (Number.isFinite(declared)) return { request };
 	let seen = 0;
 	const counter = new TransformStream<Uint8Array, Uint8Array>({
 		transform(chunk, controller) {
