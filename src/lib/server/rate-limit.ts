@@ -25,14 +25,10 @@ export class Limiter {
 		private readonly redisUrl?: string
 	) {}
 
-	get #points(): number {
-		return this.points;
-	}
-
 	get #store(): RateLimiterAbstract {
 		if (this.#limiter) return this.#limiter;
 		const options = {
-			points: this.#points,
+			points: this.points,
 			duration: this.durationSec,
 			blockDuration: this.blockSec
 		};
@@ -63,7 +59,7 @@ export class Limiter {
 	/** Is there budget left for `key`? Spends nothing (checked before any work is done for it). */
 	async check(key: string): Promise<RateDecision> {
 		const res = await this.#store.get(key);
-		if (!res || res.consumedPoints < this.#points) return { allowed: true };
+		if (!res || res.consumedPoints < this.points) return { allowed: true };
 		return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 	}
 

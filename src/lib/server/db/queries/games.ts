@@ -147,7 +147,7 @@ export interface QuestionStatsInsert {
 	closedAt: number;
 }
 
-/** Prepared statements for the realtime hot path; run them inside `transaction`. */
+/** Prepared statements for the realtime hot path, run inside the group commit (db/group-commit.ts). */
 export interface GameWriter {
 	appendCommand(gameId: number, seq: number, command: string, at: number): void;
 	insertPlayer(row: PlayerInsert): void;
@@ -166,7 +166,6 @@ export interface GameWriter {
 			endedAt: number | null;
 		}
 	): void;
-	transaction(work: () => void): void;
 }
 
 /** A bound parameter of a prepared writer statement, passed to the driver as given (no mapping). */
@@ -287,7 +286,6 @@ export function createGameWriter(db: Db): GameWriter {
 			void removeAnswer.run({ gameId, questionIndex, playerId }),
 		saveQuestionStats: (row) => void stats.run({ ...row, skipped: row.skipped ? 1 : 0 }),
 		saveSnapshot: (gameId, state, seq, at) => void snapshot.run({ gameId, seq, state, at }),
-		updateMeta: (gameId, m) => void meta.run({ ...m, gameId, locked: m.locked ? 1 : 0 }),
-		transaction: (work) => db.transaction(() => work())
+		updateMeta: (gameId, m) => void meta.run({ ...m, gameId, locked: m.locked ? 1 : 0 })
 	};
 }
