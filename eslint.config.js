@@ -108,9 +108,33 @@ export default defineConfig(
 			'src/lib/server/app.ts',
 			'src/lib/server/app-testing.ts',
 			'src/lib/server/db/queries/testing.ts',
+			'src/lib/server/db/test-databases.ts',
 			'src/**/*.spec.ts'
 		],
 		rules: { 'no-restricted-imports': ['error', { patterns: [openDatabaseOutsideRoot] }] }
+	},
+	{
+		// One data layer for SQLite and PostgreSQL (docs/database.md): queries are awaited, since
+		// `.get()`, `.all()` and `.run()` exist only on SQLite, and transactions go through
+		// `transaction()` (db/transaction.ts), since drizzle's SQLite transactions cannot await.
+		files: ['src/lib/server/**/*.ts', 'src/routes/**/*.ts'],
+		ignores: ['src/**/*.spec.ts', 'src/lib/server/db/transaction.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: 'CallExpression[arguments.length=0][callee.property.name=/^(get|all|run)$/]',
+					message:
+						'Await the query instead (`(await query)[0]` for one row): .get(), .all() and .run() exist only on SQLite.'
+				},
+				{
+					selector:
+						"CallExpression[callee.property.name='transaction'][callee.object.name=/^(db|tx)$/]",
+					message:
+						'Use transaction(db, async (tx) => …) from $lib/server/db: it works on both databases.'
+				}
+			]
+		}
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
@@ -15,6 +17,34 @@ function realtimeDevServer(): Plugin {
 		}
 	};
 }
+
+/**
+ * The data suite: every test file that opens a database through the test helpers
+ * (src/lib/server/db/test-databases.ts and what builds on it). It runs on SQLite with the rest of
+ * the suite and again on PostgreSQL (docs/database.md).
+ */
+const OPENS_A_DATABASE =
+	/\b(openTestDb|newTestDatabase|testApp|freshDb|makeWorld|startServer|startHarness)\(/;
+/** Tests about SQLite itself, or that start their own server processes on a SQLite file. */
+const SQLITE_ONLY = new Set([
+	'src/lib/server/db/migrations.spec.ts',
+	'tests/integration/schema-parity.test.ts',
+	'tests/integration/multinode.test.ts',
+	'tests/integration/dev-server.test.ts',
+	'tests/integration/start-script.test.ts'
+]);
+
+function testFiles(dir: string, pattern: RegExp): string[] {
+	return fs
+		.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.map((file) => path.join(dir, file).split(path.sep).join('/'))
+		.filter((file) => pattern.test(file));
+}
+
+const DATA_SUITE = [
+	...testFiles('src', /\.(test|spec)\.ts$/),
+	...testFiles('tests/integration', /\.test\.ts$/)
+].filter((file) => !SQLITE_ONLY.has(file) && OPENS_A_DATABASE.test(fs.readFileSync(file, 'utf8')));
 
 export default defineConfig({
 	plugins: [
@@ -43,8 +73,27 @@ export default defineConfig({
 	},
 	test: {
 		expect: { requireAssertions: true },
-		include: ['src/**/*.{test,spec}.ts', 'tests/integration/**/*.test.ts'],
 		testTimeout: 20_000,
-		hookTimeout: 30_000
+		hookTimeout: 30_000,
+		setupFiles: ['tests/setup-databases.ts'],
+		// The whole suite on SQLite, then the data suite (every test that opens a database through
+		// src/lib/server/db/test-databases.ts) again on PostgreSQL: docs/database.md.
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'sqlite',
+					include: ['src/**/*.{test,spec}.ts', 'tests/integration/**/*.test.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'postgres',
+					include: DATA_SUITE,
+					env: { TEST_DATABASE: 'pg' }
+				}
+			}
+		]
 	}
 });

@@ -14,7 +14,7 @@ let app: AppContext;
 
 export const init: ServerInit = async () => {
 	try {
-		app = startApp();
+		app = await startApp();
 	} catch (err) {
 		if (err instanceof ConfigError) {
 			console.error(`Cấu hình sai / bad configuration: ${err.message}`);

@@ -85,16 +85,21 @@ export function createLimiters(cfg: Pick<AppConfig, 'limits' | 'redisUrl'>): App
 }
 
 export interface AppComponents {
-	/** An already opened database (tests: `openDatabase(':memory:')`). */
+	/** An already opened database (tests: `openTestDb()`). */
 	db?: Db;
 }
 
+/** Where the app's database is: DATABASE_URL (PostgreSQL) when set, else the SQLite file. */
+export function databaseLocation(cfg: Pick<AppConfig, 'databaseUrl' | 'databasePath'>): string {
+	return cfg.databaseUrl ?? cfg.databasePath;
+}
+
 /** Build one app: open the configured database (migrations apply) unless one is given. */
-export function createApp(
+export async function createApp(
 	cfg: AppConfig = readProcessConfig(),
 	components: AppComponents = {}
-): AppContext {
-	const db = components.db ?? openDatabase(cfg.databasePath);
+): Promise<AppContext> {
+	const db = components.db ?? (await openDatabase(databaseLocation(cfg)));
 	const practicePool = createPoolCache();
 	const heldBanks = createHeldCache();
 	const caches: AppCaches = {

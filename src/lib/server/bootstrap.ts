@@ -19,25 +19,36 @@ type Globals = Record<symbol, unknown>;
  * the URLs and the set-up link, attach socket.io to the HTTP server.
  * Returns that app; a second call returns the same one.
  */
-export function startApp(): AppContext {
+export async function startApp(): Promise<AppContext> {
 	const g = globalThis as Globals;
-	let app = g[APP_KEY] as AppContext | undefined;
-	if (!app) {
-		app = createApp();
-		g[APP_KEY] = app;
-		seedDemo(app.db);
-		const token = issueSetupToken(app.db);
-		const cfg = app.config;
-		if (g[BANNER_KEY] === 'defer') {
-			g[BANNER_KEY] = (port: number) => startBanner({ ...cfg, port }, token);
-		} else {
-			console.log(startBanner(cfg, token).join('\n'));
-		}
+	let starting = g[APP_KEY] as Promise<AppContext> | undefined;
+	if (!starting) {
+		starting = prepareApp(g);
+		g[APP_KEY] = starting;
+		// A failed start (bad configuration, database unreachable) may be retried by the next call.
+		starting.catch(() => {
+			if (g[APP_KEY] === starting) delete g[APP_KEY];
+		});
 	}
+	const app = await starting;
 	const httpServer = g[HTTP_SERVER_KEY] as (HttpServer & Globals) | undefined;
 	if (httpServer && !httpServer[ATTACHED_KEY]) {
 		httpServer[ATTACHED_KEY] = true;
 		attachRealtime(httpServer, { app });
+	}
+	return app;
+}
+
+/** Builds the app, seeds the demo organization and prints the banner (or hands it to server.js). */
+async function prepareApp(g: Globals): Promise<AppContext> {
+	const app = await createApp();
+	await seedDemo(app.db);
+	const token = await issueSetupToken(app.db);
+	const cfg = app.config;
+	if (g[BANNER_KEY] === 'defer') {
+		g[BANNER_KEY] = (port: number) => startBanner({ ...cfg, port }, token);
+	} else {
+		console.log(startBanner(cfg, token).join('\n'));
 	}
 	return app;
 }

@@ -89,7 +89,7 @@ describe('configuration', () => {
 			await import('./rate-limit');
 			// …and start-up refuses the value with its name.
 			const { startApp } = await import('./bootstrap');
-			expect(() => startApp()).toThrowError(/LIVE_REJOIN_LIMIT must be a whole number/);
+			await expect(startApp()).rejects.toThrowError(/LIVE_REJOIN_LIMIT must be a whole number/);
 		});
 	});
 });

@@ -42,7 +42,10 @@ export type LimitName = keyof typeof LIMITS;
 export interface AppConfig {
 	port: number;
 	host: string;
+	/** The SQLite file (DATABASE_PATH), used when `databaseUrl` is not set. */
 	databasePath: string;
+	/** DATABASE_URL: a postgres:// address puts the app on PostgreSQL instead of SQLite. */
+	databaseUrl: string | undefined;
 	publicUrl: string | undefined;
 	uploadDir: string;
 	/** Where rate limits read the client's address (TRUST_PROXY, ADDRESS_HEADER, XFF_DEPTH). */
@@ -108,16 +111,40 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		limits[name] = value;
 	}
 	const redisUrl = readRedisUrl(env.REDIS_URL);
+	const databaseUrl = readDatabaseUrl(env.DATABASE_URL);
 	return {
 		port,
 		host,
 		databasePath,
+		databaseUrl,
 		publicUrl,
 		uploadDir,
 		address,
 		limits,
 		redisUrl
 	};
+}
+
+/** DATABASE_URL, when set, must be a postgres:// address (SQLite is chosen by leaving it unset). */
+function readDatabaseUrl(text: string | undefined): string | undefined {
+	const value = text?.trim();
+	if (!value) return undefined;
+	let url: URL | undefined;
+	try {
+		url = new URL(value);
+	} catch {
+		url = undefined;
+	}
+	if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.hostname)
+		throw new ConfigError(
+			`DATABASE_URL must be a postgres:// address such as postgres://chuongvang@127.0.0.1:5432/chuongvang (leave it unset for SQLite), got "${redact(value)}"`
+		);
+	return value;
+}
+
+/** An address without its password, for error messages (secrets are never printed). */
+function redact(text: string): string {
+	return text.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }
 
 /** REDIS_URL, when set, must be a redis:// or rediss:// address (a typo must not start a lone node). */

@@ -15,11 +15,12 @@
  * The callbacks queued with a write (acks, broadcasts) run after the commit, in queue order, so
  * nothing is acknowledged or shown before it is on disk (in the WAL).
  */
-import type { Db } from './index';
+import type { DbOrTx } from './index';
+import { transaction } from './transaction';
 
 export interface CommitJob {
-	/** Runs inside the transaction, in a savepoint of its own. */
-	write?: () => void;
+	/** Runs inside the transaction, in a savepoint of its own, on the transaction's `tx`. */
+	write?: (tx: DbOrTx) => Promise<void> | void;
 	/** Runs after the commit: error undefined when the write (and its key's earlier ones) committed. */
 	after?: (error?: unknown) => void;
 	/** Jobs with the same key depend on the earlier ones of that key (a live game's id). */
@@ -28,9 +29,9 @@ export interface CommitJob {
 
 export interface GroupCommitOptions {
 	/** Runs the batch as one transaction. */
-	transaction: (work: () => void) => void;
+	transaction: (work: (tx: DbOrTx) => Promise<void>) => Promise<void>;
 	/** Runs one write inside the transaction so that a throw rolls back only that write. */
-	savepoint: (work: () => void) => void;
+	savepoint: (tx: DbOrTx, work: (tx: DbOrTx) => Promise<void>) => Promise<void>;
 	/** Called after the callbacks with the keys that lost writes (a failed item or commit). */
 	onFailure?: (error: unknown, keys: number[]) => void;
 	schedule?: (flush: () => void) => void;
@@ -38,17 +39,20 @@ export interface GroupCommitOptions {
 	maxBatch?: number;
 }
 
-/** SQLite's transaction (BEGIN IMMEDIATE) and savepoint for `GroupCommitOptions`. */
-export function sqliteCommit(db: Db): Pick<GroupCommitOptions, 'transaction' | 'savepoint'> {
-	// better-sqlite3 runs a transaction function called inside another one as a SAVEPOINT.
-	const tx = db.$client.transaction((work: () => void) => work());
-	return { transaction: (work) => tx.immediate(work), savepoint: (work) => tx(work) };
+/** The database's transaction and savepoint (./transaction.ts) for `GroupCommitOptions`. */
+export function dbCommit(db: DbOrTx): Pick<GroupCommitOptions, 'transaction' | 'savepoint'> {
+	return {
+		transaction: (work) => transaction(db, work),
+		savepoint: (tx, work) => transaction(tx, work)
+	};
 }
 
 export class GroupCommit {
 	#jobs: CommitJob[] = [];
 	#scheduled = false;
 	#closed = false;
+	/** The batch being written (one at a time: a batch's writes follow the previous batch's). */
+	#inFlight: Promise<void> | null = null;
 	readonly #options: GroupCommitOptions;
 	/** Figures for benchmarks: transactions committed and writes they carried. */
 	readonly stats = { commits: 0, writes: 0, largestBatch: 0 };
@@ -57,9 +61,12 @@ export class GroupCommit {
 		this.#options = options;
 	}
 
+	/** Jobs queued and not yet committed (the batch being written included). */
 	get pending(): number {
-		return this.#jobs.length;
+		return this.#jobs.length + this.#writing;
 	}
+
+	#writing = 0;
 
 	/** Queues a write and what to do once it is committed. */
 	add(job: CommitJob): void {
@@ -77,38 +84,57 @@ export class GroupCommit {
 	 * gets the error when a write of that key queued before it failed.
 	 */
 	afterCommit(fn: (error?: unknown) => void, key?: number): void {
-		if (this.#jobs.length === 0) fn();
+		if (this.#jobs.length === 0 && !this.#inFlight) fn();
 		else this.add({ after: fn, key });
 	}
 
-	/** Commits what is queued now (at most `maxBatch` writes; the rest are scheduled). */
-	flush(): void {
+	/**
+	 * Commits what is queued now (at most `maxBatch` writes; the rest are scheduled). While a batch
+	 * is being written, this waits for it and then writes what was queued since.
+	 */
+	async flush(): Promise<void> {
 		this.#scheduled = false;
+		while (this.#inFlight) await this.#inFlight;
 		const jobs = this.#take();
-		if (this.#jobs.length > 0) this.#schedule();
 		if (jobs.length === 0) return;
+		this.#writing = jobs.length;
+		const run = this.#write(jobs);
+		this.#inFlight = run;
+		try {
+			await run;
+		} finally {
+			this.#inFlight = null;
+			this.#writing = 0;
+		}
+		if (this.#jobs.length > 0) this.#schedule();
+	}
+
+	async #write(jobs: CommitJob[]): Promise<void> {
 		const errors = new Map<number, unknown>();
 		const failedKeys = new Map<number, unknown>();
 		let writes = 0;
-		const run = () => {
-			jobs.forEach((job, i) => {
+		const run = async (tx: DbOrTx) => {
+			for (const [i, job] of jobs.entries()) {
 				if (job.key !== undefined && failedKeys.has(job.key)) {
 					errors.set(i, failedKeys.get(job.key));
-					return;
+					continue;
 				}
-				if (!job.write) return;
+				const write = job.write;
+				if (!write) continue;
 				writes++;
 				try {
-					this.#options.savepoint(job.write);
+					await this.#options.savepoint(tx, async (sp) => {
+						await write(sp);
+					});
 				} catch (err) {
 					const error = err ?? new Error('write failed');
 					errors.set(i, error);
 					if (job.key !== undefined) failedKeys.set(job.key, error);
 				}
-			});
+			}
 		};
 		try {
-			if (jobs.some((job) => job.write)) this.#options.transaction(run);
+			if (jobs.some((job) => job.write)) await this.#options.transaction(run);
 			this.stats.commits++;
 			this.stats.writes += writes;
 			this.stats.largestBatch = Math.max(this.stats.largestBatch, writes);
@@ -131,9 +157,9 @@ export class GroupCommit {
 	}
 
 	/** Commits what is pending and refuses new work. */
-	close(): void {
-		while (this.#jobs.length > 0) this.flush();
+	async close(): Promise<void> {
 		this.#closed = true;
+		while (this.#jobs.length > 0 || this.#inFlight) await this.flush();
 	}
 
 	/** The next batch: queued jobs up to `maxBatch` writes (callbacks ride along). */
@@ -152,7 +178,7 @@ export class GroupCommit {
 	#schedule(): void {
 		if (this.#scheduled) return;
 		this.#scheduled = true;
-		(this.#options.schedule ?? setImmediate)(() => this.flush());
+		(this.#options.schedule ?? setImmediate)(() => void this.flush());
 	}
 }
 
@@ -163,14 +189,17 @@ export const MAX_BATCH = 256;
  * A function that queues `work(args)` for the next group commit of its own queue and resolves
  * with its result once committed (rejects with what `work` threw, or with the commit's error).
  */
-export function createBatcher<A, R>(db: Db, work: (args: A) => R): (args: A) => Promise<R> {
-	const commit = new GroupCommit({ ...sqliteCommit(db), maxBatch: MAX_BATCH });
+export function createBatcher<A, R>(
+	db: DbOrTx,
+	work: (tx: DbOrTx, args: A) => Promise<R> | R
+): (args: A) => Promise<R> {
+	const commit = new GroupCommit({ ...dbCommit(db), maxBatch: MAX_BATCH });
 	return (args: A) =>
 		new Promise<R>((resolve, reject) => {
 			let result: R;
 			commit.add({
-				write: () => {
-					result = work(args);
+				write: async (tx) => {
+					result = await work(tx, args);
 				},
 				after: (error) => (error === undefined ? resolve(result) : reject(error))
 			});

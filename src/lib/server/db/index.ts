@@ -7,23 +7,55 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
 
+/**
+ * The app's database: SQLite (better-sqlite3) by default, or PostgreSQL (node-postgres) when
+ * opened from a postgres:// URL. Query code is written once, against drizzle's SQLite types, and
+ * runs on both: it awaits every query (never `.get()`/`.all()`/`.run()`, which only SQLite has),
+ * opens transactions with `transaction()` from ./transaction, and asks `isPostgres(db)` where the
+ * two dialects' SQL differ (docs/database.md). `$client` is the raw driver: a better-sqlite3
+ * database, or a `pg.Pool` on PostgreSQL.
+ */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /**
- * What a query function runs on: the database or the `tx` of an open `db.transaction((tx) => …)`
- * (whose own `transaction` is a savepoint). Both are drizzle's synchronous SQLite database, so a
- * function taking `DbOrTx` composes inside another's transaction without a cast; only `Db` has
- * `$client`, the raw driver.
+ * What a query function runs on: the database or the `tx` that `transaction(db, (tx) => …)`
+ * hands its work (a nested `transaction(tx, …)` is a savepoint).
  */
 export type DbOrTx = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 
-/** Where drizzle-kit's migrations live: ./drizzle at the project root. */
+/** Where drizzle-kit's migrations live: ./drizzle at the project root (PostgreSQL's in ./drizzle/pg). */
 export const MIGRATIONS_DIR = path.resolve(
 	process.env.MIGRATIONS_DIR ??
 		path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle')
 );
 
+/** True for a database location that names PostgreSQL (postgres:// or postgresql://). */
+export function isPostgresUrl(location: string): boolean {
+	return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/**
+ * Opens the database at `location` and applies its migrations: a postgres:// URL opens PostgreSQL
+ * (and binds the process's tables to it, see ./schema.ts); anything else is a SQLite file (or
+ * `:memory:`). Close it with `closeDatabase`.
+ */
+export async function openDatabase(location: string): Promise<Db> {
+	if (!isPostgresUrl(location)) return openSqlite(location);
+	schema.useDialect('pg');
+	const { openPostgres } = await import('./postgres');
+	return (await openPostgres(location)) as unknown as Db;
+}
+
+/** Closes what `openDatabase` opened (SQLite's file handle, or PostgreSQL's pool). */
+export async function closeDatabase(db: Db): Promise<void> {
+	const client = db.$client as unknown as
+		{ end: () => Promise<void> } | { open: boolean; close: () => void };
+	if ('end' in client) await client.end();
+	else if (client.open) client.close();
+}
+
 /** Open (creating if needed) a SQLite database with WAL, foreign keys and a busy timeout, and apply migrations. */
-export function openDatabase(file: string): Db {
+export function openSqlite(file: string): Db {
+	schema.useDialect('sqlite');
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 	const client = new Database(file);
 	client.pragma('journal_mode = WAL');
@@ -41,4 +73,6 @@ function resolveMigrationsDir(): string {
 	return path.resolve('drizzle');
 }
 
+export { transaction } from './transaction';
+export { affected, forUpdate, isPostgres, prepared } from './dialect';
 export { schema };

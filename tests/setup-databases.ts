@@ -1,0 +1,6 @@
+// Registered for every test file (vitest setupFiles): closes the databases the file opened and
+// drops the PostgreSQL ones it created.
+import { afterAll } from 'vitest';
+import { closeTestDatabases } from '../src/lib/server/db/test-databases';
+
+afterAll(closeTestDatabases);
