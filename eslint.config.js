@@ -114,6 +114,17 @@ export default defineConfig(
 		rules: { 'no-restricted-imports': ['error', { patterns: [openDatabaseOutsideRoot] }] }
 	},
 	{
+		// Data access is async on both databases: a promise nobody awaits is a write nobody waits
+		// for (or an error nobody sees).
+		files: ['src/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+		ignores: ['src/lib/paraglide/**'],
+		languageOptions: { parserOptions: { projectService: true } },
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }]
+		}
+	},
+	{
 		// One data layer for SQLite and PostgreSQL (docs/database.md): queries are awaited, since
 		// `.get()`, `.all()` and `.run()` exist only on SQLite, and transactions go through
 		// `transaction()` (db/transaction.ts), since drizzle's SQLite transactions cannot await.

@@ -116,7 +116,8 @@ async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> 
 		await admin.connect();
 	} catch (error) {
 		throw new Error(
-			`PostgreSQL is not reachable at ${PG_TEST_URL} (${(error as Error).message}): ${PG_HOW_TO_START}`
+			`PostgreSQL is not reachable at ${PG_TEST_URL} (${(error as Error).message}): ${PG_HOW_TO_START}`,
+			{ cause: error }
 		);
 	}
 	try {
