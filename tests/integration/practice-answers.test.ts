@@ -6,10 +6,7 @@ import {
 	getParticipant,
 	saveAccount
 } from '../../src/lib/server/db/queries/participants';
-import {
-	queuePracticeAnswer,
-	submitPracticeAnswer
-} from '../../src/lib/server/practice/answer';
+import { queuePracticeAnswer, submitPracticeAnswer } from '../../src/lib/server/practice/answer';
 import {
 	sessionSummary,
 	startBankSession,
@@ -271,9 +268,9 @@ describe('leaderboards', () => {
 		]);
 		await play(a, 10, T0 + 7 * DAY_MS);
 		const nextWeek = weekKey(T0 + 7 * DAY_MS);
-		expect((await topPlayers(w.db, 'week', nextWeek, 10)).map((r) => [r.name, r.unitName])).toEqual([
-			['Nguyễn Văn An', 'CĐCS Công ty May 10']
-		]);
+		expect((await topPlayers(w.db, 'week', nextWeek, 10)).map((r) => [r.name, r.unitName])).toEqual(
+			[['Nguyễn Văn An', 'CĐCS Công ty May 10']]
+		);
 		const all = (await topUnits(w.db, 'all', nextWeek, 10))[0];
 		expect(all.xp).toBe((await getParticipant(w.db, a))!.xp);
 		expect((await topUnits(w.db, 'week', nextWeek, 10))[0].players).toBe(1);

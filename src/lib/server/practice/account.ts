@@ -135,9 +135,7 @@ export async function checkParticipantLogin(
 	const decision = await limits.loginPerAccount.consume(key);
 	if (!decision.allowed)
 		return { ok: false, reason: 'rate_limited', retryAfterSec: decision.retryAfterSec };
-	const account = phone
-		? await findAccount(db, { phone })
-		: await findAccount(db, { email: key });
+	const account = phone ? await findAccount(db, { phone }) : await findAccount(db, { email: key });
 	if (!account?.passwordHash) {
 		await verifyPassword(await dummyPasswordHash(), password);
 		return { ok: false, reason: 'failed' };

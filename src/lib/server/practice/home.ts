@@ -37,15 +37,13 @@ export async function homePractice(db: Db, participant: Participant | null, now 
 		bankCount: banks.length,
 		topPlayers: await topPlayers(db, 'week', week, HOME_BOARD),
 		topUnits: await topUnits(db, 'week', week, HOME_BOARD),
-		contests: (await listOpenContests(db, now))
-			.slice(0, 4)
-			.map((c) => ({
-				id: c.id,
-				title: c.title,
-				organizationName: c.organizationName,
-				timeZone: c.timeZone,
-				opensAt: c.opensAt,
-				closesAt: c.closesAt
-			}))
+		contests: (await listOpenContests(db, now)).slice(0, 4).map((c) => ({
+			id: c.id,
+			title: c.title,
+			organizationName: c.organizationName,
+			timeZone: c.timeZone,
+			opensAt: c.opensAt,
+			closesAt: c.closesAt
+		}))
 	};
 }

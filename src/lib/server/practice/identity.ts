@@ -67,11 +67,7 @@ export async function signInParticipant(
 	const old = event.cookies.get(PLAYER_COOKIE);
 	if (old) await deleteParticipantSession(db, hashToken(old));
 	const token = generateToken();
-	setCookie(
-		event,
-		token,
-		await createParticipantSession(db, hashToken(token), participantId, now)
-	);
+	setCookie(event, token, await createParticipantSession(db, hashToken(token), participantId, now));
 }
 
 /** A new guest with `nickname`, signed in on this device. */

@@ -2,7 +2,7 @@
  * Participants of public practice and online contests: guests with a device token, accounts,
  * their sign-ins and the units they belong to. Separate from organization staff (`user`).
  */
-import { and, asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../index';
 import { affected, forUpdate, prepared } from '../dialect';
 import { transaction } from '../transaction';

@@ -173,7 +173,9 @@ export async function getPracticeSession(
 	const rows = await db
 		.select()
 		.from(practiceSession)
-		.where(and(eq(practiceSession.id, sessionId), eq(practiceSession.participantId, participantId)));
+		.where(
+			and(eq(practiceSession.id, sessionId), eq(practiceSession.participantId, participantId))
+		);
 	return rows[0];
 }
 
@@ -319,10 +321,12 @@ const ph = sql.placeholder;
  * (SQLite's integer ms, PostgreSQL's timestamptz), so the answer path passes plain numbers.
  */
 function instantPlaceholder(name: string, column: { mapToDriverValue(value: Date): unknown }) {
-	return sql`${sql.param(ph(name), {
+	// drizzle binds the value given for the placeholder through this encoder (fillPlaceholders).
+	const encoder = {
 		mapToDriverValue: (ms: number | null) =>
 			ms === null ? null : column.mapToDriverValue(new Date(ms))
-	})}`;
+	};
+	return sql`${sql.param(ph(name), encoder as unknown as Parameters<typeof sql.param>[1])}`;
 }
 
 /**
