@@ -103,7 +103,7 @@ export async function saveAccountForm(
  * drizzle's, names it (SQLite: "UNIQUE constraint failed: participant.email", PostgreSQL: the
  * constraint `participant_email_unique`). drizzle's own message quotes the whole statement.
  */
-function violatesEmail(err: unknown): boolean {
+export function violatesEmail(err: unknown): boolean {
 	for (
 		let e = err as { code?: string; constraint?: string; message?: string; cause?: unknown } | null,
 			depth = 0;
