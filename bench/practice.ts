@@ -6,6 +6,8 @@
  * throughput and latency percentiles. Without --url it copies the production build (run
  * `npm run build` first) to a temporary folder, starts it on a fresh database with the rate
  * limits raised (BENCH_SERVER_ENV), and uses the demo bank and demo contest the server seeds.
+ * With DATABASE_URL=postgres://… in the environment the server it starts runs on that PostgreSQL
+ * database instead (give it an empty one: the server migrates and seeds it).
  * Everything it needs (guests, sessions, registrations, attempts) is created through the JSON
  * endpoints. Practice answers go where a player's answer goes: the session page's `answer` form
  * action, posted the way `use:enhance` posts it. See docs/performance.md ("Practice and contests").
@@ -19,6 +21,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 
@@ -150,10 +153,7 @@ async function startServer(): Promise<Server> {
 		child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
 	});
 	// The server has migrated and seeded by now (it listens after start-up): relax anti-cheat.
-	const sqlite = new Database(path.join(dir, 'data/bench.db'));
-	sqlite.pragma('busy_timeout = 5000');
-	sqlite.exec(BENCH_CONTEST_SQL);
-	sqlite.close();
+	await relaxContests(path.join(dir, 'data/bench.db'));
 	return {
 		url,
 		pid: child.pid!,
@@ -164,6 +164,25 @@ async function startServer(): Promise<Server> {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
 	};
+}
+
+/** Runs BENCH_CONTEST_SQL on the server's database: DATABASE_URL's PostgreSQL, else `sqliteFile`. */
+async function relaxContests(sqliteFile: string): Promise<void> {
+	const url = process.env.DATABASE_URL;
+	if (url && /^postgres(ql)?:\/\//i.test(url)) {
+		const client = new pg.Client({ connectionString: url });
+		await client.connect();
+		try {
+			await client.query(BENCH_CONTEST_SQL);
+		} finally {
+			await client.end();
+		}
+		return;
+	}
+	const sqlite = new Database(sqliteFile);
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.exec(BENCH_CONTEST_SQL);
+	sqlite.close();
 }
 
 // ——— HTTP helpers (setup goes through the same JSON endpoints as phones) ———

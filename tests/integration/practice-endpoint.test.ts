@@ -14,11 +14,11 @@ import {
 import { answerFromForm } from '../../src/lib/server/practice/answer-form';
 import type { PublicQuestion } from '../../src/lib/quiz/judge';
 
-function player(w: World, name: string) {
-	const guest = createGuest(w.db, name, T0);
+async function player(w: World, name: string) {
+	const guest = await createGuest(w.db, name, T0);
 	const token = generateToken();
-	createParticipantSession(w.db, hashToken(token), guest.id);
-	const started = startBankSession(w.app, guest.id, w.bankA, T0, 3);
+	await createParticipantSession(w.db, hashToken(token), guest.id);
+	const started = await startBankSession(w.app, guest.id, w.bankA, T0, 3);
 	if (!started.ok) throw new Error(started.error);
 	return { pid: guest.id, token, session: started.session };
 }
@@ -27,8 +27,8 @@ const RIGHT = { type: 'single', choice: 0 };
 
 describe('answering a practice question (one implementation for the JSON endpoint and the form)', () => {
 	it('judges through the JSON endpoint and names the next question', async () => {
-		const w = makeWorld();
-		const p = player(w, 'Nhanh');
+		const w = await makeWorld();
+		const p = await player(w, 'Nhanh');
 		const reply = await practiceAnswerEndpoint(w.app, {
 			token: p.token,
 			id: p.session.id,
@@ -44,8 +44,8 @@ describe('answering a practice question (one implementation for the JSON endpoin
 	});
 
 	it('reads a form’s fields against the question as the session shows it, with the same result as JSON', async () => {
-		const w = makeWorld();
-		const [json, form] = [player(w, 'JSON'), player(w, 'Biểu mẫu')];
+		const w = await makeWorld();
+		const [json, form] = [await player(w, 'JSON'), await player(w, 'Biểu mẫu')];
 		const fields = new FormData();
 		fields.set('choice', '0');
 		let shown: PublicQuestion | undefined;
@@ -68,12 +68,12 @@ describe('answering a practice question (one implementation for the JSON endpoin
 		expect(byForm.status).toBe(200);
 		const strip = (r: typeof byForm) => (r.payload.ok ? { ...r.payload.data, next: null } : r);
 		expect(strip(byForm)).toEqual(strip(byJson));
-		expect(getParticipant(w.db, form.pid)!.answered).toBe(1);
+		expect((await getParticipant(w.db, form.pid))!.answered).toBe(1);
 	});
 
 	it('refuses a forged question in Vietnamese, or in English, and a malformed body', async () => {
-		const w = makeWorld();
-		const p = player(w, 'Giả');
+		const w = await makeWorld();
+		const p = await player(w, 'Giả');
 		const forged = {
 			token: p.token,
 			id: p.session.id,
@@ -96,9 +96,9 @@ describe('answering a practice question (one implementation for the JSON endpoin
 	});
 
 	it('does not know a stranger’s session', async () => {
-		const w = makeWorld();
-		const owner = player(w, 'Chủ');
-		const stranger = player(w, 'Lạ');
+		const w = await makeWorld();
+		const owner = await player(w, 'Chủ');
+		const stranger = await player(w, 'Lạ');
 		const input = {
 			id: owner.session.id,
 			address: '127.0.0.1',
@@ -109,6 +109,6 @@ describe('answering a practice question (one implementation for the JSON endpoin
 			const reply = await practiceAnswerEndpoint(w.app, { ...input, token });
 			expect(reply).toMatchObject({ status: 404, payload: { ok: false, error: 'not_found' } });
 		}
-		expect(getParticipant(w.db, owner.pid)!.answered).toBe(0);
+		expect((await getParticipant(w.db, owner.pid))!.answered).toBe(0);
 	});
 });

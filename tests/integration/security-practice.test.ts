@@ -5,15 +5,15 @@ import { updateBank } from '../../src/lib/server/db/queries/banks';
 import { submitPracticeAnswer } from '../../src/lib/server/practice/answer';
 import { startBankSession, viewSession } from '../../src/lib/server/practice/sessions';
 
-describe('finding 16: an unpublished bank is no longer served to a running practice', () => {
-	it('stops showing questions and revealing answers once the organizer makes the bank private', () => {
-		const w = makeWorld();
-		const pid = createGuest(w.db, 'Cá Vàng', T0).id;
-		const started = startBankSession(w.app, pid, w.bankA, T0, 1);
+describe('finding 16: an unpublished bank is no longer served to a running practice', async () => {
+	it('stops showing questions and revealing answers once the organizer makes the bank private', async () => {
+		const w = await makeWorld();
+		const pid = (await createGuest(w.db, 'Cá Vàng', T0)).id;
+		const started = await startBankSession(w.app, pid, w.bankA, T0, 1);
 		if (!started.ok) throw new Error(started.error);
 		const sessionId = started.session.id;
-		const first = viewSession(w.db, pid, sessionId)!.current!;
-		const answered = submitPracticeAnswer(w.app, {
+		const first = (await viewSession(w.db, pid, sessionId))!.current!;
+		const answered = await submitPracticeAnswer(w.app, {
 			participantId: pid,
 			sessionId,
 			questionId: first.id,
@@ -23,13 +23,15 @@ describe('finding 16: an unpublished bank is no longer served to a running pract
 		expect(answered.ok && answered.data.next).not.toBeNull();
 		const next = answered.ok ? answered.data.next! : null;
 
-		expect(updateBank(w.db, w.orgA, w.bankA, { visibility: 'private' }, T0 + 2 * MIN)).toBe(true);
+		expect(await updateBank(w.db, w.orgA, w.bankA, { visibility: 'private' }, T0 + 2 * MIN)).toBe(
+			true
+		);
 
 		// The page shows no further question…
-		expect(viewSession(w.db, pid, sessionId)!.current).toBeNull();
+		expect((await viewSession(w.db, pid, sessionId))!.current).toBeNull();
 		// …and an answer to the question the phone already holds reveals nothing.
 		expect(
-			submitPracticeAnswer(w.app, {
+			await submitPracticeAnswer(w.app, {
 				participantId: pid,
 				sessionId,
 				questionId: next!.id,

@@ -2,8 +2,9 @@ import { currentParticipant } from '$lib/server/practice/identity';
 import { homePractice } from '$lib/server/practice/home';
 import type { PageServerLoad } from './$types';
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
-	return { practice: homePractice(db, currentParticipant(event.locals.app, event, now), now) };
+	const participant = await currentParticipant(event.locals.app, event, now);
+	return { practice: await homePractice(db, participant, now) };
 }) satisfies PageServerLoad;

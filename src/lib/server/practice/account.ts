@@ -60,9 +60,9 @@ export async function saveAccountForm(
 	if (values.fullName.length < 2 || values.fullName.length > 80) errors.fullName = 'full_name';
 	const phone = values.phone ? normalizePhone(values.phone) : null;
 	if (values.phone && !phone) errors.phone = 'phone';
-	else if (phone && isPhoneTaken(db, phone, participant.id)) errors.phone = 'phone_taken';
+	else if (phone && (await isPhoneTaken(db, phone, participant.id))) errors.phone = 'phone_taken';
 	if (values.email && !EMAIL_RE.test(values.email)) errors.email = 'email';
-	else if (values.email && isEmailTaken(db, values.email, participant.id))
+	else if (values.email && (await isEmailTaken(db, values.email, participant.id)))
 		errors.email = 'email_taken';
 	if (!values.phone && !values.email) errors.phone = 'contact';
 	const needsPassword = participant.passwordHash === null || password !== '';
@@ -72,12 +72,12 @@ export async function saveAccountForm(
 	)
 		errors.password = 'password';
 	const unitId = values.unitId ? Number(values.unitId) : null;
-	if (unitId !== null && (!Number.isInteger(unitId) || !getUnitById(db, unitId)))
+	if (unitId !== null && (!Number.isInteger(unitId) || !(await getUnitById(db, unitId))))
 		errors.unitId = 'unit';
 	if (Object.keys(errors).length > 0) return { values, errors };
 	const passwordHash = needsPassword ? await hashPassword(password) : undefined;
 	try {
-		saveAccount(
+		await saveAccount(
 			db,
 			participant.id,
 			{
@@ -92,10 +92,29 @@ export async function saveAccountForm(
 	} catch (err) {
 		// Another account took the phone or e-mail while the password was hashed: same message.
 		if (!isUniqueViolation(err)) throw err;
-		const field = String((err as Error).message).includes('email') ? 'email' : 'phone';
+		const field = violatesEmail(err) ? 'email' : 'phone';
 		return { values, errors: { [field]: `${field}_taken` as AccountError } };
 	}
 	return { values: { ...values, phone: phone ?? '' }, errors: {} };
+}
+
+/**
+ * Whether a unique violation is the e-mail's (else the phone's): the driver's error, under
+ * drizzle's, names it (SQLite: "UNIQUE constraint failed: participant.email", PostgreSQL: the
+ * constraint `participant_email_unique`). drizzle's own message quotes the whole statement.
+ */
+export function violatesEmail(err: unknown): boolean {
+	for (
+		let e = err as { code?: string; constraint?: string; message?: string; cause?: unknown } | null,
+			depth = 0;
+		e && depth < 4;
+		depth++
+	) {
+		if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === '23505')
+			return String(e.constraint ?? e.message).includes('email');
+		e = e.cause as typeof e;
+	}
+	return false;
 }
 
 export type SignInOutcome =
@@ -116,7 +135,7 @@ export async function checkParticipantLogin(
 	const decision = await limits.loginPerAccount.consume(key);
 	if (!decision.allowed)
 		return { ok: false, reason: 'rate_limited', retryAfterSec: decision.retryAfterSec };
-	const account = phone ? findAccount(db, { phone }) : findAccount(db, { email: key });
+	const account = phone ? await findAccount(db, { phone }) : await findAccount(db, { email: key });
 	if (!account?.passwordHash) {
 		await verifyPassword(await dummyPasswordHash(), password);
 		return { ok: false, reason: 'failed' };

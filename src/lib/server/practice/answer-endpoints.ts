@@ -55,13 +55,13 @@ function refused(
 	return { status, payload: { ok: false, error, message }, retryAfterSec };
 }
 
-function participantId(
+async function participantId(
 	app: ParticipantsApp,
 	token: string | undefined,
 	now: number
-): number | null {
+): Promise<number | null> {
 	if (!token) return null;
-	return findParticipantBySession(app, hashToken(token), now)?.participant.id ?? null;
+	return (await findParticipantBySession(app, hashToken(token), now))?.participant.id ?? null;
 }
 
 interface PracticeAnswerInput {
@@ -116,12 +116,12 @@ export async function answerPracticeRequest(
 }
 
 /** POST /api/practice/sessions/:id/answers — judged on the server, revealed at once. */
-export function practiceAnswerEndpoint(
+export async function practiceAnswerEndpoint(
 	app: Pick<AppContext, 'db' | 'caches' | 'limiters'>,
 	input: Input
 ): Promise<PracticeAnswerReply> {
 	return answerPracticeRequest(app, {
-		participantId: participantId(app, input.token, input.now),
+		participantId: await participantId(app, input.token, input.now),
 		sessionId: input.id,
 		body: input.body,
 		now: input.now,
@@ -143,12 +143,12 @@ interface AttemptInput extends Omit<Input, 'id'> {
  * The caller's participant id and the internal id of their own attempt, or a 404 — checked
  * before any rate limit, so naming someone else's attempt spends nobody's allowance.
  */
-function ownAttempt(
+async function ownAttempt(
 	app: ParticipantsApp,
 	input: AttemptInput
-): { pid: number; attemptId: number } | EndpointReply {
-	const pid = participantId(app, input.token, input.now);
-	const attemptId = pid && input.attempt ? ownAttemptId(app.db, pid, input.attempt) : null;
+): Promise<{ pid: number; attemptId: number } | EndpointReply> {
+	const pid = await participantId(app, input.token, input.now);
+	const attemptId = pid && input.attempt ? await ownAttemptId(app.db, pid, input.attempt) : null;
 	if (!pid || !attemptId)
 		return refused(404, 'not_found', contestErrorMessage('not_found', input.locale));
 	return { pid, attemptId };
@@ -180,7 +180,7 @@ export async function contestAnswerEndpoint(
 	input: AttemptInput
 ): Promise<EndpointReply> {
 	const { locale } = input;
-	const own = ownAttempt(app, input);
+	const own = await ownAttempt(app, input);
 	if ('status' in own) return own;
 	const limited = await saveAllowance(app, own.pid, input.address, locale);
 	if (limited) return limited;
@@ -209,7 +209,7 @@ export async function contestSubmitEndpoint(
 	input: AttemptInput
 ): Promise<EndpointReply> {
 	const { locale } = input;
-	const own = ownAttempt(app, input);
+	const own = await ownAttempt(app, input);
 	if ('status' in own) return own;
 	const body = v.safeParse(SubmitBody, input.body);
 	const prediction = body.success

@@ -3,7 +3,8 @@
  * rules need, let the pure reducer (`lib/practice/answer.ts`) decide, write what it decided.
  * Nothing is recomputed from history; every counter is incremented in place.
  */
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
+import { transaction } from '../db/transaction';
 import { createAnswerQueries, type AnswerQueries } from '../db/queries/practice';
 import { toPublicQuestion, type PublicQuestion } from '../../quiz/judge';
 import { deriveSeed } from '../../quiz/random';
@@ -46,7 +47,7 @@ export interface AnswerArgs {
 
 /** Per-app state of the answer path: the one-answer transaction and the group-commit queue. */
 export interface PracticeAnswerCache {
-	run: (args: AnswerArgs) => PracticeAnswerOutcome;
+	run: (args: AnswerArgs) => Promise<PracticeAnswerOutcome>;
 	queue: (args: AnswerArgs) => Promise<PracticeAnswerOutcome>;
 }
 
@@ -61,15 +62,20 @@ export function createPracticeAnswerCache(
 	practicePool: PoolCache,
 	heldBanks: HeldCache
 ): PracticeAnswerCache {
-	const queries = createAnswerQueries(db);
+	const queriesOn = createAnswerQueries(db);
 	const pool: PoolApp & HeldApp = { db, caches: { practicePool, heldBanks } };
-	const work = (a: AnswerArgs) => answerInTransaction(pool, queries, a);
-	const tx = db.$client.transaction(work);
-	return { run: (a) => tx.immediate(a), queue: createBatcher(db, work) };
+	const work = (tx: DbOrTx, a: AnswerArgs) => answerInTransaction(pool, queriesOn(tx), a);
+	return {
+		run: (a) => transaction(db, (tx) => work(tx, a)),
+		queue: createBatcher(db, work)
+	};
 }
 
 /** Judge and record an answer to the current question of a practice session (its own transaction). */
-export function submitPracticeAnswer(app: AnswerApp, args: AnswerArgs): PracticeAnswerOutcome {
+export function submitPracticeAnswer(
+	app: AnswerApp,
+	args: AnswerArgs
+): Promise<PracticeAnswerOutcome> {
 	return app.caches.practiceAnswer.run(args);
 }
 
@@ -84,12 +90,12 @@ export function queuePracticeAnswer(
 	return app.caches.practiceAnswer.queue(args);
 }
 
-function answerInTransaction(
+async function answerInTransaction(
 	app: PoolApp & HeldApp,
 	q: AnswerQueries,
 	a: AnswerArgs
-): PracticeAnswerOutcome {
-	const facts = readFacts(app, q, a);
+): Promise<PracticeAnswerOutcome> {
+	const facts = await readFacts(app, q, a);
 	if (!facts) return { ok: false, error: 'not_found' };
 	const session = facts.session!;
 	const answer =
@@ -100,36 +106,57 @@ function answerInTransaction(
 			: a.answer;
 	const decision = answerPractice(facts, { questionId: a.questionId, answer, now: a.now });
 	if (!decision.ok) return decision;
-	if (decision.writes) write(q, a, decision.writes);
-	const next = decision.nextIndex === null ? null : nextQuestion(q, session, decision.nextIndex);
+	if (decision.writes) await write(q, a, decision.writes);
+	const next =
+		decision.nextIndex === null ? null : await nextQuestion(q, session, decision.nextIndex);
 	return { ok: true, data: { ...decision.shown, next } };
 }
 
 /** The question at `index` as the session shows it, or null (its bank is no longer published). */
-function nextQuestion(
+async function nextQuestion(
 	q: AnswerQueries,
 	{ questionIds, seed }: { questionIds: readonly number[]; seed: number },
 	index: number
-): PracticeAnswerResult['next'] {
+): Promise<PracticeAnswerResult['next']> {
 	const id = questionIds[index];
-	const row = id === undefined ? undefined : q.questionBody.get({ questionId: id });
+	const row = id === undefined ? undefined : (await q.questionBody.execute({ questionId: id }))[0];
 	if (!row) return null;
 	return { id, index, question: toPublicQuestion(row.body, { shuffleSeed: deriveSeed(seed, id) }) };
 }
 
-/** The facts `answerPractice` decides on, or null when the session is not the participant's. */
-function readFacts(
+/**
+ * The facts `answerPractice` decides on, or null when the session is not the participant's. The
+ * participant's row is read first, and locked (see `createAnswerQueries`): what follows is read
+ * after any other answer of theirs has committed.
+ */
+async function readFacts(
 	app: PoolApp & HeldApp,
 	q: AnswerQueries,
 	a: AnswerArgs
-): PracticeAnswerFacts | null {
+): Promise<PracticeAnswerFacts | null> {
 	const ids = { participantId: a.participantId, questionId: a.questionId };
-	const session = q.session.get({ sessionId: a.sessionId, participantId: a.participantId });
-	const p = session && q.participant.get(ids);
+	const [p] = await q.participant.execute(ids);
+	const [session] = p
+		? await q.session.execute({ sessionId: a.sessionId, participantId: a.participantId })
+		: [];
 	if (!session || !p) return null;
-	const question = q.questionBody.get(ids)?.body ?? null;
+	const question = (await q.questionBody.execute(ids))[0]?.body ?? null;
 	const law = question && lawOf(question);
-	const previous = q.previousAnswer.get({ sessionId: a.sessionId, questionId: a.questionId });
+	const [previous] = await q.previousAnswer.execute({
+		sessionId: a.sessionId,
+		questionId: a.questionId
+	});
+	const [known] = await q.isKnown.execute(ids);
+	const [review] = await q.review.execute(ids);
+	const lawFacts = law
+		? {
+				correct:
+					(await q.lawCorrect.execute({ participantId: a.participantId, law }))[0]?.correct ?? 0,
+				poolSize: await lawPoolSize(app, law, a.now)
+			}
+		: null;
+	const [week] = await q.weekXp.execute({ participantId: a.participantId, week: weekKey(a.now) });
+	const badges = await q.badges.execute(ids);
 	return {
 		session: {
 			kind: session.kind,
@@ -147,24 +174,19 @@ function readFacts(
 			dailyBonusDay: p.dailyBonusDay
 		},
 		question,
-		isHeld: isQuestionHeld(app, a.questionId, a.now),
+		isHeld: await isQuestionHeld(app, a.questionId, a.now),
 		previous: previous ?? null,
-		knewIt: q.isKnown.get(ids) !== undefined,
-		review: q.review.get(ids) ?? null,
-		law: law
-			? {
-					correct: q.lawCorrect.get({ participantId: a.participantId, law })?.correct ?? 0,
-					poolSize: lawPoolSize(app, law, a.now)
-				}
-			: null,
-		weekXp: q.weekXp.get({ participantId: a.participantId, week: weekKey(a.now) })?.xp ?? 0,
-		badges: new Set(q.badges.all(ids).map((b) => b.code))
+		knewIt: known !== undefined,
+		review: review ?? null,
+		law: lawFacts,
+		weekXp: week?.xp ?? 0,
+		badges: new Set(badges.map((b) => b.code))
 	};
 }
 
-function write(q: AnswerQueries, a: AnswerArgs, w: PracticeAnswerWrites): void {
+async function write(q: AnswerQueries, a: AnswerArgs, w: PracticeAnswerWrites): Promise<void> {
 	const ids = { participantId: a.participantId, questionId: a.questionId };
-	q.insertAnswer.run({
+	await q.insertAnswer.execute({
 		sessionId: a.sessionId,
 		questionId: a.questionId,
 		answer: w.answer.value,
@@ -172,12 +194,12 @@ function write(q: AnswerQueries, a: AnswerArgs, w: PracticeAnswerWrites): void {
 		xp: w.answer.xp,
 		at: a.now
 	});
-	if (w.review.kind === 'set') q.upsertReview.run({ ...ids, ...w.review.item });
-	else if (w.review.kind === 'delete') q.deleteReview.run(ids);
-	if (w.markKnown) q.markKnown.run(ids);
-	if (w.bumpLaw) q.bumpLaw.run({ participantId: a.participantId, law: w.bumpLaw });
+	if (w.review.kind === 'set') await q.upsertReview.execute({ ...ids, ...w.review.item });
+	else if (w.review.kind === 'delete') await q.deleteReview.execute(ids);
+	if (w.markKnown) await q.markKnown.execute(ids);
+	if (w.bumpLaw) await q.bumpLaw.execute({ participantId: a.participantId, law: w.bumpLaw });
 	const p = w.participant;
-	q.updateParticipant.run({
+	await q.updateParticipant.execute({
 		participantId: a.participantId,
 		xp: p.xpGained,
 		correct: p.correct ? 1 : 0,
@@ -186,13 +208,15 @@ function write(q: AnswerQueries, a: AnswerArgs, w: PracticeAnswerWrites): void {
 		streakLastDay: p.streak.lastDay,
 		dailyBonusDay: p.dailyBonusDay
 	});
-	if (w.week) q.addWeekXp.run({ participantId: a.participantId, week: w.week.key, xp: w.week.xp });
-	for (const row of w.unitXp) q.addUnitXp.run(row);
-	q.updateSession.run({
+	if (w.week)
+		await q.addWeekXp.execute({ participantId: a.participantId, week: w.week.key, xp: w.week.xp });
+	for (const row of w.unitXp) await q.addUnitXp.execute(row);
+	await q.updateSession.execute({
 		sessionId: a.sessionId,
 		correct: w.session.correct ? 1 : 0,
 		xp: w.session.xpGained,
 		finishedAt: w.session.finishedAt
 	});
-	for (const code of w.badges) q.addBadge.run({ participantId: a.participantId, code, at: a.now });
+	for (const code of w.badges)
+		await q.addBadge.execute({ participantId: a.participantId, code, at: a.now });
 }

@@ -12,12 +12,12 @@ import { playerSummary } from './player';
 const HOME_BANKS = 4;
 const HOME_BOARD = 5;
 
-export function homePractice(db: Db, participant: Participant | null, now = Date.now()) {
-	const banks = listPublishedBanks(db);
+export async function homePractice(db: Db, participant: Participant | null, now = Date.now()) {
+	const banks = await listPublishedBanks(db);
 	const week = weekKey(now);
 	return {
 		player: participant ? playerSummary(participant, now) : null,
-		review: participant ? reviewSummary(db, participant.id, now) : null,
+		review: participant ? await reviewSummary(db, participant.id, now) : null,
 		daily: {
 			size: DAILY_SIZE,
 			bonus: XP_DAILY_BONUS,
@@ -35,17 +35,15 @@ export function homePractice(db: Db, participant: Participant | null, now = Date
 			questionCount: b.questionCount
 		})),
 		bankCount: banks.length,
-		topPlayers: topPlayers(db, 'week', week, HOME_BOARD),
-		topUnits: topUnits(db, 'week', week, HOME_BOARD),
-		contests: listOpenContests(db, now)
-			.slice(0, 4)
-			.map((c) => ({
-				id: c.id,
-				title: c.title,
-				organizationName: c.organizationName,
-				timeZone: c.timeZone,
-				opensAt: c.opensAt,
-				closesAt: c.closesAt
-			}))
+		topPlayers: await topPlayers(db, 'week', week, HOME_BOARD),
+		topUnits: await topUnits(db, 'week', week, HOME_BOARD),
+		contests: (await listOpenContests(db, now)).slice(0, 4).map((c) => ({
+			id: c.id,
+			title: c.title,
+			organizationName: c.organizationName,
+			timeZone: c.timeZone,
+			opensAt: c.opensAt,
+			closesAt: c.closesAt
+		}))
 	};
 }

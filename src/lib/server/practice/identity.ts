@@ -37,54 +37,54 @@ function setCookie(event: CookieEvent, token: string, expiresAt: Date): void {
 }
 
 /** The signed-in participant, or null. Renews the cookie when past half its life. */
-export function currentParticipant(
+export async function currentParticipant(
 	app: ParticipantsApp,
 	event: CookieEvent,
 	now = Date.now()
-): Participant | null {
+): Promise<Participant | null> {
 	const { db } = app;
 	const token = event.cookies.get(PLAYER_COOKIE);
 	if (!token) return null;
 	const hash = hashToken(token);
-	const hit = findParticipantBySession(app, hash, now);
+	const hit = await findParticipantBySession(app, hash, now);
 	if (!hit) {
 		event.cookies.delete(PLAYER_COOKIE, { path: '/' });
 		return null;
 	}
 	if (hit.expiresAt - now < PARTICIPANT_RENEW_MS) {
-		setCookie(event, token, renewParticipantSession(db, hash, now));
+		setCookie(event, token, await renewParticipantSession(db, hash, now));
 	}
 	return hit.participant;
 }
 
 /** Sign this device in as `participantId` (a new token; the old one, if any, is dropped). */
-export function signInParticipant(
+export async function signInParticipant(
 	db: Db,
 	event: CookieEvent,
 	participantId: number,
 	now = Date.now()
-): void {
+): Promise<void> {
 	const old = event.cookies.get(PLAYER_COOKIE);
-	if (old) deleteParticipantSession(db, hashToken(old));
+	if (old) await deleteParticipantSession(db, hashToken(old));
 	const token = generateToken();
-	setCookie(event, token, createParticipantSession(db, hashToken(token), participantId, now));
+	setCookie(event, token, await createParticipantSession(db, hashToken(token), participantId, now));
 }
 
 /** A new guest with `nickname`, signed in on this device. */
-export function startGuest(
+export async function startGuest(
 	db: Db,
 	event: CookieEvent,
 	nickname: string,
 	now = Date.now()
-): Participant {
-	const guest = createGuest(db, nickname, now);
-	signInParticipant(db, event, guest.id, now);
+): Promise<Participant> {
+	const guest = await createGuest(db, nickname, now);
+	await signInParticipant(db, event, guest.id, now);
 	return guest;
 }
 
-export function signOutParticipant(db: Db, event: CookieEvent): void {
+export async function signOutParticipant(db: Db, event: CookieEvent): Promise<void> {
 	const token = event.cookies.get(PLAYER_COOKIE);
-	if (token) deleteParticipantSession(db, hashToken(token));
+	if (token) await deleteParticipantSession(db, hashToken(token));
 	event.cookies.delete(PLAYER_COOKIE, { path: '/' });
 }
 

@@ -31,17 +31,18 @@ export interface PoolApp {
 }
 
 /** Every published question id. */
-export function publishedPool(app: PoolApp, now: number): number[] {
+export async function publishedPool(app: PoolApp, now: number): Promise<number[]> {
 	const s = app.caches.practicePool;
-	if (!s.ids || now - s.ids.at > POOL_TTL_MS) s.ids = { value: publishedPoolIds(app.db), at: now };
+	if (!s.ids || now - s.ids.at > POOL_TTL_MS)
+		s.ids = { value: await publishedPoolIds(app.db), at: now };
 	return s.ids.value;
 }
 
 /** Published questions citing `law`. */
-export function lawPoolSize(app: PoolApp, law: string, now: number): number {
+export async function lawPoolSize(app: PoolApp, law: string, now: number): Promise<number> {
 	const s = app.caches.practicePool;
 	if (!s.laws || now - s.laws.at > POOL_TTL_MS)
-		s.laws = { value: publishedLawSizes(app.db), at: now };
+		s.laws = { value: await publishedLawSizes(app.db), at: now };
 	return s.laws.value.get(law) ?? 0;
 }
 

@@ -34,21 +34,21 @@ function newSeed(): number {
 }
 
 /** A session of up to ten questions of a published bank, unknown questions first. */
-export function startBankSession(
+export async function startBankSession(
 	app: HeldApp,
 	participantId: number,
 	bankId: number,
 	now = Date.now(),
 	seed = newSeed()
-): StartOutcome {
+): Promise<StartOutcome> {
 	const { db } = app;
-	const found = getPublishedBank(db, bankId);
+	const found = await getPublishedBank(db, bankId);
 	if (!found) return { ok: false, error: 'not_found' };
-	if (isBankHeld(app, bankId, now)) return { ok: false, error: 'contest_held' };
-	const ids = publishedQuestionIds(db, bankId);
+	if (await isBankHeld(app, bankId, now)) return { ok: false, error: 'contest_held' };
+	const ids = await publishedQuestionIds(db, bankId);
 	if (ids.length === 0) return { ok: false, error: 'empty' };
-	const picked = pickSessionQuestions(ids, knownQuestionIds(db, participantId, ids), seed);
-	const session = createPracticeSession(
+	const picked = pickSessionQuestions(ids, await knownQuestionIds(db, participantId, ids), seed);
+	const session = await createPracticeSession(
 		db,
 		{ participantId, kind: 'bank', bankId, title: found.title, questionIds: picked, seed },
 		now
@@ -57,16 +57,17 @@ export function startBankSession(
 }
 
 /** Today's challenge: the same few questions for everyone today. */
-export function startDailySession(
+export async function startDailySession(
 	app: PoolApp & HeldApp,
 	participantId: number,
 	title: string,
 	now = Date.now()
-): StartOutcome {
+): Promise<StartOutcome> {
 	const { db } = app;
-	const ids = pickDailyQuestions(withoutHeld(app, publishedPool(app, now), now), dayNumber(now));
+	const pool = await withoutHeld(app, await publishedPool(app, now), now);
+	const ids = pickDailyQuestions(pool, dayNumber(now));
 	if (ids.length === 0) return { ok: false, error: 'empty' };
-	const session = createPracticeSession(
+	const session = await createPracticeSession(
 		db,
 		{
 			participantId,
@@ -82,24 +83,24 @@ export function startDailySession(
 }
 
 /** "Practise my mistakes": the questions due for review now. */
-export function startReviewSession(
+export async function startReviewSession(
 	app: HeldApp,
 	participantId: number,
 	title: string,
 	now = Date.now(),
 	seed = newSeed()
-): StartOutcome {
+): Promise<StartOutcome> {
 	const { db } = app;
-	const due = dueReviewIds(db, participantId, now, REVIEW_SIZE);
+	const due = await dueReviewIds(db, participantId, now, REVIEW_SIZE);
 	// Questions deleted from their bank since drop out silently.
-	const bodies = getQuestionBodies(db, due);
-	const ids = withoutHeld(
+	const bodies = await getQuestionBodies(db, due);
+	const ids = await withoutHeld(
 		app,
 		due.filter((id) => bodies.has(id)),
 		now
 	);
 	if (ids.length === 0) return { ok: false, error: 'nothing_due' };
-	const session = createPracticeSession(
+	const session = await createPracticeSession(
 		db,
 		{ participantId, kind: 'review', bankId: null, title, questionIds: ids, seed },
 		now
@@ -114,18 +115,18 @@ export interface SessionView {
 }
 
 /** Where a session stands: its current question as a phone may see it. */
-export function viewSession(
+export async function viewSession(
 	db: Db,
 	participantId: number,
 	sessionId: number
-): SessionView | undefined {
-	const session = getPracticeSession(db, participantId, sessionId);
+): Promise<SessionView | undefined> {
+	const session = await getPracticeSession(db, participantId, sessionId);
 	if (!session) return undefined;
 	if (session.finishedAt || session.answered >= session.questionIds.length)
 		return { session, current: null };
 	const id = session.questionIds[session.answered];
 	// A bank made private (or archived) since the session started serves nothing more.
-	const body = getPublishedQuestionBodies(db, [id]).get(id);
+	const body = (await getPublishedQuestionBodies(db, [id])).get(id);
 	if (!body) return { session, current: null };
 	return {
 		session,
@@ -143,15 +144,15 @@ export interface SummaryItem extends SessionAnswer {
 }
 
 /** The end-of-session summary: every answer with its reveal. */
-export function sessionSummary(
+export async function sessionSummary(
 	db: Db,
 	participantId: number,
 	sessionId: number
-): SummaryItem[] | undefined {
-	const session = getPracticeSession(db, participantId, sessionId);
+): Promise<SummaryItem[] | undefined> {
+	const session = await getPracticeSession(db, participantId, sessionId);
 	if (!session) return undefined;
-	const answers = listSessionAnswers(db, sessionId);
-	const bodies = getQuestionBodies(
+	const answers = await listSessionAnswers(db, sessionId);
+	const bodies = await getQuestionBodies(
 		db,
 		answers.map((a) => a.questionId)
 	);

@@ -42,14 +42,14 @@ export async function participantOrGuest(
 	| { ok: true; participant: Participant }
 	| { ok: false; error: 'nickname' | 'rate_limited'; retryAfterSec?: number }
 > {
-	const existing = currentParticipant(app, event, now);
+	const existing = await currentParticipant(app, event, now);
 	if (existing) return { ok: true, participant: existing };
 	const name = cleanNickname(nickname);
 	if (!name) return { ok: false, error: 'nickname' };
 	const decision = await app.limiters.practice.newPlayerPerIp.consume(ip);
 	if (!decision.allowed)
 		return { ok: false, error: 'rate_limited', retryAfterSec: decision.retryAfterSec };
-	return { ok: true, participant: startGuest(app.db, event, name, now) };
+	return { ok: true, participant: await startGuest(app.db, event, name, now) };
 }
 
 export async function beginPractice(
@@ -65,9 +65,9 @@ export async function beginPractice(
 	const pid = who.participant.id;
 	const started =
 		what.kind === 'bank'
-			? startBankSession(app, pid, what.bankId, now)
+			? await startBankSession(app, pid, what.bankId, now)
 			: what.kind === 'daily'
-				? startDailySession(app, pid, what.title, now)
-				: startReviewSession(app, pid, what.title, now);
+				? await startDailySession(app, pid, what.title, now)
+				: await startReviewSession(app, pid, what.title, now);
 	return started.ok ? { ok: true, sessionId: started.session.id } : started;
 }

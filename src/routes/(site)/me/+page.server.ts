@@ -9,9 +9,9 @@ import { accountErrorMessages } from '$lib/server/practice/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const db = event.locals.app.db;
-	const participant = currentParticipant(event.locals.app, event);
+	const participant = await currentParticipant(event.locals.app, event);
 	if (!participant) return { player: null };
 	return {
 		player: playerSummary(participant),
@@ -22,8 +22,8 @@ export const load = ((event) => {
 			unitId: participant.unitId ? String(participant.unitId) : ''
 		},
 		streakBest: participant.streakBest,
-		badges: listBadges(db, participant.id).map((b) => b.code),
-		sessions: listPracticeSessions(db, participant.id, 20).map((s) => ({
+		badges: (await listBadges(db, participant.id)).map((b) => b.code),
+		sessions: (await listPracticeSessions(db, participant.id, 20)).map((s) => ({
 			id: s.id,
 			title: s.title,
 			answered: s.answered,
@@ -34,14 +34,14 @@ export const load = ((event) => {
 			finished: s.finishedAt !== null
 		})),
 		entries: listParticipantEntries(db, participant.id),
-		units: listAllUnits(db)
+		units: await listAllUnits(db)
 	};
 }) satisfies PageServerLoad;
 
 export const actions = {
 	account: async (event) => {
 		const db = event.locals.app.db;
-		const participant = currentParticipant(event.locals.app, event);
+		const participant = await currentParticipant(event.locals.app, event);
 		if (!participant) redirect(303, '/me');
 		const { values, errors } = await saveAccountForm(db, participant, await readForm(event));
 		if (Object.keys(errors).length > 0)
@@ -49,7 +49,7 @@ export const actions = {
 		return { saved: true };
 	},
 	logout: async (event) => {
-		signOutParticipant(event.locals.app.db, event);
+		await signOutParticipant(event.locals.app.db, event);
 		redirect(303, '/');
 	}
 } satisfies Actions;

@@ -3,17 +3,17 @@ import { currentParticipant } from '$lib/server/practice/identity';
 import { playerSummary } from '$lib/server/practice/player';
 import type { PageServerLoad } from './$types';
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
 	const tag = event.url.searchParams.get('tag') || null;
-	const all = listPublishedBanks(db);
-	const participant = currentParticipant(event.locals.app, event, now);
+	const all = await listPublishedBanks(db);
+	const participant = await currentParticipant(event.locals.app, event, now);
 	return {
 		tag,
 		tags: [...new Set(all.flatMap((b) => b.tags))].sort((a, b) => a.localeCompare(b, 'vi')),
 		banks: tag ? all.filter((b) => b.tags.includes(tag)) : all,
 		player: participant ? playerSummary(participant, now) : null,
-		review: participant ? reviewSummary(db, participant.id, now) : null
+		review: participant ? await reviewSummary(db, participant.id, now) : null
 	};
 }) satisfies PageServerLoad;

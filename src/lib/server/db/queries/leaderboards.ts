@@ -3,7 +3,7 @@
  * (`participant.xp`, `xp_week`, `unit_xp`) through their indexes: no recomputation per request.
  */
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
-import type { Db } from '../index';
+import type { DbOrTx } from '../index';
 import { organization, participant, unit, unitXp, xpWeek } from '../schema';
 
 export type Period = 'week' | 'all';
@@ -23,15 +23,21 @@ export interface UnitRow {
 	players: number;
 }
 
-const playerName = sql<string>`coalesce(${participant.fullName}, ${participant.nickname})`;
+/** A function: the tables are bound to the database's dialect when it is opened (../schema.ts). */
+const playerName = () => sql<string>`coalesce(${participant.fullName}, ${participant.nickname})`;
 
 /** Top participants by XP this week (`week` = its key) or of all time. */
-export function topPlayers(db: Db, period: Period, week: string, limit: number): PlayerRow[] {
+export async function topPlayers(
+	db: DbOrTx,
+	period: Period,
+	week: string,
+	limit: number
+): Promise<PlayerRow[]> {
 	if (period === 'week')
 		return db
 			.select({
 				participantId: xpWeek.participantId,
-				name: playerName,
+				name: playerName(),
 				unitName: unit.name,
 				xp: xpWeek.xp
 			})
@@ -40,12 +46,11 @@ export function topPlayers(db: Db, period: Period, week: string, limit: number):
 			.leftJoin(unit, eq(unit.id, participant.unitId))
 			.where(and(eq(xpWeek.week, week), gt(xpWeek.xp, 0)))
 			.orderBy(desc(xpWeek.xp), asc(xpWeek.participantId))
-			.limit(limit)
-			.all();
+			.limit(limit);
 	return db
 		.select({
 			participantId: participant.id,
-			name: playerName,
+			name: playerName(),
 			unitName: unit.name,
 			xp: participant.xp
 		})
@@ -53,12 +58,16 @@ export function topPlayers(db: Db, period: Period, week: string, limit: number):
 		.leftJoin(unit, eq(unit.id, participant.unitId))
 		.where(gt(participant.xp, 0))
 		.orderBy(desc(participant.xp), asc(participant.id))
-		.limit(limit)
-		.all();
+		.limit(limit);
 }
 
 /** Top units by their members' XP this week or of all time. */
-export function topUnits(db: Db, period: Period, week: string, limit: number): UnitRow[] {
+export async function topUnits(
+	db: DbOrTx,
+	period: Period,
+	week: string,
+	limit: number
+): Promise<UnitRow[]> {
 	return db
 		.select({
 			unitId: unitXp.unitId,
@@ -72,38 +81,34 @@ export function topUnits(db: Db, period: Period, week: string, limit: number): U
 		.innerJoin(organization, eq(organization.id, unit.organizationId))
 		.where(and(eq(unitXp.period, period === 'week' ? week : 'all'), gt(unitXp.xp, 0)))
 		.orderBy(desc(unitXp.xp), asc(unitXp.unitId))
-		.limit(limit)
-		.all();
+		.limit(limit);
 }
 
 /** A participant's XP and rank (1 + those with more XP) for the period; rank null without XP. */
-export function playerStanding(
-	db: Db,
+export async function playerStanding(
+	db: DbOrTx,
 	participantId: number,
 	period: Period,
 	week: string
-): { xp: number; rank: number | null } {
-	const mine =
-		(period === 'week'
-			? db
+): Promise<{ xp: number; rank: number | null }> {
+	const [row] =
+		period === 'week'
+			? await db
 					.select({ xp: xpWeek.xp })
 					.from(xpWeek)
 					.where(and(eq(xpWeek.week, week), eq(xpWeek.participantId, participantId)))
-					.get()
-			: db
+			: await db
 					.select({ xp: participant.xp })
 					.from(participant)
-					.where(eq(participant.id, participantId))
-					.get()
-		)?.xp ?? 0;
+					.where(eq(participant.id, participantId));
+	const mine = row?.xp ?? 0;
 	if (mine <= 0) return { xp: 0, rank: null };
-	const ahead =
+	const [ahead] =
 		period === 'week'
-			? db
+			? await db
 					.select({ n: count() })
 					.from(xpWeek)
 					.where(and(eq(xpWeek.week, week), gt(xpWeek.xp, mine)))
-					.get()
-			: db.select({ n: count() }).from(participant).where(gt(participant.xp, mine)).get();
+			: await db.select({ n: count() }).from(participant).where(gt(participant.xp, mine));
 	return { xp: mine, rank: (ahead?.n ?? 0) + 1 };
 }

@@ -2,8 +2,10 @@
  * Participants of public practice and online contests: guests with a device token, accounts,
  * their sign-ins and the units they belong to. Separate from organization staff (`user`).
  */
-import { and, asc, eq, getTableColumns, gt, sql } from 'drizzle-orm';
-import type { Db } from '../index';
+import { and, eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../index';
+import { affected, forUpdate, prepared } from '../dialect';
+import { transaction } from '../transaction';
 import {
 	contestEntry,
 	organization,
@@ -21,22 +23,26 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const PARTICIPANT_SESSION_MS = 365 * DAY_MS;
 export const PARTICIPANT_RENEW_MS = 180 * DAY_MS;
 
-export function createGuest(db: Db, nickname: string, now = Date.now()): Participant {
-	return db
+export async function createGuest(
+	db: DbOrTx,
+	nickname: string,
+	now = Date.now()
+): Promise<Participant> {
+	const [row] = await db
 		.insert(participant)
 		.values({ nickname, createdAt: new Date(now) })
-		.returning()
-		.get();
+		.returning();
+	return row;
 }
 
-export function createParticipantSession(
-	db: Db,
+export async function createParticipantSession(
+	db: DbOrTx,
 	tokenHash: string,
 	participantId: number,
 	now = Date.now()
-): Date {
+): Promise<Date> {
 	const expiresAt = new Date(now + PARTICIPANT_SESSION_MS);
-	db.insert(participantSession).values({ id: tokenHash, participantId, expiresAt }).run();
+	await db.insert(participantSession).values({ id: tokenHash, participantId, expiresAt });
 	return expiresAt;
 }
 
@@ -48,20 +54,29 @@ export interface ParticipantSessionHit {
 /**
  * The session lookup as a drizzle prepared statement: it runs on every practice answer and page,
  * and preparing it per call costs ~40× more than running it (micro-bench, 2,000 sessions: ~17 µs
- * prepared vs ~700 µs built and prepared per call).
+ * prepared vs ~700 µs built and prepared per call). `now` is bound as the column's value (a Date),
+ * which each database encodes its way (SQLite's epoch ms, PostgreSQL's timestamptz).
  */
 function prepareSessionLookup(db: Db) {
-	return db
-		.select({ participant: getTableColumns(participant), expiresAt: participantSession.expiresAt })
-		.from(participantSession)
-		.innerJoin(participant, eq(participant.id, participantSession.participantId))
-		.where(
-			and(
-				eq(participantSession.id, sql.placeholder('tokenHash')),
-				gt(participantSession.expiresAt, sql.placeholder('now'))
-			)
-		)
-		.prepare();
+	return prepared(
+		db
+			.select({
+				participant: getTableColumns(participant),
+				expiresAt: participantSession.expiresAt
+			})
+			.from(participantSession)
+			.innerJoin(participant, eq(participant.id, participantSession.participantId))
+			.where(
+				and(
+					eq(participantSession.id, sql.placeholder('tokenHash')),
+					gt(
+						participantSession.expiresAt,
+						sql.param(sql.placeholder('now'), participantSession.expiresAt)
+					)
+				)
+			),
+		'participant_session_lookup'
+	);
 }
 
 /** The app's prepared participant queries (`AppCaches.participants`, built by `createApp`). */
@@ -80,104 +95,120 @@ export interface ParticipantsApp {
 }
 
 /** The participant signed in by a token hash (prepared once per app: it runs on every answer). */
-export function findParticipantBySession(
+export async function findParticipantBySession(
 	app: ParticipantsApp,
 	tokenHash: string,
 	now = Date.now()
-): ParticipantSessionHit | undefined {
-	const row = app.caches.participants.sessionLookup.get({ tokenHash, now });
+): Promise<ParticipantSessionHit | undefined> {
+	const [row] = await app.caches.participants.sessionLookup.execute({
+		tokenHash,
+		now: new Date(now)
+	});
 	return row && { participant: row.participant, expiresAt: row.expiresAt.getTime() };
 }
 
-export function renewParticipantSession(db: Db, tokenHash: string, now = Date.now()): Date {
+export async function renewParticipantSession(
+	db: DbOrTx,
+	tokenHash: string,
+	now = Date.now()
+): Promise<Date> {
 	const expiresAt = new Date(now + PARTICIPANT_SESSION_MS);
-	db.update(participantSession)
+	await db
+		.update(participantSession)
 		.set({ expiresAt })
-		.where(eq(participantSession.id, tokenHash))
-		.run();
+		.where(eq(participantSession.id, tokenHash));
 	return expiresAt;
 }
 
-export function deleteParticipantSession(db: Db, tokenHash: string): void {
-	db.delete(participantSession).where(eq(participantSession.id, tokenHash)).run();
+export async function deleteParticipantSession(db: DbOrTx, tokenHash: string): Promise<void> {
+	await db.delete(participantSession).where(eq(participantSession.id, tokenHash));
 }
 
-export function getParticipant(db: Db, id: number): Participant | undefined {
-	return db.select().from(participant).where(eq(participant.id, id)).get();
+export async function getParticipant(db: DbOrTx, id: number): Promise<Participant | undefined> {
+	return (await db.select().from(participant).where(eq(participant.id, id)))[0];
 }
 
 /** An account by its phone (canonical) or e-mail (lower-case). */
-export function findAccount(db: Db, login: { phone?: string; email?: string }) {
+export async function findAccount(
+	db: DbOrTx,
+	login: { phone?: string; email?: string }
+): Promise<Participant | undefined> {
 	if (login.phone)
-		return db.select().from(participant).where(eq(participant.phone, login.phone)).get();
+		return (await db.select().from(participant).where(eq(participant.phone, login.phone)))[0];
 	if (login.email)
-		return db.select().from(participant).where(eq(participant.email, login.email)).get();
+		return (await db.select().from(participant).where(eq(participant.email, login.email)))[0];
 	return undefined;
 }
 
-export function isPhoneTaken(db: Db, phone: string, exceptId: number): boolean {
-	const row = db
+export async function isPhoneTaken(db: DbOrTx, phone: string, exceptId: number): Promise<boolean> {
+	const [row] = await db
 		.select({ id: participant.id })
 		.from(participant)
-		.where(eq(participant.phone, phone))
-		.get();
+		.where(eq(participant.phone, phone));
 	return !!row && row.id !== exceptId;
 }
 
-export function isEmailTaken(db: Db, email: string, exceptId: number): boolean {
-	const row = db
+export async function isEmailTaken(db: DbOrTx, email: string, exceptId: number): Promise<boolean> {
+	const [row] = await db
 		.select({ id: participant.id })
 		.from(participant)
-		.where(eq(participant.email, email))
-		.get();
+		.where(eq(participant.email, email));
 	return !!row && row.id !== exceptId;
 }
 
 /** All units, grouped by organization, for the account form's unit list. */
-export function listAllUnits(
-	db: Db
-): Array<{ id: number; name: string; organizationName: string }> {
-	return db
+export async function listAllUnits(
+	db: DbOrTx
+): Promise<Array<{ id: number; name: string; organizationName: string }>> {
+	const rows = await db
 		.select({ id: unit.id, name: unit.name, organizationName: organization.name })
 		.from(unit)
-		.innerJoin(organization, eq(unit.organizationId, organization.id))
-		.orderBy(asc(organization.name), asc(unit.name))
-		.all();
+		.innerJoin(organization, eq(unit.organizationId, organization.id));
+	// Sorted here: the databases collate Vietnamese text differently.
+	return rows.sort(
+		(a, b) =>
+			byText(a.organizationName, b.organizationName) || byText(a.name, b.name) || a.id - b.id
+	);
 }
 
-export function getUnitById(db: Db, unitId: number): Unit | undefined {
-	return db.select().from(unit).where(eq(unit.id, unitId)).get();
+/** Code-point order, as SQLite's default BINARY collation sorts UTF-8 text. */
+function byText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export async function getUnitById(db: DbOrTx, unitId: number): Promise<Unit | undefined> {
+	return (await db.select().from(unit).where(eq(unit.id, unitId)))[0];
 }
 
 /** Units of one organization. */
-export function listUnits(db: Db, organizationId: number): Unit[] {
-	return db
-		.select()
-		.from(unit)
-		.where(eq(unit.organizationId, organizationId))
-		.orderBy(asc(unit.name))
-		.all();
+export async function listUnits(db: DbOrTx, organizationId: number): Promise<Unit[]> {
+	const rows = await db.select().from(unit).where(eq(unit.organizationId, organizationId));
+	return rows.sort((a, b) => byText(a.name, b.name) || a.id - b.id);
 }
 
-export function getUnit(db: Db, organizationId: number, unitId: number): Unit | undefined {
-	return db
+export async function getUnit(
+	db: DbOrTx,
+	organizationId: number,
+	unitId: number
+): Promise<Unit | undefined> {
+	const [row] = await db
 		.select()
 		.from(unit)
-		.where(and(eq(unit.id, unitId), eq(unit.organizationId, organizationId)))
-		.get();
+		.where(and(eq(unit.id, unitId), eq(unit.organizationId, organizationId)));
+	return row;
 }
 
 /** Add units (skipping names the organization already has); returns how many were added. */
-export function addUnits(
-	db: Db,
+export async function addUnits(
+	db: DbOrTx,
 	organizationId: number,
 	units: Array<{ name: string; memberCount: number }>,
 	now = Date.now()
-): number {
-	let added = 0;
-	db.transaction((tx) => {
+): Promise<number> {
+	return transaction(db, async (tx) => {
+		let added = 0;
 		for (const u of units) {
-			const result = tx
+			const result = await tx
 				.insert(unit)
 				.values({
 					organizationId,
@@ -185,55 +216,52 @@ export function addUnits(
 					memberCount: u.memberCount,
 					createdAt: new Date(now)
 				})
-				.onConflictDoNothing()
-				.run();
-			added += result.changes;
+				.onConflictDoNothing();
+			added += affected(result);
 		}
+		return added;
 	});
-	return added;
 }
 
-export function updateUnit(
-	db: Db,
+export async function updateUnit(
+	db: DbOrTx,
 	organizationId: number,
 	unitId: number,
 	input: { name: string; memberCount: number }
-): boolean {
-	return (
-		db
-			.update(unit)
-			.set(input)
-			.where(and(eq(unit.id, unitId), eq(unit.organizationId, organizationId)))
-			.run().changes > 0
-	);
+): Promise<boolean> {
+	const result = await db
+		.update(unit)
+		.set(input)
+		.where(and(eq(unit.id, unitId), eq(unit.organizationId, organizationId)));
+	return affected(result) > 0;
 }
 
 /** Delete a unit nobody has entered a contest with; false when missing or in use. */
-export function deleteUnit(
-	db: Db,
+export async function deleteUnit(
+	db: DbOrTx,
 	organizationId: number,
 	unitId: number
-): 'deleted' | 'missing' | 'in_use' {
-	const used = db
+): Promise<'deleted' | 'missing' | 'in_use'> {
+	const [used] = await db
 		.select({ id: contestEntry.id })
 		.from(contestEntry)
 		.where(eq(contestEntry.unitId, unitId))
-		.limit(1)
-		.get();
-	if (used) return getUnit(db, organizationId, unitId) ? 'in_use' : 'missing';
-	const result = db
+		.limit(1);
+	if (used) return (await getUnit(db, organizationId, unitId)) ? 'in_use' : 'missing';
+	const result = await db
 		.delete(unit)
-		.where(and(eq(unit.id, unitId), eq(unit.organizationId, organizationId)))
-		.run();
-	return result.changes > 0 ? 'deleted' : 'missing';
+		.where(and(eq(unit.id, unitId), eq(unit.organizationId, organizationId)));
+	return affected(result) > 0 ? 'deleted' : 'missing';
 }
 
 /**
  * Turn a guest into an account (or update it). Moving to another unit moves the participant's
- * XP with them, so unit leaderboards stay sums of their members' XP.
+ * XP with them, so unit leaderboards stay sums of their members' XP. The participant's row is
+ * locked while the move is computed (the answer path locks it too), so XP earned meanwhile lands
+ * in one unit or the other, never lost or counted twice.
  */
-export function saveAccount(
-	db: Db,
+export async function saveAccount(
+	db: DbOrTx,
 	participantId: number,
 	input: {
 		fullName: string;
@@ -243,11 +271,15 @@ export function saveAccount(
 		passwordHash?: string;
 	},
 	weekKey: string
-): void {
-	db.transaction((tx) => {
-		const before = tx.select().from(participant).where(eq(participant.id, participantId)).get();
+): Promise<void> {
+	await transaction(db, async (tx) => {
+		const [before] = await forUpdate(
+			tx,
+			tx.select().from(participant).where(eq(participant.id, participantId))
+		);
 		if (!before) return;
-		tx.update(participant)
+		await tx
+			.update(participant)
 			.set({
 				fullName: input.fullName,
 				nickname: before.nickname,
@@ -256,15 +288,13 @@ export function saveAccount(
 				unitId: input.unitId,
 				...(input.passwordHash ? { passwordHash: input.passwordHash } : {})
 			})
-			.where(eq(participant.id, participantId))
-			.run();
+			.where(eq(participant.id, participantId));
 		if (before.unitId === input.unitId) return;
-		const weekXp =
-			tx
-				.select({ xp: xpWeek.xp })
-				.from(xpWeek)
-				.where(and(eq(xpWeek.week, weekKey), eq(xpWeek.participantId, participantId)))
-				.get()?.xp ?? 0;
+		const [week] = await tx
+			.select({ xp: xpWeek.xp })
+			.from(xpWeek)
+			.where(and(eq(xpWeek.week, weekKey), eq(xpWeek.participantId, participantId)));
+		const weekXp = week?.xp ?? 0;
 		const move = (unitId: number, period: string, xp: number, players: number) =>
 			tx
 				.insert(unitXp)
@@ -275,15 +305,14 @@ export function saveAccount(
 						xp: sql`${unitXp.xp} + excluded.xp`,
 						players: sql`${unitXp.players} + excluded.players`
 					}
-				})
-				.run();
+				});
 		for (const [unitId, sign] of [
 			[before.unitId, -1],
 			[input.unitId, 1]
 		] as const) {
 			if (unitId === null) continue;
-			if (before.xp > 0) move(unitId, 'all', sign * before.xp, sign);
-			if (weekXp > 0) move(unitId, weekKey, sign * weekXp, sign);
+			if (before.xp > 0) await move(unitId, 'all', sign * before.xp, sign);
+			if (weekXp > 0) await move(unitId, weekKey, sign * weekXp, sign);
 		}
 	});
 }

@@ -22,7 +22,7 @@ export const actions = {
 					: m.practice_login_failed();
 			return fail(result.reason === 'rate_limited' ? 429 : 400, { login, message });
 		}
-		signInParticipant(event.locals.app.db, event, result.participantId);
+		await signInParticipant(event.locals.app.db, event, result.participantId);
 		redirect(303, '/me');
 	}
 } satisfies Actions;

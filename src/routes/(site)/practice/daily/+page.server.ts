@@ -11,9 +11,9 @@ import { XP_DAILY_BONUS } from '$lib/practice/xp';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const now = Date.now();
-	const participant = currentParticipant(event.locals.app, event, now);
+	const participant = await currentParticipant(event.locals.app, event, now);
 	return {
 		size: DAILY_SIZE,
 		bonus: XP_DAILY_BONUS,

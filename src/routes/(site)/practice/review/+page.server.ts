@@ -9,13 +9,13 @@ import { clientIp } from '$lib/server/client-ip';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
-	const participant = currentParticipant(event.locals.app, event, now);
+	const participant = await currentParticipant(event.locals.app, event, now);
 	return {
 		player: participant ? playerSummary(participant, now) : null,
-		review: participant ? reviewSummary(db, participant.id, now) : null
+		review: participant ? await reviewSummary(db, participant.id, now) : null
 	};
 }) satisfies PageServerLoad;
 

@@ -14,23 +14,28 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
-	const participant = currentParticipant(event.locals.app, event, now);
+	const participant = await currentParticipant(event.locals.app, event, now);
 	if (!participant) return refuse(401, 'no_player', m.practice_err_no_player());
 	const body = await readJson(event.request, StartBody);
 	if (!body) return refuse(400, 'bad_request', practiceErrorMessage('not_found'));
 	const started =
 		'bankId' in body
-			? startBankSession(event.locals.app, participant.id, body.bankId, now)
+			? await startBankSession(event.locals.app, participant.id, body.bankId, now)
 			: body.kind === 'daily'
-				? startDailySession(event.locals.app, participant.id, m.practice_daily_heading(), now)
-				: startReviewSession(event.locals.app, participant.id, m.practice_review_heading(), now);
+				? await startDailySession(event.locals.app, participant.id, m.practice_daily_heading(), now)
+				: await startReviewSession(
+						event.locals.app,
+						participant.id,
+						m.practice_review_heading(),
+						now
+					);
 	if (!started.ok)
 		return refuse(
 			practiceErrorStatus(started.error),
 			started.error,
 			practiceErrorMessage(started.error)
 		);
-	const view = viewSession(db, participant.id, started.session.id)!;
+	const view = (await viewSession(db, participant.id, started.session.id))!;
 	return ok(
 		{
 			sessionId: started.session.id,

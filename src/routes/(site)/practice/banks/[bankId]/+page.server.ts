@@ -9,12 +9,12 @@ import { clientIp } from '$lib/server/client-ip';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const db = event.locals.app.db;
 	const bankId = parseId(event.params.bankId);
-	const bank = bankId ? getPublishedBank(db, bankId) : undefined;
+	const bank = bankId ? await getPublishedBank(db, bankId) : undefined;
 	if (!bank) error(404, 'Not found');
-	const participant = currentParticipant(event.locals.app, event);
+	const participant = await currentParticipant(event.locals.app, event);
 	return { bank, player: participant ? playerSummary(participant) : null };
 }) satisfies PageServerLoad;
 

@@ -10,12 +10,13 @@ import { parseId } from '$lib/server/params';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
-	const participant = currentParticipant(event.locals.app, event, now);
+	const participant = await currentParticipant(event.locals.app, event, now);
 	const sessionId = parseId(event.params.sessionId);
-	const view = participant && sessionId ? viewSession(db, participant.id, sessionId) : undefined;
+	const view =
+		participant && sessionId ? await viewSession(db, participant.id, sessionId) : undefined;
 	if (!participant || !view) error(404, 'Not found');
 	const { session, current } = view;
 	return {
@@ -31,8 +32,8 @@ export const load = ((event) => {
 			xp: session.xp
 		},
 		current,
-		summary: current ? null : (sessionSummary(db, participant.id, session.id) ?? []),
-		review: current ? null : reviewSummary(db, participant.id, now)
+		summary: current ? null : ((await sessionSummary(db, participant.id, session.id)) ?? []),
+		review: current ? null : await reviewSummary(db, participant.id, now)
 	};
 }) satisfies PageServerLoad;
 
@@ -41,7 +42,7 @@ export const actions = {
 	answer: async (event) => {
 		const { app } = event.locals;
 		const now = Date.now();
-		const participant = currentParticipant(event.locals.app, event, now);
+		const participant = await currentParticipant(event.locals.app, event, now);
 		const sessionId = parseId(event.params.sessionId);
 		if (!participant || !sessionId) error(404, 'Not found');
 		const form = await readForm(event);

@@ -6,11 +6,12 @@ import { parseId } from '$lib/server/params';
 import type { RequestHandler } from './$types';
 
 /** Where a session stands: its current question (no answer key). */
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const db = event.locals.app.db;
-	const participant = currentParticipant(event.locals.app, event);
+	const participant = await currentParticipant(event.locals.app, event);
 	const sessionId = parseId(event.params.sessionId);
-	const view = participant && sessionId ? viewSession(db, participant.id, sessionId) : undefined;
+	const view =
+		participant && sessionId ? await viewSession(db, participant.id, sessionId) : undefined;
 	if (!view) return refuse(404, 'not_found', practiceErrorMessage('not_found'));
 	return ok({
 		sessionId: view.session.id,
