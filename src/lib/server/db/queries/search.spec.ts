@@ -91,8 +91,69 @@ describe('question search', () => {
 		expect(await searchQuestions(db, orgA, 'thu viec')).toEqual([]);
 	});
 
-	it('turns FTS syntax into plain words', async () => {
+	it('turns FTS and tsquery syntax into plain words', () => {
 		expect(toFtsQuery('"NEAR(a b)" OR *')).toBe('"near" "a" "b" "or"*');
 		expect(toFtsQuery('  ')).toBeNull();
+		expect(toTsQuery("!a & (b | c:*) <-> 'd'")).toBe('a & b & c & d:*');
+		expect(toTsQuery('Điều 105', { prefix: false })).toBe('dieu & 105');
+		expect(toTsQuery(' ; ')).toBeNull();
+	});
+
+	it('finds folded words in every part of a question, whatever punctuation joins them', async () => {
+		const { db, orgA } = await freshDb();
+		const bank = await createBank(db, orgA, {
+			title: 'T',
+			description: '',
+			tags: [],
+			visibility: 'private'
+		});
+		await addQuestion(
+			db,
+			orgA,
+			bank.id,
+			single('Mức 5.1 theo Điều 105 (email hr@cty.vn)?', {
+				options: ['Nghỉ-phép', 'Khác'],
+				explanation: 'Xem khoản_2',
+				tags: ['An toàn']
+			})
+		);
+		for (const query of [
+			'dieu 105',
+			'ĐIỀU 105',
+			'5.1',
+			'5 1',
+			'hr cty vn',
+			'hr@cty.vn',
+			'nghi phep',
+			'khoan 2',
+			'an toan',
+			'dieu 10'
+		])
+			expect(await searchQuestions(db, orgA, query), query).toHaveLength(1);
+		for (const query of ['oan', '105 dieu zz', 'dieu 1050'])
+			expect(await searchQuestions(db, orgA, query), query).toHaveLength(0);
+	});
+
+	it('ranks a short question with the words before a long one, then by id', async () => {
+		const { db, orgA } = await freshDb();
+		const bank = await createBank(db, orgA, {
+			title: 'T',
+			description: '',
+			tags: [],
+			visibility: 'private'
+		});
+		const long = await addQuestion(
+			db,
+			orgA,
+			bank.id,
+			single(
+				'Người lao động có quyền gì khi doanh nghiệp chậm trả lương nhiều tháng liên tiếp và không báo trước?'
+			)
+		);
+		const short = await addQuestion(db, orgA, bank.id, single('Trả lương chậm?'));
+		const hits = await searchQuestions(db, orgA, 'tra luong cham');
+		expect(hits.map((h) => h.id)).toEqual([short, long]);
+		expect(hits.map((h) => h.bankTitle)).toEqual(['T', 'T']);
+		expect(await searchQuestions(db, orgA, 'luong', { limit: 1 })).toHaveLength(1);
 	});
 });
