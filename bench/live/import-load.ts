@@ -7,7 +7,7 @@
  * main thread.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { openDatabase } from '../../src/lib/server/db';
+import { closeDatabase, openDatabase } from '../../src/lib/server/db';
 import { createUser } from '../../src/lib/server/auth/accounts';
 import { createSession, generateToken, SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { exportBank, importFile, MAX_IMPORT_QUESTIONS } from '../../src/lib/server/transfer';
@@ -32,9 +32,12 @@ export async function largeWorkbook(rows = MAX_IMPORT_QUESTIONS): Promise<Uint8A
 	return file.bytes;
 }
 
-/** An organizer with a session in the bench's organization; returns the cookie. */
+/**
+ * An organizer with a session in the bench's organization; returns the cookie. `databasePath`
+ * is the server's database: a SQLite file or a postgres:// URL.
+ */
 export async function organizerCookie(databasePath: string, organizationId: number) {
-	const db = openDatabase(databasePath);
+	const db = await openDatabase(databasePath);
 	try {
 		const user = await createUser(db, {
 			organizationId,
@@ -44,10 +47,10 @@ export async function organizerCookie(databasePath: string, organizationId: numb
 			role: 'organizer'
 		});
 		const token = generateToken();
-		createSession(db, token, user.id);
+		await createSession(db, token, user.id);
 		return `${SESSION_COOKIE}=${token}`;
 	} finally {
-		db.$client.close();
+		await closeDatabase(db);
 	}
 }
 

@@ -20,24 +20,24 @@ const q = (text: string, difficulty: Difficulty, tags: string[] = []): Question 
 test('an organizer builds a quiz from picked questions and a random rule', async ({ page }) => {
 	const { username, organizationId } = await makeUser(unique('quiz-'), 'organizer');
 	const db = e2eDb();
-	const labour = createBank(db, organizationId, {
+	const labour = await createBank(db, organizationId, {
 		title: 'Lao động',
 		description: '',
 		tags: ['Bộ luật Lao động'],
 		visibility: 'private'
 	});
-	addQuestions(db, organizationId, labour.id, [
+	await addQuestions(db, organizationId, labour.id, [
 		q('Câu lao động một', 'easy'),
 		q('Câu lao động hai', 'medium'),
 		q('Câu lao động ba', 'hard')
 	]);
-	const insurance = createBank(db, organizationId, {
+	const insurance = await createBank(db, organizationId, {
 		title: 'Bảo hiểm',
 		description: '',
 		tags: [],
 		visibility: 'private'
 	});
-	addQuestions(
+	await addQuestions(
 		db,
 		organizationId,
 		insurance.id,

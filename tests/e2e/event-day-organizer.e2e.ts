@@ -231,7 +231,7 @@ test('10: a phone photo of a law book is shrunk before upload; a file too big ke
 }) => {
 	test.setTimeout(120_000);
 	const { username, organizationId } = await makeUser(unique('photo-'), 'organizer');
-	const bank = createBank(e2eDb(), organizationId, {
+	const bank = await createBank(e2eDb(), organizationId, {
 		title: 'Ảnh chụp sách luật',
 		description: '',
 		tags: [],
@@ -322,13 +322,13 @@ test('11: "cong doan" finds công đoàn, not doanh nghiệp; the review count m
 }) => {
 	test.setTimeout(120_000);
 	const { username, organizationId } = await makeUser(unique('search-'), 'organizer');
-	const bank = createBank(e2eDb(), organizationId, {
+	const bank = await createBank(e2eDb(), organizationId, {
 		title: 'Luật Công đoàn 2024',
 		description: '',
 		tags: [],
 		visibility: 'private'
 	});
-	insertQuestions(e2eDb(), organizationId, bank.id, SEARCH_QUESTIONS);
+	await insertQuestions(e2eDb(), organizationId, bank.id, SEARCH_QUESTIONS);
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
 	await login(page, username);

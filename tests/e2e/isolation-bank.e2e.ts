@@ -34,16 +34,16 @@ test('an organizer of organization A can neither see nor change banks, questions
 	const orgA = userA.organizationId;
 
 	// B's data, each piece carrying the secret.
-	const bankB = createBank(db, orgB, {
+	const bankB = await createBank(db, orgB, {
 		title: `Bộ ${secret}`,
 		description: secret,
 		tags: [],
 		visibility: 'private'
 	});
-	const questionB = addQuestion(db, orgB, bankB.id, question(`Câu ${secret}`))!;
-	const quizB = createQuiz(db, orgB, { title: `Đề ${secret}`, description: '' });
-	addQuizQuestions(db, orgB, quizB.id, [questionB]);
-	const [itemB] = getQuizItems(db, orgB, quizB.id);
+	const questionB = (await addQuestion(db, orgB, bankB.id, question(`Câu ${secret}`)))!;
+	const quizB = await createQuiz(db, orgB, { title: `Đề ${secret}`, description: '' });
+	await addQuizQuestions(db, orgB, quizB.id, [questionB]);
+	const [itemB] = await getQuizItems(db, orgB, quizB.id);
 	const pendingB = await startImport(db, {
 		organizationId: orgB,
 		bankId: bankB.id,
@@ -68,14 +68,14 @@ test('an organizer of organization A can neither see nor change banks, questions
 		.run();
 
 	// A's own bank and quiz, used to smuggle B's ids through A's pages.
-	const bankA = createBank(db, orgA, {
+	const bankA = await createBank(db, orgA, {
 		title: 'Bộ A',
 		description: '',
 		tags: [],
 		visibility: 'private'
 	});
-	const questionA = addQuestion(db, orgA, bankA.id, question('Câu A'))!;
-	const quizA = createQuiz(db, orgA, { title: 'Đề A', description: '' });
+	const questionA = (await addQuestion(db, orgA, bankA.id, question('Câu A')))!;
+	const quizA = await createQuiz(db, orgA, { title: 'Đề A', description: '' });
 
 	await login(page, userA.username);
 	await page.goto('/org/banks');
@@ -302,18 +302,20 @@ test('an organizer of organization A can neither see nor change banks, questions
 	expect(JSON.parse(await res.text())).toMatchObject({ type: 'failure', status: 400 });
 
 	// Nothing of B changed, and nothing of B leaked into A.
-	expect(getBank(db, orgB, bankB.id)).toMatchObject({
+	expect(await getBank(db, orgB, bankB.id)).toMatchObject({
 		title: `Bộ ${secret}`,
 		visibility: 'private',
 		archivedAt: null
 	});
-	expect(listQuestions(db, orgB, bankB.id).map((q) => q.body.text)).toEqual([`Câu ${secret}`]);
-	expect(getQuiz(db, orgB, quizB.id)?.title).toBe(`Đề ${secret}`);
-	expect(getQuizItems(db, orgB, quizB.id).map((i) => i.id)).toEqual([itemB.id]);
-	expect(getPendingImport(db, orgB, pendingB.id, bankB.id)).toBeDefined();
-	expect(getPendingImport(db, orgB, pendingNewB.id, null)).toBeDefined();
-	expect(listBanks(db, orgB, { status: 'all' })).toHaveLength(1);
-	expect(listBanks(db, orgA, { status: 'all' }).map((b) => b.title)).toEqual(['Bộ A']);
-	expect(listQuestions(db, orgA, bankA.id).map((q) => q.body.text)).toEqual(['Câu A']);
-	expect(getQuizItems(db, orgA, quizA.id)).toEqual([]);
+	expect((await listQuestions(db, orgB, bankB.id)).map((q) => q.body.text)).toEqual([
+		`Câu ${secret}`
+	]);
+	expect((await getQuiz(db, orgB, quizB.id))?.title).toBe(`Đề ${secret}`);
+	expect((await getQuizItems(db, orgB, quizB.id)).map((i) => i.id)).toEqual([itemB.id]);
+	expect(await getPendingImport(db, orgB, pendingB.id, bankB.id)).toBeDefined();
+	expect(await getPendingImport(db, orgB, pendingNewB.id, null)).toBeDefined();
+	expect(await listBanks(db, orgB, { status: 'all' })).toHaveLength(1);
+	expect((await listBanks(db, orgA, { status: 'all' })).map((b) => b.title)).toEqual(['Bộ A']);
+	expect((await listQuestions(db, orgA, bankA.id)).map((q) => q.body.text)).toEqual(['Câu A']);
+	expect(await getQuizItems(db, orgA, quizA.id)).toEqual([]);
 });

@@ -38,7 +38,7 @@ test('a host of organization A can neither see, run, export nor create from orga
 	const ownerB = await makeUser(orgB, 'organizer');
 	const secret = unique('BiMatToChucB');
 	const ownerBId = e2eDb().select().from(user).where(eq(user.username, ownerB.username)).get()!.id;
-	const quizB = createQuiz(e2eDb(), ownerB.organizationId, {
+	const quizB = await createQuiz(e2eDb(), ownerB.organizationId, {
 		title: `${secret} quiz`,
 		description: ''
 	});

@@ -58,9 +58,9 @@ async function call(
 	}
 }
 
-beforeEach(() => {
-	({ db, orgA, orgB } = freshDb());
-	app = testApp({ db });
+beforeEach(async () => {
+	({ db, orgA, orgB } = await freshDb());
+	app = await testApp({ db });
 });
 
 describe('bank actions', () => {
@@ -73,7 +73,7 @@ describe('bank actions', () => {
 			]
 		});
 		expect(isRedirect(thrown)).toBe(true);
-		const [bank] = listBanks(db, orgA);
+		const [bank] = await listBanks(db, orgA);
 		expect(bank).toMatchObject({ title: 'Luật Công đoàn 2024', tags: ['Luật Công đoàn'] });
 		expect((thrown as { location: string }).location).toBe(`/org/banks/${bank.id}?done=created`);
 	});
@@ -94,11 +94,11 @@ describe('bank actions', () => {
 			visibility: 'Chế độ hiển thị không hợp lệ.'
 		});
 		expect(failure.data.values).toMatchObject({ description: 'Giữ lại mô tả này' });
-		expect(listBanks(db, orgA)).toEqual([]);
+		expect(await listBanks(db, orgA)).toEqual([]);
 	});
 
 	it('send hosts away (403) and never touch another organization’s bank (404)', async () => {
-		const bankB = createBank(db, orgB, {
+		const bankB = await createBank(db, orgB, {
 			title: 'B',
 			description: '',
 			tags: [],
@@ -127,7 +127,7 @@ describe('bank actions', () => {
 			});
 			expect(isHttpError(thrown, 404), name).toBe(true);
 		}
-		expect(getBank(db, orgB, bankB.id)).toMatchObject({
+		expect(await getBank(db, orgB, bankB.id)).toMatchObject({
 			title: 'B',
 			visibility: 'private',
 			archivedAt: null
@@ -135,38 +135,38 @@ describe('bank actions', () => {
 	});
 
 	it('refuse to delete a question through a bank it is not in', async () => {
-		const mine = createBank(db, orgA, {
+		const mine = await createBank(db, orgA, {
 			title: 'A',
 			description: '',
 			tags: [],
 			visibility: 'private'
 		});
-		const bankB = createBank(db, orgB, {
+		const bankB = await createBank(db, orgB, {
 			title: 'B',
 			description: '',
 			tags: [],
 			visibility: 'private'
 		});
-		const questionB = addQuestion(db, orgB, bankB.id, {
+		const questionB = (await addQuestion(db, orgB, bankB.id, {
 			type: 'truefalse',
 			text: 'Bí mật',
 			correct: true,
 			timeLimitSec: 20,
 			points: 1,
 			tags: []
-		})!;
+		}))!;
 		const { result } = await call(bankActions.deleteQuestion, {
 			params: { id: String(mine.id) },
 			form: [['id', String(questionB)]]
 		});
 		expect(result).toMatchObject({ status: 404 });
-		expect(listQuestions(db, orgB, bankB.id)).toHaveLength(1);
+		expect(await listQuestions(db, orgB, bankB.id)).toHaveLength(1);
 	});
 });
 
 describe('question editor action', () => {
 	it('saves a valid question and shows field errors for an invalid one', async () => {
-		const bank = createBank(db, orgA, {
+		const bank = await createBank(db, orgA, {
 			title: 'A',
 			description: '',
 			tags: [],
@@ -192,7 +192,7 @@ describe('question editor action', () => {
 			correct: 'Chưa có đáp án đúng',
 			points: expect.any(String)
 		});
-		expect(listQuestions(db, orgA, bank.id)).toEqual([]);
+		expect(await listQuestions(db, orgA, bank.id)).toEqual([]);
 
 		const valid = await call(newQuestionActions.default, {
 			params,
@@ -211,7 +211,7 @@ describe('question editor action', () => {
 			]
 		});
 		expect(isRedirect(valid.thrown)).toBe(true);
-		expect(listQuestions(db, orgA, bank.id)[0].body).toMatchObject({
+		expect((await listQuestions(db, orgA, bank.id))[0].body).toMatchObject({
 			type: 'multiple',
 			correct: [0, 1],
 			points: 2,
@@ -222,21 +222,21 @@ describe('question editor action', () => {
 
 describe('quiz builder actions', () => {
 	it('add only the organization’s questions and validate random rules', async () => {
-		const quiz = createQuiz(db, orgA, { title: 'Vòng loại', description: '' });
-		const bankB = createBank(db, orgB, {
+		const quiz = await createQuiz(db, orgA, { title: 'Vòng loại', description: '' });
+		const bankB = await createBank(db, orgB, {
 			title: 'B',
 			description: '',
 			tags: [],
 			visibility: 'private'
 		});
-		const questionB = addQuestion(db, orgB, bankB.id, {
+		const questionB = (await addQuestion(db, orgB, bankB.id, {
 			type: 'truefalse',
 			text: 'Bí mật',
 			correct: true,
 			timeLimitSec: 20,
 			points: 1,
 			tags: []
-		})!;
+		}))!;
 		const params = { id: String(quiz.id) };
 		const foreign = await call(quizActions.addQuestions, {
 			params,
@@ -258,6 +258,8 @@ describe('quiz builder actions', () => {
 		expect(foreignRule.result).toMatchObject({ status: 404 });
 		const rule = await call(quizActions.addRule, { params, form: [['count', '3']] });
 		expect(rule.result).toMatchObject({ done: 'Đã thêm quy tắc bốc ngẫu nhiên.' });
-		expect(getQuizItems(db, orgA, quiz.id)).toMatchObject([{ kind: 'rule', rule: { count: 3 } }]);
+		expect(await getQuizItems(db, orgA, quiz.id)).toMatchObject([
+			{ kind: 'rule', rule: { count: 3 } }
+		]);
 	});
 });

@@ -11,9 +11,16 @@ const MB = 1024 * 1024;
 /** Enough of the preview to render; the full result stays on the server. */
 const PREVIEW_QUESTIONS = 200;
 
-export function importPageData(db: Db, organizationId: number, bankId: number | null, url: URL) {
+export async function importPageData(
+	db: Db,
+	organizationId: number,
+	bankId: number | null,
+	url: URL
+) {
 	const pendingId = url.searchParams.get('pending');
-	const pending = pendingId ? getPendingImport(db, organizationId, pendingId, bankId) : undefined;
+	const pending = pendingId
+		? await getPendingImport(db, organizationId, pendingId, bankId)
+		: undefined;
 	const result = pending?.result;
 	const byType: Record<string, number> = {};
 	for (const q of result?.draft.questions ?? []) byType[q.type] = (byType[q.type] ?? 0) + 1;
@@ -79,7 +86,7 @@ export async function commitAction(
 	const form = await readForm(request);
 	const id = String(form.get('pending') ?? '');
 	const mode = form.get('mode') === 'valid' ? 'valid' : 'all';
-	const outcome = commitImport(db, organizationId, id, bankId, mode, {
+	const outcome = await commitImport(db, organizationId, id, bankId, mode, {
 		untitled: (filename) => m.bank_file_untitled({ filename })
 	});
 	if (!outcome.ok) {

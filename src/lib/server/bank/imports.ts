@@ -6,6 +6,8 @@
 import crypto from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
+import { affected, isPostgres } from '../db/dialect';
+import { transaction } from '../db/transaction';
 import { pendingImport } from '../db/schema';
 import { createBank, getBank } from '../db/queries/banks';
 import { insertQuestions } from '../db/queries/questions';
@@ -39,19 +41,16 @@ export async function startImport(
 		locale: input.locale
 	});
 	const id = crypto.randomBytes(16).toString('hex');
-	db.delete(pendingImport)
-		.where(lt(pendingImport.expiresAt, new Date(now)))
-		.run();
-	db.insert(pendingImport)
-		.values({
-			id,
-			organizationId: input.organizationId,
-			bankId: input.bankId,
-			filename: input.filename.slice(0, 200),
-			result: sql`${json}`,
-			expiresAt: new Date(now + PENDING_IMPORT_MS)
-		})
-		.run();
+	await db.delete(pendingImport).where(lt(pendingImport.expiresAt, new Date(now)));
+	await db.insert(pendingImport).values({
+		id,
+		organizationId: input.organizationId,
+		bankId: input.bankId,
+		filename: input.filename.slice(0, 200),
+		// The JSON text as it is (SQLite's text column; PostgreSQL parses it into jsonb).
+		result: isPostgres(db) ? sql`${json}::jsonb` : sql`${json}`,
+		expiresAt: new Date(now + PENDING_IMPORT_MS)
+	});
 	return { id, summary };
 }
 
@@ -63,19 +62,18 @@ export interface PendingView {
 }
 
 /** The organization's unexpired pending import for this bank (null = new bank), or undefined. */
-export function getPendingImport(
+export async function getPendingImport(
 	db: DbOrTx,
 	organizationId: number,
 	id: string,
 	bankId: number | null,
 	now = Date.now()
-): PendingView | undefined {
+): Promise<PendingView | undefined> {
 	if (!PENDING_ID.test(id)) return undefined;
-	const row = db
+	const [row] = await db
 		.select()
 		.from(pendingImport)
-		.where(and(eq(pendingImport.id, id), eq(pendingImport.organizationId, organizationId)))
-		.get();
+		.where(and(eq(pendingImport.id, id), eq(pendingImport.organizationId, organizationId)));
 	if (!row || row.expiresAt.getTime() < now || row.bankId !== bankId) return undefined;
 	return {
 		id: row.id,
@@ -94,7 +92,7 @@ export type CommitOutcome =
  * `mode: 'valid'` saves only the questions that passed. Every question is checked again, and
  * images that are not the organization's uploads are dropped.
  */
-export function commitImport(
+export async function commitImport(
 	db: Db,
 	organizationId: number,
 	id: string,
@@ -102,39 +100,46 @@ export function commitImport(
 	mode: 'all' | 'valid',
 	options: { untitled: (filename: string) => string },
 	now = Date.now()
-): CommitOutcome {
-	return db.transaction((t) => {
-		const pending = getPendingImport(t, organizationId, id, bankId, now);
+): Promise<CommitOutcome> {
+	return transaction(db, async (t): Promise<CommitOutcome> => {
+		const pending = await getPendingImport(t, organizationId, id, bankId, now);
 		if (!pending) return { ok: false, reason: 'not_found' };
 		const { result } = pending;
 		if (mode === 'all' && result.errors.length > 0) return { ok: false, reason: 'has_errors' };
-		const questions: Question[] = result.draft.questions
-			.map(({ line: _line, ...q }) => {
-				void _line;
-				const question = { ...q } as Question;
-				if (question.image && !ownsUpload(t, organizationId, question.image)) delete question.image;
-				return question;
-			})
-			.filter((q) => validateQuestion(q).length === 0);
+		const questions: Question[] = [];
+		for (const { line: _line, ...q } of result.draft.questions) {
+			void _line;
+			const question = { ...q } as Question;
+			if (question.image && !(await ownsUpload(t, organizationId, question.image)))
+				delete question.image;
+			if (validateQuestion(question).length === 0) questions.push(question);
+		}
 		if (questions.length === 0) return { ok: false, reason: 'nothing' };
+		if (bankId !== null && !(await getBank(t, organizationId, bankId)))
+			return { ok: false, reason: 'not_found' };
+		// Claim the pending import before saving: of two concurrent commits only one deletes its row
+		// (PostgreSQL makes the other wait, then it deletes nothing) and saves the questions.
+		const claimed = affected(await t.delete(pendingImport).where(eq(pendingImport.id, pending.id)));
+		if (!claimed) return { ok: false, reason: 'not_found' };
 		let targetId = bankId;
 		if (targetId === null) {
 			const draft = result.draft;
 			const title = (draft.title?.trim() || options.untitled(pending.filename)).slice(0, 200);
-			targetId = createBank(
-				t,
-				organizationId,
-				{
-					title,
-					description: (draft.description ?? '').slice(0, 2000),
-					tags: (draft.tags ?? []).slice(0, 10),
-					visibility: 'private'
-				},
-				now
+			targetId = (
+				await createBank(
+					t,
+					organizationId,
+					{
+						title,
+						description: (draft.description ?? '').slice(0, 2000),
+						tags: (draft.tags ?? []).slice(0, 10),
+						visibility: 'private'
+					},
+					now
+				)
 			).id;
-		} else if (!getBank(t, organizationId, targetId)) return { ok: false, reason: 'not_found' };
-		insertQuestions(t, organizationId, targetId, questions, now);
-		t.delete(pendingImport).where(eq(pendingImport.id, pending.id)).run();
+		}
+		await insertQuestions(t, organizationId, targetId, questions, now);
 		return { ok: true, bankId: targetId, count: questions.length };
 	});
 }

@@ -4,9 +4,9 @@ import { getBank } from '../db/queries/banks';
 import { parseId } from '../params';
 
 /** The organization's bank named by a route parameter; a 404 when the id is malformed or not theirs. */
-export function bankOf(db: Db, organizationId: number, param: string) {
+export async function bankOf(db: Db, organizationId: number, param: string) {
 	const id = parseId(param);
-	const bank = id ? getBank(db, organizationId, id) : undefined;
+	const bank = id ? await getBank(db, organizationId, id) : undefined;
 	if (!bank) error(404, 'Not found');
 	return bank;
 }

@@ -64,9 +64,12 @@ export type CreateLiveGameResult =
 	{ ok: true; gameId: number; pin: string } | { ok: false; problems: string[] };
 
 /** Creates a game from a quiz of the organization: its questions are snapshotted now. */
-export function createLiveGame(db: Db, input: CreateLiveGameInput): CreateLiveGameResult {
+export async function createLiveGame(
+	db: Db,
+	input: CreateLiveGameInput
+): Promise<CreateLiveGameResult> {
 	const seed = randomSeed();
-	const quiz = getQuizForGame(db, input.organizationId, input.quizId, seed);
+	const quiz = await getQuizForGame(db, input.organizationId, input.quizId, seed);
 	if (!quiz) return { ok: false, problems: ['NOT_FOUND'] };
 	return createLiveGameFromQuestions(db, {
 		...input,

@@ -1,6 +1,8 @@
 /** Banks (bộ câu hỏi) of one organization. Every function filters by the caller's organization. */
 import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../index';
+import { affected, isPostgres } from '../dialect';
+import { transaction } from '../transaction';
 import { bank, question, type Bank, type BankVisibility } from '../schema';
 import { normalizeVietnamese } from '../../../quiz/vietnamese';
 import { insertQuestions } from './questions';
@@ -23,26 +25,30 @@ export interface BankFilter {
 export type BankSummary = Bank & { questionCount: number };
 
 /** The organization's banks with their question counts, newest first. */
-export function listBanks(db: Db, organizationId: number, filter: BankFilter = {}): BankSummary[] {
+export async function listBanks(
+	db: Db,
+	organizationId: number,
+	filter: BankFilter = {}
+): Promise<BankSummary[]> {
 	const status = filter.status ?? 'active';
-	const rows = db
-		.select({ bank, questionCount: count(question.id) })
-		.from(bank)
-		.leftJoin(question, eq(question.bankId, bank.id))
-		.where(
-			and(
-				eq(bank.organizationId, organizationId),
-				status === 'active'
-					? isNull(bank.archivedAt)
-					: status === 'archived'
-						? isNotNull(bank.archivedAt)
-						: undefined
+	const rows = (
+		await db
+			.select({ bank, questionCount: count(question.id) })
+			.from(bank)
+			.leftJoin(question, eq(question.bankId, bank.id))
+			.where(
+				and(
+					eq(bank.organizationId, organizationId),
+					status === 'active'
+						? isNull(bank.archivedAt)
+						: status === 'archived'
+							? isNotNull(bank.archivedAt)
+							: undefined
+				)
 			)
-		)
-		.groupBy(bank.id)
-		.orderBy(desc(bank.updatedAt), desc(bank.id))
-		.all()
-		.map((r) => ({ ...r.bank, questionCount: r.questionCount }));
+			.groupBy(bank.id)
+			.orderBy(desc(bank.updatedAt), desc(bank.id))
+	).map((r) => ({ ...r.bank, questionCount: r.questionCount }));
 	const needle = filter.q ? normalizeVietnamese(filter.q) : '';
 	const tagKey = filter.tag ? normalizeVietnamese(filter.tag) : '';
 	return rows.filter(
@@ -54,19 +60,21 @@ export function listBanks(db: Db, organizationId: number, filter: BankFilter = {
 }
 
 /** Every tag used by the organization's banks and questions, for filters and suggestions. */
-export function listOrgTags(db: Db, organizationId: number): string[] {
-	const bankTags = db
-		.select({ tags: bank.tags })
-		.from(bank)
-		.where(eq(bank.organizationId, organizationId))
-		.all()
-		.flatMap((r) => r.tags);
-	const questionTags = db
-		.select({ tag: sql<string>`distinct j.value` })
-		.from(sql`${question}, json_each(json_extract(${question.body}, '$.tags')) as j`)
-		.where(eq(question.organizationId, organizationId))
-		.all()
-		.map((r) => r.tag);
+export async function listOrgTags(db: Db, organizationId: number): Promise<string[]> {
+	const bankTags = (
+		await db.select({ tags: bank.tags }).from(bank).where(eq(bank.organizationId, organizationId))
+	).flatMap((r) => r.tags);
+	// Question tags live in the JSON body: json_each over SQLite's text, jsonb elements on PostgreSQL
+	// (only arrays: a body whose tags are not one is skipped, as json_each skips a scalar's value).
+	const tagRows = isPostgres(db)
+		? sql`${question}, jsonb_array_elements_text(case when jsonb_typeof(${question.body} -> 'tags') = 'array' then ${question.body} -> 'tags' else '[]'::jsonb end) as j(value)`
+		: sql`${question}, json_each(json_extract(${question.body}, '$.tags')) as j`;
+	const questionTags = (
+		await db
+			.select({ tag: sql<string>`distinct j.value` })
+			.from(tagRows)
+			.where(eq(question.organizationId, organizationId))
+	).map((r) => r.tag);
 	const seen = new Map<string, string>();
 	for (const tag of [...bankTags, ...questionTags]) {
 		if (typeof tag !== 'string' || !tag.trim()) continue;
@@ -77,103 +85,115 @@ export function listOrgTags(db: Db, organizationId: number): string[] {
 }
 
 /** One bank of the organization, or undefined (also for other organizations' banks). */
-export function getBank(db: DbOrTx, organizationId: number, bankId: number): Bank | undefined {
-	return db
+export async function getBank(
+	db: DbOrTx,
+	organizationId: number,
+	bankId: number
+): Promise<Bank | undefined> {
+	const [row] = await db
 		.select()
 		.from(bank)
-		.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)))
-		.get();
+		.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)));
+	return row;
 }
 
-export function createBank(db: DbOrTx, organizationId: number, input: BankInput, now = Date.now()) {
-	return db
+export async function createBank(
+	db: DbOrTx,
+	organizationId: number,
+	input: BankInput,
+	now = Date.now()
+): Promise<Bank> {
+	const [row] = await db
 		.insert(bank)
 		.values({ ...input, organizationId, createdAt: new Date(now), updatedAt: new Date(now) })
-		.returning()
-		.get();
+		.returning();
+	return row;
 }
 
 /** Returns false when the bank is not the organization's. */
-export function updateBank(
+export async function updateBank(
 	db: Db,
 	organizationId: number,
 	bankId: number,
 	input: Partial<BankInput>,
 	now = Date.now()
-): boolean {
-	const result = db
+): Promise<boolean> {
+	const result = await db
 		.update(bank)
 		.set({ ...input, updatedAt: new Date(now) })
-		.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)))
-		.run();
-	return result.changes > 0;
+		.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)));
+	return affected(result) > 0;
 }
 
 /** Archive (hide from lists and random quiz rules) or restore a bank. */
-export function setBankArchived(
+export async function setBankArchived(
 	db: Db,
 	organizationId: number,
 	bankId: number,
 	archived: boolean,
 	now = Date.now()
-): boolean {
-	const result = db
+): Promise<boolean> {
+	const result = await db
 		.update(bank)
 		.set({ archivedAt: archived ? new Date(now) : null, updatedAt: new Date(now) })
-		.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)))
-		.run();
-	return result.changes > 0;
+		.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)));
+	return affected(result) > 0;
 }
 
 /** Delete a bank and its questions (they also leave every quiz). */
-export function deleteBank(db: Db, organizationId: number, bankId: number): boolean {
-	const result = db
+export async function deleteBank(db: Db, organizationId: number, bankId: number): Promise<boolean> {
+	const result = await db
 		.delete(bank)
-		.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)))
-		.run();
-	return result.changes > 0;
+		.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)));
+	return affected(result) > 0;
 }
 
 /** Copy a bank with all its questions; the copy is private and titled by `title`. */
-export function duplicateBank(
+export async function duplicateBank(
 	db: Db,
 	organizationId: number,
 	bankId: number,
 	title: string,
 	now = Date.now()
-): Bank | undefined {
-	return db.transaction((tx) => {
-		const source = getBank(tx, organizationId, bankId);
+): Promise<Bank | undefined> {
+	return transaction(db, async (tx) => {
+		const source = await getBank(tx, organizationId, bankId);
 		if (!source) return undefined;
-		const copy = createBank(
+		const copy = await createBank(
 			tx,
 			organizationId,
 			{ title, description: source.description, tags: source.tags, visibility: 'private' },
 			now
 		);
-		const bodies = tx
-			.select({ body: question.body })
-			.from(question)
-			.where(eq(question.bankId, source.id))
-			.orderBy(asc(question.position), asc(question.id))
-			.all()
-			.map((r) => r.body);
-		insertQuestions(tx, organizationId, copy.id, bodies, now);
+		const bodies = (
+			await tx
+				.select({ body: question.body })
+				.from(question)
+				.where(eq(question.bankId, source.id))
+				.orderBy(asc(question.position), asc(question.id))
+		).map((r) => r.body);
+		await insertQuestions(tx, organizationId, copy.id, bodies, now);
 		return copy;
 	});
 }
 
 /** A bank by id in any organization: for operator tools (CLI) only, never for requests. */
-export function getBankById(db: Db, bankId: number): Bank | undefined {
-	return db.select().from(bank).where(eq(bank.id, bankId)).get();
+export async function getBankById(db: Db, bankId: number): Promise<Bank | undefined> {
+	const [row] = await db.select().from(bank).where(eq(bank.id, bankId));
+	return row;
 }
 
 /** The organization's bank with exactly this title (the most recent one), if any. */
-export function findBankByTitle(db: Db, organizationId: number, title: string): Bank | undefined {
-	return db
+export async function findBankByTitle(
+	db: Db,
+	organizationId: number,
+	title: string
+): Promise<Bank | undefined> {
+	const [row] = await db
 		.select()
 		.from(bank)
 		.where(and(eq(bank.organizationId, organizationId), eq(bank.title, title)))
 		.orderBy(desc(bank.id))
-		.get();
+		.limit(1);
+	return row;
 }

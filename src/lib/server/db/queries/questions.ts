@@ -1,11 +1,18 @@
 /** Questions of a bank. Every function filters by the caller's organization. */
 import { and, asc, eq, max } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../index';
+import { forUpdate } from '../dialect';
+import { transaction } from '../transaction';
 import { bank, question, type QuestionRow } from '../schema';
 import type { Question } from '../../../quiz/question';
 import { normalizeVietnamese } from '../../../quiz/vietnamese';
 
-/** The text the full-text index sees: text, options/answers, explanation, citation — no diacritics. */
+/**
+ * The text the full-text index sees: text, options/answers, explanation, citation, tags — no
+ * diacritics, as words (letters and digits) separated by single spaces. Punctuation is left out so
+ * that both databases cut the same words: FTS5's unicode61 splits "45/2019/QH14" at the slashes,
+ * PostgreSQL's parser would keep it (or "5.1", "a@b.vn") as one token (docs/database.md).
+ */
 export function questionSearchText(q: Question): string {
 	const parts: string[] = [q.text];
 	switch (q.type) {
@@ -29,7 +36,10 @@ export function questionSearchText(q: Question): string {
 	if (q.citation)
 		parts.push(q.citation.document, q.citation.number ?? '', q.citation.article ?? '');
 	parts.push(...q.tags);
-	return normalizeVietnamese(parts.filter(Boolean).join(' \n '));
+	return normalizeVietnamese(parts.filter(Boolean).join(' '))
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean)
+		.join(' ');
 }
 
 function rowValues(q: Question) {
@@ -41,61 +51,65 @@ function rowValues(q: Question) {
 	};
 }
 
-function touch(db: DbOrTx, bankId: number, now: number): void {
-	db.update(bank)
+async function touch(db: DbOrTx, bankId: number, now: number): Promise<void> {
+	await db
+		.update(bank)
 		.set({ updatedAt: new Date(now) })
-		.where(eq(bank.id, bankId))
-		.run();
+		.where(eq(bank.id, bankId));
 }
 
-function ownsBank(db: DbOrTx, organizationId: number, bankId: number): boolean {
-	return !!db
+async function ownsBank(db: DbOrTx, organizationId: number, bankId: number): Promise<boolean> {
+	const rows = await db
 		.select({ id: bank.id })
 		.from(bank)
-		.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)))
-		.get();
+		.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)));
+	return rows.length > 0;
 }
 
 /** The bank's questions in order. */
-export function listQuestions(db: DbOrTx, organizationId: number, bankId: number): QuestionRow[] {
+export async function listQuestions(
+	db: DbOrTx,
+	organizationId: number,
+	bankId: number
+): Promise<QuestionRow[]> {
 	return db
 		.select()
 		.from(question)
 		.where(and(eq(question.bankId, bankId), eq(question.organizationId, organizationId)))
-		.orderBy(asc(question.position), asc(question.id))
-		.all();
+		.orderBy(asc(question.position), asc(question.id));
 }
 
-export function getQuestion(
+export async function getQuestion(
 	db: DbOrTx,
 	organizationId: number,
 	questionId: number
-): QuestionRow | undefined {
-	return db
+): Promise<QuestionRow | undefined> {
+	const [row] = await db
 		.select()
 		.from(question)
-		.where(and(eq(question.id, questionId), eq(question.organizationId, organizationId)))
-		.get();
+		.where(and(eq(question.id, questionId), eq(question.organizationId, organizationId)));
+	return row;
 }
 
 /**
  * Append questions to a bank the caller has already checked belongs to the organization
  * (used by duplicate and import, inside their transactions). Returns the new ids.
  */
-export function insertQuestions(
+export async function insertQuestions(
 	db: DbOrTx,
 	organizationId: number,
 	bankId: number,
 	questions: Question[],
 	now = Date.now()
-): number[] {
+): Promise<number[]> {
 	if (questions.length === 0) return [];
-	const last =
-		db
-			.select({ p: max(question.position) })
-			.from(question)
-			.where(eq(question.bankId, bankId))
-			.get()?.p ?? -1;
+	// Lock the bank's row so that two imports into one bank do not both take the same positions.
+	await forUpdate(db, db.select({ id: bank.id }).from(bank).where(eq(bank.id, bankId)));
+	const [top] = await db
+		.select({ p: max(question.position) })
+		.from(question)
+		.where(eq(question.bankId, bankId));
+	const last = top?.p ?? -1;
 	const ids: number[] = [];
 	// Chunks keep each INSERT under SQLite's bound-parameter limit.
 	for (let start = 0; start < questions.length; start += 200) {
@@ -107,125 +121,119 @@ export function insertQuestions(
 			createdAt: new Date(now),
 			updatedAt: new Date(now)
 		}));
-		ids.push(
-			...db
-				.insert(question)
-				.values(chunk)
-				.returning({ id: question.id })
-				.all()
-				.map((r) => r.id)
-		);
+		const rows = await db.insert(question).values(chunk).returning({ id: question.id });
+		ids.push(...rows.map((r) => r.id));
 	}
-	touch(db, bankId, now);
+	await touch(db, bankId, now);
 	return ids;
 }
 
 /** Add questions to the end of one of the organization's banks; undefined when it is not theirs. */
-export function addQuestions(
+export async function addQuestions(
 	db: Db,
 	organizationId: number,
 	bankId: number,
 	questions: Question[],
 	now = Date.now()
-): number[] | undefined {
-	return db.transaction((tx) => {
-		if (!ownsBank(tx, organizationId, bankId)) return undefined;
+): Promise<number[] | undefined> {
+	return transaction(db, async (tx) => {
+		if (!(await ownsBank(tx, organizationId, bankId))) return undefined;
 		return insertQuestions(tx, organizationId, bankId, questions, now);
 	});
 }
 
-export function addQuestion(
+export async function addQuestion(
 	db: Db,
 	organizationId: number,
 	bankId: number,
 	q: Question,
 	now = Date.now()
-): number | undefined {
-	return addQuestions(db, organizationId, bankId, [q], now)?.[0];
+): Promise<number | undefined> {
+	return (await addQuestions(db, organizationId, bankId, [q], now))?.[0];
 }
 
-export function updateQuestion(
+export async function updateQuestion(
 	db: Db,
 	organizationId: number,
 	questionId: number,
 	q: Question,
 	now = Date.now()
-): boolean {
-	const row = getQuestion(db, organizationId, questionId);
+): Promise<boolean> {
+	const row = await getQuestion(db, organizationId, questionId);
 	if (!row) return false;
-	db.update(question)
+	await db
+		.update(question)
 		.set({ ...rowValues(q), updatedAt: new Date(now) })
-		.where(eq(question.id, row.id))
-		.run();
-	touch(db, row.bankId, now);
+		.where(eq(question.id, row.id));
+	await touch(db, row.bankId, now);
 	return true;
 }
 
-export function deleteQuestion(
+export async function deleteQuestion(
 	db: Db,
 	organizationId: number,
 	questionId: number,
 	now = Date.now()
-): boolean {
-	return db.transaction((tx) => {
-		const row = getQuestion(tx, organizationId, questionId);
+): Promise<boolean> {
+	return transaction(db, async (tx) => {
+		const row = await getQuestion(tx, organizationId, questionId);
 		if (!row) return false;
-		tx.delete(question).where(eq(question.id, row.id)).run();
-		renumber(tx, row.bankId);
-		touch(tx, row.bankId, now);
+		await tx.delete(question).where(eq(question.id, row.id));
+		await renumber(tx, row.bankId);
+		await touch(tx, row.bankId, now);
 		return true;
 	});
 }
 
 /** Copy a question right after itself. Returns the copy's id. */
-export function duplicateQuestion(
+export async function duplicateQuestion(
 	db: Db,
 	organizationId: number,
 	questionId: number,
 	now = Date.now()
-): number | undefined {
-	return db.transaction((tx) => {
-		const row = getQuestion(tx, organizationId, questionId);
+): Promise<number | undefined> {
+	return transaction(db, async (tx) => {
+		const row = await getQuestion(tx, organizationId, questionId);
 		if (!row) return undefined;
-		const ids = listQuestions(tx, organizationId, row.bankId).map((r) => r.id);
-		const [copyId] = insertQuestions(tx, organizationId, row.bankId, [row.body], now);
+		const ids = (await listQuestions(tx, organizationId, row.bankId)).map((r) => r.id);
+		const [copyId] = await insertQuestions(tx, organizationId, row.bankId, [row.body], now);
 		ids.splice(ids.indexOf(row.id) + 1, 0, copyId);
-		writeOrder(tx, ids);
+		await writeOrder(tx, ids);
 		return copyId;
 	});
 }
 
-function writeOrder(db: DbOrTx, ids: number[]): void {
-	ids.forEach((id, position) => {
-		db.update(question).set({ position }).where(eq(question.id, id)).run();
-	});
+async function writeOrder(db: DbOrTx, ids: number[]): Promise<void> {
+	for (const [position, id] of ids.entries())
+		await db.update(question).set({ position }).where(eq(question.id, id));
 }
 
-function renumber(db: DbOrTx, bankId: number): void {
-	const ids = db
+async function renumber(db: DbOrTx, bankId: number): Promise<void> {
+	const rows = await db
 		.select({ id: question.id })
 		.from(question)
 		.where(eq(question.bankId, bankId))
-		.orderBy(asc(question.position), asc(question.id))
-		.all()
-		.map((r) => r.id);
-	writeOrder(db, ids);
+		.orderBy(asc(question.position), asc(question.id));
+	await writeOrder(
+		db,
+		rows.map((r) => r.id)
+	);
 }
 
 /**
  * Put the bank's questions in the given order. `orderedIds` must be exactly the bank's
  * question ids (a permutation); anything else is refused with false and changes nothing.
  */
-export function reorderQuestions(
+export async function reorderQuestions(
 	db: Db,
 	organizationId: number,
 	bankId: number,
 	orderedIds: number[],
 	now = Date.now()
-): boolean {
-	return db.transaction((tx) => {
-		if (!ownsBank(tx, organizationId, bankId)) return false;
-		const current = listQuestions(tx, organizationId, bankId).map((r) => r.id);
+): Promise<boolean> {
+	return transaction(db, async (tx) => {
+		if (!(await ownsBank(tx, organizationId, bankId))) return false;
+		const current = (await listQuestions(tx, organizationId, bankId)).map((r) => r.id);
 		const wanted = new Set(orderedIds);
 		if (
 			wanted.size !== orderedIds.length ||
@@ -233,23 +241,23 @@ export function reorderQuestions(
 			!current.every((id) => wanted.has(id))
 		)
 			return false;
-		writeOrder(tx, orderedIds);
-		touch(tx, bankId, now);
+		await writeOrder(tx, orderedIds);
+		await touch(tx, bankId, now);
 		return true;
 	});
 }
 
 /** Move one question to index `to` (clamped) within its bank. */
-export function moveQuestion(
+export async function moveQuestion(
 	db: Db,
 	organizationId: number,
 	questionId: number,
 	to: number,
 	now = Date.now()
-): boolean {
-	const row = getQuestion(db, organizationId, questionId);
+): Promise<boolean> {
+	const row = await getQuestion(db, organizationId, questionId);
 	if (!row) return false;
-	const ids = listQuestions(db, organizationId, row.bankId).map((r) => r.id);
+	const ids = (await listQuestions(db, organizationId, row.bankId)).map((r) => r.id);
 	const from = ids.indexOf(row.id);
 	const target = Math.max(0, Math.min(ids.length - 1, Math.trunc(to)));
 	ids.splice(from, 1);

@@ -4,6 +4,8 @@
  */
 import { and, asc, count, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../index';
+import { affected, forUpdate, isPostgres } from '../dialect';
+import { transaction } from '../transaction';
 import { bank, question, quiz, quizItem, type Quiz, type QuizRule } from '../schema';
 import type { Question } from '../../../quiz/question';
 import { createRandom, deriveSeed } from '../../../quiz/random';
@@ -12,24 +14,27 @@ import { normalizeVietnamese } from '../../../quiz/vietnamese';
 export type QuizSummary = Quiz & { itemCount: number };
 
 /** The organization's quizzes, most recently changed first. */
-export function listQuizzes(db: Db, organizationId: number): QuizSummary[] {
-	return db
+export async function listQuizzes(db: Db, organizationId: number): Promise<QuizSummary[]> {
+	const rows = await db
 		.select({ quiz, itemCount: count(quizItem.id) })
 		.from(quiz)
 		.leftJoin(quizItem, eq(quizItem.quizId, quiz.id))
 		.where(eq(quiz.organizationId, organizationId))
 		.groupBy(quiz.id)
-		.orderBy(desc(quiz.updatedAt), desc(quiz.id))
-		.all()
-		.map((r) => ({ ...r.quiz, itemCount: r.itemCount }));
+		.orderBy(desc(quiz.updatedAt), desc(quiz.id));
+	return rows.map((r) => ({ ...r.quiz, itemCount: r.itemCount }));
 }
 
-export function getQuiz(db: DbOrTx, organizationId: number, quizId: number): Quiz | undefined {
-	return db
+export async function getQuiz(
+	db: DbOrTx,
+	organizationId: number,
+	quizId: number
+): Promise<Quiz | undefined> {
+	const [row] = await db
 		.select()
 		.from(quiz)
-		.where(and(eq(quiz.id, quizId), eq(quiz.organizationId, organizationId)))
-		.get();
+		.where(and(eq(quiz.id, quizId), eq(quiz.organizationId, organizationId)));
+	return row;
 }
 
 export interface QuizInput {
@@ -37,53 +42,68 @@ export interface QuizInput {
 	description: string;
 }
 
-export function createQuiz(db: DbOrTx, organizationId: number, input: QuizInput, now = Date.now()) {
-	return db
+export async function createQuiz(
+	db: DbOrTx,
+	organizationId: number,
+	input: QuizInput,
+	now = Date.now()
+): Promise<Quiz> {
+	const [row] = await db
 		.insert(quiz)
 		.values({ ...input, organizationId, createdAt: new Date(now), updatedAt: new Date(now) })
-		.returning()
-		.get();
+		.returning();
+	return row;
 }
 
-export function updateQuiz(
+export async function updateQuiz(
 	db: Db,
 	organizationId: number,
 	quizId: number,
 	input: QuizInput,
 	now = Date.now()
-): boolean {
-	return (
-		db
-			.update(quiz)
-			.set({ ...input, updatedAt: new Date(now) })
-			.where(and(eq(quiz.id, quizId), eq(quiz.organizationId, organizationId)))
-			.run().changes > 0
-	);
+): Promise<boolean> {
+	const result = await db
+		.update(quiz)
+		.set({ ...input, updatedAt: new Date(now) })
+		.where(and(eq(quiz.id, quizId), eq(quiz.organizationId, organizationId)));
+	return affected(result) > 0;
 }
 
-export function deleteQuiz(db: Db, organizationId: number, quizId: number): boolean {
-	return (
-		db
-			.delete(quiz)
-			.where(and(eq(quiz.id, quizId), eq(quiz.organizationId, organizationId)))
-			.run().changes > 0
-	);
+export async function deleteQuiz(db: Db, organizationId: number, quizId: number): Promise<boolean> {
+	const result = await db
+		.delete(quiz)
+		.where(and(eq(quiz.id, quizId), eq(quiz.organizationId, organizationId)));
+	return affected(result) > 0;
 }
 
-function touch(db: DbOrTx, quizId: number, now: number) {
-	db.update(quiz)
+async function touch(db: DbOrTx, quizId: number, now: number): Promise<void> {
+	await db
+		.update(quiz)
 		.set({ updatedAt: new Date(now) })
-		.where(eq(quiz.id, quizId))
-		.run();
+		.where(eq(quiz.id, quizId));
 }
 
-function nextPosition(db: DbOrTx, quizId: number): number {
-	const last = db
+async function nextPosition(db: DbOrTx, quizId: number): Promise<number> {
+	const [top] = await db
 		.select({ p: max(quizItem.position) })
 		.from(quizItem)
-		.where(eq(quizItem.quizId, quizId))
-		.get()?.p;
-	return (last ?? -1) + 1;
+		.where(eq(quizItem.quizId, quizId));
+	return (top?.p ?? -1) + 1;
+}
+
+/**
+ * The organization's quiz, locked until the transaction ends on PostgreSQL (so that two changes to
+ * its steps do not read the same positions); undefined when it is not theirs.
+ */
+async function lockQuiz(db: DbOrTx, organizationId: number, quizId: number) {
+	const [row] = await forUpdate(
+		db,
+		db
+			.select({ id: quiz.id })
+			.from(quiz)
+			.where(and(eq(quiz.id, quizId), eq(quiz.organizationId, organizationId)))
+	);
+	return row;
 }
 
 /** A quiz step as the builder shows it. */
@@ -99,9 +119,13 @@ export type QuizItemView =
 	| { id: number; kind: 'rule'; rule: QuizRule; available: number };
 
 /** The quiz's steps in order, with each picked question and each rule's candidate count. */
-export function getQuizItems(db: Db, organizationId: number, quizId: number): QuizItemView[] {
-	if (!getQuiz(db, organizationId, quizId)) return [];
-	const rows = db
+export async function getQuizItems(
+	db: Db,
+	organizationId: number,
+	quizId: number
+): Promise<QuizItemView[]> {
+	if (!(await getQuiz(db, organizationId, quizId))) return [];
+	const rows = await db
 		.select({
 			id: quizItem.id,
 			kind: quizItem.kind,
@@ -115,12 +139,12 @@ export function getQuizItems(db: Db, organizationId: number, quizId: number): Qu
 		.leftJoin(question, eq(question.id, quizItem.questionId))
 		.leftJoin(bank, eq(bank.id, question.bankId))
 		.where(eq(quizItem.quizId, quizId))
-		.orderBy(asc(quizItem.position), asc(quizItem.id))
-		.all();
-	let candidates: Candidate[] | undefined;
+		.orderBy(asc(quizItem.position), asc(quizItem.id));
+	const candidates = rows.some((r) => r.kind === 'rule' && r.rule)
+		? await loadCandidates(db, organizationId)
+		: [];
 	return rows.flatMap((r): QuizItemView[] => {
 		if (r.kind === 'rule' && r.rule) {
-			candidates ??= loadCandidates(db, organizationId);
 			return [
 				{ id: r.id, kind: 'rule', rule: r.rule, available: matchRule(candidates, r.rule).length }
 			];
@@ -144,115 +168,112 @@ export function getQuizItems(db: Db, organizationId: number, quizId: number): Qu
  * Append picked questions (only the organization's; others are ignored) to the quiz.
  * Returns how many were added, or undefined when the quiz is not the organization's.
  */
-export function addQuizQuestions(
+export async function addQuizQuestions(
 	db: DbOrTx,
 	organizationId: number,
 	quizId: number,
 	questionIds: number[],
 	now = Date.now()
-): number | undefined {
-	return db.transaction((t) => {
-		if (!getQuiz(t, organizationId, quizId) || questionIds.length === 0)
-			return getQuiz(t, organizationId, quizId) ? 0 : undefined;
+): Promise<number | undefined> {
+	return transaction(db, async (t) => {
+		if (!(await lockQuiz(t, organizationId, quizId))) return undefined;
+		if (questionIds.length === 0) return 0;
 		const owned = new Set(
-			t
-				.select({ id: question.id })
-				.from(question)
-				.where(and(inArray(question.id, questionIds), eq(question.organizationId, organizationId)))
-				.all()
-				.map((r) => r.id)
+			(
+				await t
+					.select({ id: question.id })
+					.from(question)
+					.where(
+						and(inArray(question.id, questionIds), eq(question.organizationId, organizationId))
+					)
+			).map((r) => r.id)
 		);
-		let position = nextPosition(t, quizId);
+		let position = await nextPosition(t, quizId);
 		const ids = [...new Set(questionIds)].filter((id) => owned.has(id));
 		for (const questionId of ids) {
-			t.insert(quizItem)
-				.values({ quizId, position: position++, kind: 'question', questionId })
-				.run();
+			await t
+				.insert(quizItem)
+				.values({ quizId, position: position++, kind: 'question', questionId });
 		}
-		touch(t, quizId, now);
+		await touch(t, quizId, now);
 		return ids.length;
 	});
 }
 
 /** Append a random rule. Bank ids outside the organization are dropped. */
-export function addQuizRule(
+export async function addQuizRule(
 	db: Db,
 	organizationId: number,
 	quizId: number,
 	rule: QuizRule,
 	now = Date.now()
-): boolean {
-	return db.transaction((t) => {
-		if (!getQuiz(t, organizationId, quizId)) return false;
+): Promise<boolean> {
+	return transaction(db, async (t) => {
+		if (!(await lockQuiz(t, organizationId, quizId))) return false;
 		const bankIds = rule.bankIds.length
-			? t
-					.select({ id: bank.id })
-					.from(bank)
-					.where(and(inArray(bank.id, rule.bankIds), eq(bank.organizationId, organizationId)))
-					.all()
-					.map((r) => r.id)
+			? (
+					await t
+						.select({ id: bank.id })
+						.from(bank)
+						.where(and(inArray(bank.id, rule.bankIds), eq(bank.organizationId, organizationId)))
+				).map((r) => r.id)
 			: [];
 		if (rule.bankIds.length && bankIds.length === 0) return false;
-		t.insert(quizItem)
-			.values({
-				quizId,
-				position: nextPosition(t, quizId),
-				kind: 'rule',
-				rule: { ...rule, bankIds }
-			})
-			.run();
-		touch(t, quizId, now);
+		await t.insert(quizItem).values({
+			quizId,
+			position: await nextPosition(t, quizId),
+			kind: 'rule',
+			rule: { ...rule, bankIds }
+		});
+		await touch(t, quizId, now);
 		return true;
 	});
 }
 
-function itemIds(db: DbOrTx, quizId: number): number[] {
-	return db
+async function itemIds(db: DbOrTx, quizId: number): Promise<number[]> {
+	const rows = await db
 		.select({ id: quizItem.id })
 		.from(quizItem)
 		.where(eq(quizItem.quizId, quizId))
-		.orderBy(asc(quizItem.position), asc(quizItem.id))
-		.all()
-		.map((r) => r.id);
+		.orderBy(asc(quizItem.position), asc(quizItem.id));
+	return rows.map((r) => r.id);
 }
 
-export function removeQuizItem(
+export async function removeQuizItem(
 	db: Db,
 	organizationId: number,
 	quizId: number,
 	itemId: number,
 	now = Date.now()
-): boolean {
-	return db.transaction((t) => {
-		if (!getQuiz(t, organizationId, quizId)) return false;
-		const changes = t
-			.delete(quizItem)
-			.where(and(eq(quizItem.id, itemId), eq(quizItem.quizId, quizId)))
-			.run().changes;
+): Promise<boolean> {
+	return transaction(db, async (t) => {
+		if (!(await lockQuiz(t, organizationId, quizId))) return false;
+		const changes = affected(
+			await t.delete(quizItem).where(and(eq(quizItem.id, itemId), eq(quizItem.quizId, quizId)))
+		);
 		if (!changes) return false;
-		writeItemOrder(t, itemIds(t, quizId));
-		touch(t, quizId, now);
+		await writeItemOrder(t, await itemIds(t, quizId));
+		await touch(t, quizId, now);
 		return true;
 	});
 }
 
-function writeItemOrder(db: DbOrTx, ids: number[]) {
-	ids.forEach((id, position) =>
-		db.update(quizItem).set({ position }).where(eq(quizItem.id, id)).run()
-	);
+async function writeItemOrder(db: DbOrTx, ids: number[]): Promise<void> {
+	for (const [position, id] of ids.entries())
+		await db.update(quizItem).set({ position }).where(eq(quizItem.id, id));
 }
 
 /** Put the quiz's steps in this order; must be exactly the quiz's item ids. */
-export function reorderQuizItems(
+export async function reorderQuizItems(
 	db: Db,
 	organizationId: number,
 	quizId: number,
 	orderedIds: number[],
 	now = Date.now()
-): boolean {
-	return db.transaction((t) => {
-		if (!getQuiz(t, organizationId, quizId)) return false;
-		const current = itemIds(t, quizId);
+): Promise<boolean> {
+	return transaction(db, async (t) => {
+		if (!(await lockQuiz(t, organizationId, quizId))) return false;
+		const current = await itemIds(t, quizId);
 		const wanted = new Set(orderedIds);
 		if (
 			wanted.size !== orderedIds.length ||
@@ -260,23 +281,23 @@ export function reorderQuizItems(
 			!current.every((id) => wanted.has(id))
 		)
 			return false;
-		writeItemOrder(t, orderedIds);
-		touch(t, quizId, now);
+		await writeItemOrder(t, orderedIds);
+		await touch(t, quizId, now);
 		return true;
 	});
 }
 
 /** Move one step to index `to` (clamped). */
-export function moveQuizItem(
+export async function moveQuizItem(
 	db: Db,
 	organizationId: number,
 	quizId: number,
 	itemId: number,
 	to: number,
 	now = Date.now()
-): boolean {
-	if (!getQuiz(db, organizationId, quizId)) return false;
-	const ids = itemIds(db, quizId);
+): Promise<boolean> {
+	if (!(await getQuiz(db, organizationId, quizId))) return false;
+	const ids = await itemIds(db, quizId);
 	const from = ids.indexOf(itemId);
 	if (from < 0) return false;
 	ids.splice(from, 1);
@@ -293,35 +314,38 @@ interface Candidate {
 }
 
 /** Questions random rules may draw: those of the organization's non-archived banks, by id. */
-function loadCandidates(db: Db, organizationId: number): Candidate[] {
-	return db
+async function loadCandidates(db: Db, organizationId: number): Promise<Candidate[]> {
+	// The body's tags: JSON text from SQLite's json_extract, a parsed value from PostgreSQL's jsonb.
+	const questionTags = isPostgres(db)
+		? sql<unknown>`${question.body} -> 'tags'`
+		: sql<unknown>`json_extract(${question.body}, '$.tags')`;
+	const rows = await db
 		.select({
 			id: question.id,
 			bankId: question.bankId,
 			difficulty: question.difficulty,
-			questionTags: sql<string>`json_extract(${question.body}, '$.tags')`,
+			questionTags,
 			bankTags: bank.tags
 		})
 		.from(question)
 		.innerJoin(bank, eq(bank.id, question.bankId))
 		.where(and(eq(question.organizationId, organizationId), isNull(bank.archivedAt)))
-		.orderBy(asc(question.id))
-		.all()
-		.map((r) => {
-			const questionTags = parseTags(r.questionTags);
-			const tags = [...questionTags, ...r.bankTags];
-			return {
-				id: r.id,
-				bankId: r.bankId,
-				difficulty: r.difficulty,
-				tagKeys: new Set(tags.filter((t) => typeof t === 'string').map(normalizeVietnamese))
-			};
-		});
+		.orderBy(asc(question.id));
+	return rows.map((r) => {
+		const questionTags = parseTags(r.questionTags);
+		const tags = [...questionTags, ...r.bankTags];
+		return {
+			id: r.id,
+			bankId: r.bankId,
+			difficulty: r.difficulty,
+			tagKeys: new Set(tags.filter((t) => typeof t === 'string').map(normalizeVietnamese))
+		};
+	});
 }
 
-function parseTags(json: string | null): unknown[] {
+function parseTags(json: unknown): unknown[] {
 	try {
-		const value: unknown = JSON.parse(json ?? '[]');
+		const value: unknown = typeof json === 'string' ? JSON.parse(json) : json;
 		return Array.isArray(value) ? value : [];
 	} catch {
 		return [];
@@ -347,33 +371,33 @@ export type GameQuestion = { questionId: number } & Question;
  * N questions drawn with `seed` (same seed → same questions), never repeating a question.
  * Undefined when the quiz is not the organization's.
  */
-export function getQuizForGame(
+export async function getQuizForGame(
 	db: Db,
 	organizationId: number,
 	quizId: number,
 	seed: number
-): { id: number; title: string; questions: GameQuestion[] } | undefined {
-	const found = getQuiz(db, organizationId, quizId);
+): Promise<{ id: number; title: string; questions: GameQuestion[] } | undefined> {
+	const found = await getQuiz(db, organizationId, quizId);
 	if (!found) return undefined;
-	const items = db
+	const items = await db
 		.select()
 		.from(quizItem)
 		.where(eq(quizItem.quizId, quizId))
-		.orderBy(asc(quizItem.position), asc(quizItem.id))
-		.all();
+		.orderBy(asc(quizItem.position), asc(quizItem.id));
 	const picked = items.flatMap((i) =>
 		i.kind === 'question' && i.questionId ? [i.questionId] : []
 	);
 	const used = new Set<number>(picked);
 	const steps: number[][] = [];
-	let candidates: Candidate[] | undefined;
+	const candidates = items.some((i) => i.kind === 'rule' && i.rule)
+		? await loadCandidates(db, organizationId)
+		: [];
 	items.forEach((item, index) => {
 		if (item.kind === 'question' && item.questionId) {
 			steps.push([item.questionId]);
 			return;
 		}
 		if (item.kind !== 'rule' || !item.rule) return;
-		candidates ??= loadCandidates(db, organizationId);
 		const pool = matchRule(candidates, item.rule)
 			.map((c) => c.id)
 			.filter((id) => !used.has(id));
@@ -389,12 +413,12 @@ export function getQuizForGame(
 	const ids = steps.flat();
 	const bodies = new Map(
 		ids.length
-			? db
-					.select({ id: question.id, body: question.body })
-					.from(question)
-					.where(and(inArray(question.id, ids), eq(question.organizationId, organizationId)))
-					.all()
-					.map((r) => [r.id, r.body])
+			? (
+					await db
+						.select({ id: question.id, body: question.body })
+						.from(question)
+						.where(and(inArray(question.id, ids), eq(question.organizationId, organizationId)))
+				).map((r) => [r.id, r.body])
 			: []
 	);
 	const questions = ids.flatMap((id) => {

@@ -5,17 +5,17 @@ import type { PageServerLoad } from './$types';
 
 const STATUSES = ['active', 'archived', 'all'] as const;
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
 	const db = locals.app.db;
 	const q = (url.searchParams.get('q') ?? '').slice(0, 200).trim();
 	const tag = (url.searchParams.get('tag') ?? '').slice(0, 100);
 	const statusParam = url.searchParams.get('status');
 	const status = STATUSES.find((s) => s === statusParam) ?? 'active';
-	const hits = q ? searchQuestions(db, user.organizationId, q, { limit: 30 }) : [];
+	const hits = q ? await searchQuestions(db, user.organizationId, q, { limit: 30 }) : [];
 	return {
 		filter: { q, tag, status },
-		banks: listBanks(db, user.organizationId, { q, tag, status }).map((b) => ({
+		banks: (await listBanks(db, user.organizationId, { q, tag, status })).map((b) => ({
 			id: b.id,
 			title: b.title,
 			tags: b.tags,
@@ -24,7 +24,7 @@ export const load = (({ locals, url }) => {
 			questionCount: b.questionCount,
 			updatedAt: b.updatedAt.getTime()
 		})),
-		tags: listOrgTags(db, user.organizationId),
+		tags: await listOrgTags(db, user.organizationId),
 		hits: hits.map((h) => ({
 			id: h.id,
 			bankId: h.bankId,

@@ -5,10 +5,10 @@ import { parseQuizForm } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
 	return {
-		quizzes: listQuizzes(locals.app.db, user.organizationId).map((q) => ({
+		quizzes: (await listQuizzes(locals.app.db, user.organizationId)).map((q) => ({
 			id: q.id,
 			title: q.title,
 			description: q.description,
@@ -24,7 +24,7 @@ export const actions = {
 		const user = requireUser(locals, url, 'organizer');
 		const parsed = parseQuizForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const quiz = createQuiz(locals.app.db, user.organizationId, parsed.input);
+		const quiz = await createQuiz(locals.app.db, user.organizationId, parsed.input);
 		redirect(303, `/org/quizzes/${quiz.id}?done=created`);
 	}
 } satisfies Actions;

@@ -16,9 +16,9 @@ import { readForm } from '$lib/server/read-form';
 const DONE = ['created', 'duplicated', 'imported', 'saved'] as const;
 
 /** The bank of the URL, within the user's organization, or a 404. */
-export const load = (({ locals, url, params }) => {
+export const load = (async ({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'organizer');
-	const bank = bankOf(locals.app.db, user.organizationId, params.id);
+	const bank = await bankOf(locals.app.db, user.organizationId, params.id);
 	const done = url.searchParams.get('done');
 	return {
 		bank: {
@@ -29,7 +29,7 @@ export const load = (({ locals, url, params }) => {
 			visibility: bank.visibility,
 			archived: bank.archivedAt !== null
 		},
-		questions: listQuestions(locals.app.db, user.organizationId, bank.id).map((q) => ({
+		questions: (await listQuestions(locals.app.db, user.organizationId, bank.id)).map((q) => ({
 			id: q.id,
 			body: q.body
 		})),
@@ -47,64 +47,66 @@ async function questionForm(request: Request) {
 export const actions = {
 	update: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const bank = bankOf(locals.app.db, user.organizationId, params.id);
+		const bank = await bankOf(locals.app.db, user.organizationId, params.id);
 		const parsed = parseBankForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		updateBank(locals.app.db, user.organizationId, bank.id, parsed.input);
+		await updateBank(locals.app.db, user.organizationId, bank.id, parsed.input);
 		return { done: m.bank_saved() };
 	},
 	visibility: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const bank = bankOf(locals.app.db, user.organizationId, params.id);
+		const bank = await bankOf(locals.app.db, user.organizationId, params.id);
 		const value = (await readForm(request)).get('visibility');
 		if (value !== 'private' && value !== 'published')
 			return fail(400, { error: m.bank_err_visibility() });
-		updateBank(locals.app.db, user.organizationId, bank.id, { visibility: value });
+		await updateBank(locals.app.db, user.organizationId, bank.id, { visibility: value });
 		return { done: value === 'published' ? m.bank_published() : m.bank_unpublished() };
 	},
 	archive: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const bank = bankOf(locals.app.db, user.organizationId, params.id);
+		const bank = await bankOf(locals.app.db, user.organizationId, params.id);
 		const archived = (await readForm(request)).get('archived') === '1';
-		setBankArchived(locals.app.db, user.organizationId, bank.id, archived);
+		await setBankArchived(locals.app.db, user.organizationId, bank.id, archived);
 		return { done: archived ? m.bank_archived() : m.bank_restored() };
 	},
 	duplicate: async ({ locals, url, params }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const bank = bankOf(locals.app.db, user.organizationId, params.id);
+		const bank = await bankOf(locals.app.db, user.organizationId, params.id);
 		const title = m.bank_copy_title({ title: bank.title }).slice(0, 200);
-		const copy = duplicateBank(locals.app.db, user.organizationId, bank.id, title);
+		const copy = await duplicateBank(locals.app.db, user.organizationId, bank.id, title);
 		if (!copy) error(404, 'Not found');
 		redirect(303, `/org/banks/${copy.id}?done=duplicated`);
 	},
 	move: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const bank = bankOf(locals.app.db, user.organizationId, params.id);
+		const bank = await bankOf(locals.app.db, user.organizationId, params.id);
 		const { id, to } = await questionForm(request);
 		const question = id
-			? listQuestions(locals.app.db, user.organizationId, bank.id).find((q) => q.id === id)
+			? (await listQuestions(locals.app.db, user.organizationId, bank.id)).find((q) => q.id === id)
 			: undefined;
 		if (!question || to === undefined) return fail(404, { error: m.bank_q_not_found() });
-		moveQuestion(locals.app.db, user.organizationId, question.id, to);
+		await moveQuestion(locals.app.db, user.organizationId, question.id, to);
 		return { moved: true };
 	},
 	duplicateQuestion: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const bank = bankOf(locals.app.db, user.organizationId, params.id);
+		const bank = await bankOf(locals.app.db, user.organizationId, params.id);
 		const { id } = await questionForm(request);
 		const inBank =
-			id && listQuestions(locals.app.db, user.organizationId, bank.id).some((q) => q.id === id);
-		if (!inBank || !duplicateQuestion(locals.app.db, user.organizationId, id))
+			id &&
+			(await listQuestions(locals.app.db, user.organizationId, bank.id)).some((q) => q.id === id);
+		if (!inBank || !(await duplicateQuestion(locals.app.db, user.organizationId, id)))
 			return fail(404, { error: m.bank_q_not_found() });
 		return { done: m.bank_q_duplicated() };
 	},
 	deleteQuestion: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url, 'organizer');
-		const bank = bankOf(locals.app.db, user.organizationId, params.id);
+		const bank = await bankOf(locals.app.db, user.organizationId, params.id);
 		const { id } = await questionForm(request);
 		const inBank =
-			id && listQuestions(locals.app.db, user.organizationId, bank.id).some((q) => q.id === id);
-		if (!inBank || !deleteQuestion(locals.app.db, user.organizationId, id))
+			id &&
+			(await listQuestions(locals.app.db, user.organizationId, bank.id)).some((q) => q.id === id);
+		if (!inBank || !(await deleteQuestion(locals.app.db, user.organizationId, id)))
 			return fail(404, { error: m.bank_q_not_found() });
 		return { done: m.bank_q_deleted() };
 	}

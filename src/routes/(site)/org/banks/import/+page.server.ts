@@ -3,9 +3,9 @@ import { commitAction, importPageData, previewAction } from '$lib/server/bank/im
 import type { Actions, PageServerLoad } from './$types';
 
 /** "New bank from file": the same two steps; the commit creates the bank. */
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
-	return importPageData(locals.app.db, user.organizationId, null, url);
+	return await importPageData(locals.app.db, user.organizationId, null, url);
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -5,7 +5,7 @@ import { parseBankForm } from '$lib/server/bank/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	requireUser(locals, url, 'organizer');
 	return {};
 }) satisfies PageServerLoad;
@@ -15,7 +15,7 @@ export const actions = {
 		const user = requireUser(locals, url, 'organizer');
 		const parsed = parseBankForm(await readForm(request));
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
-		const created = createBank(locals.app.db, user.organizationId, parsed.input);
+		const created = await createBank(locals.app.db, user.organizationId, parsed.input);
 		redirect(303, `/org/banks/${created.id}?done=created`);
 	}
 } satisfies Actions;

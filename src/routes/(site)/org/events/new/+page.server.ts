@@ -8,9 +8,9 @@ import { createLiveGame } from '$lib/server/live/service';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm as readPostedForm } from '$lib/server/read-form';
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url, 'host');
-	const quizzes = listQuizzes(locals.app.db, user.organizationId).map((q) => ({
+	const quizzes = (await listQuizzes(locals.app.db, user.organizationId)).map((q) => ({
 		id: q.id,
 		title: q.title,
 		itemCount: q.itemCount
@@ -90,7 +90,7 @@ export const actions = {
 		const values = readForm(await request.formData());
 		const quizId = v.safeParse(NewGameForm.entries.quizId, values.quizId);
 		if (!quizId.success) return fail(400, { values, errors: { quizId: m.live_form_err_quiz() } });
-		const result = createLiveGame(locals.app.db, {
+		const result = await createLiveGame(locals.app.db, {
 			organizationId: user.organizationId,
 			quizId: quizId.output,
 			mode: 'classic',
@@ -130,7 +130,7 @@ export const actions = {
 			.filter(Boolean);
 		if (f.mode === 'teams' && teams.some((t) => t.length > TEAM_NAME_MAX))
 			return fail(400, { values, errors: { teams: problemMessage('TEAMS_INVALID') } });
-		const result = createLiveGame(locals.app.db, {
+		const result = await createLiveGame(locals.app.db, {
 			organizationId: user.organizationId,
 			quizId: f.quizId,
 			mode: f.mode,

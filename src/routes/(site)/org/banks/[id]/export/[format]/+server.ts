@@ -14,10 +14,12 @@ const FORMATS: ExportFormat[] = ['xlsx', 'csv', 'gift', 'json'];
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'organizer');
 	const id = parseId(params.id);
-	const bank = id ? getBank(locals.app.db, user.organizationId, id) : undefined;
+	const bank = id ? await getBank(locals.app.db, user.organizationId, id) : undefined;
 	const format = FORMATS.find((f) => f === params.format);
 	if (!bank || !format) error(404, 'Not found');
-	const questions = listQuestions(locals.app.db, user.organizationId, bank.id).map((q) => q.body);
+	const questions = (await listQuestions(locals.app.db, user.organizationId, bank.id)).map(
+		(q) => q.body
+	);
 	const file = await exportBank(
 		{ title: bank.title, description: bank.description, tags: bank.tags },
 		questions,
