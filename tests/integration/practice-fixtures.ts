@@ -1,8 +1,10 @@
 /** Fixtures for the practice and contest integration tests: an in-memory database with banks and units. */
-import { openDatabase, type Db } from '../../src/lib/server/db';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../src/lib/server/db';
+import { openTestDb } from '../../src/lib/server/db/test-databases';
 import { createApp, type AppContext } from '../../src/lib/server/app';
 import { config } from '../../src/lib/server/config';
-import { organization } from '../../src/lib/server/db/schema';
+import { contest, organization } from '../../src/lib/server/db/schema';
 import { createBank } from '../../src/lib/server/db/queries/banks';
 import { insertQuestions } from '../../src/lib/server/db/queries/questions';
 import { addUnits, listUnits } from '../../src/lib/server/db/queries/participants';
@@ -48,50 +50,55 @@ export interface World {
 }
 
 /** Organization A with a published 12-question bank (8 BLLĐ easy, 4 BHXH hard), a private bank and three units. */
-export function makeWorld(): World {
-	const db = openDatabase(':memory:');
-	const [orgA, orgB] = ['a', 'b'].map(
-		(slug) =>
-			db
-				.insert(organization)
-				.values({
-					slug: `org-${slug}`,
-					name: `Công đoàn ${slug.toUpperCase()}`,
-					createdAt: new Date(0)
-				})
-				.returning()
-				.get().id
-	);
-	const bankA = createBank(db, orgA, {
-		title: 'Ngân hàng A',
-		description: '',
-		tags: [],
-		visibility: 'published'
-	}).id;
-	const questionsA = insertQuestions(db, orgA, bankA, [
+export async function makeWorld(): Promise<World> {
+	const db = await openTestDb();
+	const orgIds: number[] = [];
+	for (const slug of ['a', 'b']) {
+		const [org] = await db
+			.insert(organization)
+			.values({
+				slug: `org-${slug}`,
+				name: `Công đoàn ${slug.toUpperCase()}`,
+				createdAt: new Date(0)
+			})
+			.returning();
+		orgIds.push(org.id);
+	}
+	const [orgA, orgB] = orgIds;
+	const bankA = (
+		await createBank(db, orgA, {
+			title: 'Ngân hàng A',
+			description: '',
+			tags: [],
+			visibility: 'published'
+		})
+	).id;
+	const questionsA = await insertQuestions(db, orgA, bankA, [
 		...Array.from({ length: 8 }, (_, i) => question(i + 1)),
 		...Array.from({ length: 4 }, (_, i) =>
 			question(i + 9, { tag: 'BHXH', difficulty: 'hard', law: 'Luật Bảo hiểm xã hội 2024' })
 		)
 	]);
-	const privateBank = createBank(db, orgA, {
-		title: 'Riêng tư',
-		description: '',
-		tags: [],
-		visibility: 'private'
-	}).id;
-	insertQuestions(db, orgA, privateBank, [question(100)]);
+	const privateBank = (
+		await createBank(db, orgA, {
+			title: 'Riêng tư',
+			description: '',
+			tags: [],
+			visibility: 'private'
+		})
+	).id;
+	await insertQuestions(db, orgA, privateBank, [question(100)]);
 	const unitList = [
 		{ name: 'CĐCS Công ty May 10', memberCount: 10 },
 		{ name: 'CĐCS Điện lực', memberCount: 4 },
 		{ name: 'CĐCS Trường học', memberCount: 0 }
 	];
-	addUnits(db, orgA, unitList);
-	const byName = new Map(listUnits(db, orgA).map((u) => [u.name, u.id]));
+	await addUnits(db, orgA, unitList);
+	const byName = new Map((await listUnits(db, orgA)).map((u) => [u.name, u.id]));
 	const units = unitList.map((u) => byName.get(u.name)!);
 	return {
 		db,
-		app: createApp(config(), { db }),
+		app: await createApp(config(), { db }),
 		orgA,
 		orgB,
 		bankA,
@@ -102,11 +109,11 @@ export function makeWorld(): World {
 }
 
 /** A published contest of organization A with one round open from T0 for a week. */
-export function makeContest(
+export async function makeContest(
 	w: World,
 	over: { timeLimitSec?: number; attempts?: number; mix?: MixRow[]; prediction?: boolean } = {}
 ) {
-	const c = createContest(
+	const c = await createContest(
 		w.db,
 		w.orgA,
 		{
@@ -124,8 +131,8 @@ export function makeContest(
 		},
 		T0 - 1000
 	);
-	w.db.$client.prepare("UPDATE contest SET status = 'published' WHERE id = ?").run(c.id);
-	const round = addRound(w.db, w.orgA, c.id, {
+	await w.db.update(contest).set({ status: 'published' }).where(eq(contest.id, c.id));
+	const round = await addRound(w.db, w.orgA, c.id, {
 		title: 'Tuần 1',
 		opensAt: T0,
 		closesAt: T0 + 7 * 24 * 60 * MIN

@@ -7,7 +7,6 @@
 import * as v from 'valibot';
 import { m } from '../../paraglide/messages.js';
 import { findParticipantBySession, type ParticipantsApp } from '../db/queries/participants';
-import { ownAttemptId } from '../db/queries/contests';
 import { hashToken } from '../auth/session';
 import type { AppContext } from '../app';
 import { queuePracticeAnswer, type PracticeAnswerResult } from './answer';
@@ -20,6 +19,7 @@ import {
 	type Locale
 } from './messages';
 import {
+	findOwnAttemptId,
 	parsePrediction,
 	queueAttemptAnswer,
 	queueSubmitAttempt,
@@ -143,12 +143,12 @@ interface AttemptInput extends Omit<Input, 'id'> {
  * The caller's participant id and the internal id of their own attempt, or a 404 — checked
  * before any rate limit, so naming someone else's attempt spends nobody's allowance.
  */
-function ownAttempt(
-	app: ParticipantsApp,
+async function ownAttempt(
+	app: ParticipantsApp & QueuesApp,
 	input: AttemptInput
-): { pid: number; attemptId: number } | EndpointReply {
-	const pid = participantId(app, input.token, input.now);
-	const attemptId = pid && input.attempt ? ownAttemptId(app.db, pid, input.attempt) : null;
+): Promise<{ pid: number; attemptId: number } | EndpointReply> {
+	const pid = await participantId(app, input.token, input.now);
+	const attemptId = pid && input.attempt ? await findOwnAttemptId(app, pid, input.attempt) : null;
 	if (!pid || !attemptId)
 		return refused(404, 'not_found', contestErrorMessage('not_found', input.locale));
 	return { pid, attemptId };
@@ -180,7 +180,7 @@ export async function contestAnswerEndpoint(
 	input: AttemptInput
 ): Promise<EndpointReply> {
 	const { locale } = input;
-	const own = ownAttempt(app, input);
+	const own = await ownAttempt(app, input);
 	if ('status' in own) return own;
 	const limited = await saveAllowance(app, own.pid, input.address, locale);
 	if (limited) return limited;
@@ -209,7 +209,7 @@ export async function contestSubmitEndpoint(
 	input: AttemptInput
 ): Promise<EndpointReply> {
 	const { locale } = input;
-	const own = ownAttempt(app, input);
+	const own = await ownAttempt(app, input);
 	if ('status' in own) return own;
 	const body = v.safeParse(SubmitBody, input.body);
 	const prediction = body.success

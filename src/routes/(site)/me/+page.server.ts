@@ -9,7 +9,7 @@ import { accountErrorMessages } from '$lib/server/practice/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const db = event.locals.app.db;
 	const participant = currentParticipant(event.locals.app, event);
 	if (!participant) return { player: null };
@@ -33,7 +33,7 @@ export const load = ((event) => {
 			startedAt: s.startedAt.getTime(),
 			finished: s.finishedAt !== null
 		})),
-		entries: listParticipantEntries(db, participant.id),
+		entries: await listParticipantEntries(db, participant.id),
 		units: listAllUnits(db)
 	};
 }) satisfies PageServerLoad;
