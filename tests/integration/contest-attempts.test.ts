@@ -75,7 +75,7 @@ describe('registration', () => {
 		['0912 345 678', {}],
 		['12345', { phone: 'phone_invalid' }],
 		['+84 2 1234 5678', { phone: 'phone_invalid' }]
-	])('checks the phone %s', (phone, errors) => {
+	])('checks the phone %s', async (phone, errors) => {
 		const w = await makeWorld();
 		const { contest } = await makeContest(w);
 		expect(

@@ -1,4 +1,7 @@
-/** Fixtures for the practice and contest integration tests: an in-memory database with banks and units. */
+/**
+ * Fixtures for the practice and contest integration tests: a test database (SQLite in memory, or a
+ * fresh PostgreSQL database with TEST_DATABASE=pg) with banks and units.
+ */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import { openTestDb } from '../../src/lib/server/db/test-databases';
@@ -52,9 +55,9 @@ export interface World {
 /** Organization A with a published 12-question bank (8 BLLĐ easy, 4 BHXH hard), a private bank and three units. */
 export async function makeWorld(): Promise<World> {
 	const db = await openTestDb();
-	const orgIds: number[] = [];
+	const orgs: number[] = [];
 	for (const slug of ['a', 'b']) {
-		const [org] = await db
+		const [row] = await db
 			.insert(organization)
 			.values({
 				slug: `org-${slug}`,
@@ -62,9 +65,9 @@ export async function makeWorld(): Promise<World> {
 				createdAt: new Date(0)
 			})
 			.returning();
-		orgIds.push(org.id);
+		orgs.push(row.id);
 	}
-	const [orgA, orgB] = orgIds;
+	const [orgA, orgB] = orgs;
 	const bankA = (
 		await createBank(db, orgA, {
 			title: 'Ngân hàng A',
