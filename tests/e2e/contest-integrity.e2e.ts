@@ -57,7 +57,7 @@ async function expectImageLoaded(page: Page) {
 }
 
 /** A published contest of a fresh organization on one bank of `questions`, one round open now. */
-function openContestOf(questions: Question[], orgId = ensureOrg(unique('integrity-'))) {
+async function openContestOf(questions: Question[], orgId = ensureOrg(unique('integrity-'))) {
 	const db = e2eDb();
 	const bank = createBank(db, orgId, {
 		title: unique('Ngân hàng '),
@@ -68,7 +68,7 @@ function openContestOf(questions: Question[], orgId = ensureOrg(unique('integrit
 	const ids = insertQuestions(db, orgId, bank.id, questions);
 	addUnits(db, orgId, [{ name: 'CĐCS Công ty Dệt', memberCount: 30 }]);
 	const title = unique('Cuộc thi an toàn ');
-	const created = createContest(db, orgId, {
+	const created = await createContest(db, orgId, {
 		title,
 		description: '',
 		bankIds: [bank.id],
@@ -79,7 +79,7 @@ function openContestOf(questions: Question[], orgId = ensureOrg(unique('integrit
 		predictionKind: 'all_correct'
 	});
 	const now = Date.now();
-	addRound(db, orgId, created.id, {
+	await addRound(db, orgId, created.id, {
 		title: 'Tuần 1',
 		opensAt: now - 60_000,
 		closesAt: now + 7 * 24 * 3600_000
@@ -120,7 +120,7 @@ test('finding 17: a question image loads in practice', async ({ browser }) => {
 
 test('finding 17: a question image loads in a contest attempt', async ({ browser }) => {
 	const orgId = ensureOrg(unique('image-contest-'));
-	const { contestId } = openContestOf([await withImage(orgId)], orgId);
+	const { contestId } = await openContestOf([await withImage(orgId)], orgId);
 	const context = await phoneContext(browser);
 	const page = await context.newPage();
 	await registerAndStart(page, contestId);
@@ -132,7 +132,7 @@ test('finding 17: a question image loads in a contest attempt', async ({ browser
 test('finding 1: the no-JS contest form is the same whatever the stored order of an ordering question', async ({
 	browser
 }) => {
-	const { contestId, questionIds } = openContestOf([ordering(ITEMS)]);
+	const { contestId, questionIds } = await openContestOf([ordering(ITEMS)]);
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await registerAndStart(page, contestId);
@@ -160,7 +160,7 @@ test('finding 1: the no-JS contest form is the same whatever the stored order of
 test('finding 7: a made-up round on the board API is refused with a message, not cached', async ({
 	request
 }) => {
-	const { contestId } = openContestOf([ordering(ITEMS)]);
+	const { contestId } = await openContestOf([ordering(ITEMS)]);
 	const bad = await request.get(`/api/contests/${contestId}/leaderboard?round=abc%27--`);
 	expect(bad.status()).toBe(400);
 	expect(await bad.json()).toMatchObject({
@@ -173,7 +173,7 @@ test('finding 7: a made-up round on the board API is refused with a message, not
 });
 
 test('finding 4: the public board hides predictions while the round is open', async ({ page }) => {
-	const { contestId } = openContestOf([ordering(ITEMS)]);
+	const { contestId } = await openContestOf([ordering(ITEMS)]);
 	await page.goto(`/contests/${contestId}/leaderboard`);
 	await expect(
 		page.getByText(

@@ -8,7 +8,7 @@ test('a participant registers, takes an attempt, runs out of time, and sees the 
 	browser
 }) => {
 	// Ten seconds per attempt in the test data; production contests take minutes.
-	const { title } = makeOpenContest(unique('contest-'), { timeLimitSec: 10 });
+	const { title } = await makeOpenContest(unique('contest-'), { timeLimitSec: 10 });
 	const context = await phoneContext(browser);
 	const page = await context.newPage();
 
@@ -88,7 +88,7 @@ test('an organizer builds, publishes and exports a contest', async ({ page }) =>
 	const org = unique('org-contest-');
 	const { username } = await makeUser(org, 'organizer');
 	// Units and a published bank come with a ready contest of the same organization.
-	makeOpenContest(org, { timeLimitSec: 600, title: unique('Có sẵn ') });
+	await makeOpenContest(org, { timeLimitSec: 600, title: unique('Có sẵn ') });
 	await login(page, username);
 	await page.goto('/org/contests');
 	await expect(page.getByRole('heading', { name: 'Cuộc thi trực tuyến' })).toBeVisible();

@@ -13,7 +13,7 @@ test('an organizer of organization A can neither see, change nor export contests
 	const orgB = unique('cb-');
 	const secret = unique('BiMatCuocThi');
 	const organizerA = await makeUser(orgA, 'organizer');
-	const b = makeOpenContest(orgB, { timeLimitSec: 600, title: secret });
+	const b = await makeOpenContest(orgB, { timeLimitSec: 600, title: secret });
 	const bUnit = b.units[0];
 	await login(page, organizerA.username);
 
@@ -65,7 +65,7 @@ test('an organizer of organization A can neither see, change nor export contests
 	await expectAllRefused(page.request, baseURL!, cases, secret);
 
 	// A's own contest page cannot reach B's round either.
-	const own = makeOpenContest(orgA, { timeLimitSec: 600 });
+	const own = await makeOpenContest(orgA, { timeLimitSec: 600 });
 	await expectAllRefused(
 		page.request,
 		baseURL!,

@@ -68,7 +68,7 @@ export function makePublishedBank(title = unique('Luyện tập thử ')) {
  * A published contest of `orgSlug` on a published bank of the three questions, with two units
  * and one round open now. `timeLimitSec` can be tiny for the time-out test.
  */
-export function makeOpenContest(
+export async function makeOpenContest(
 	orgSlug: string,
 	options: { timeLimitSec: number; title?: string }
 ) {
@@ -86,7 +86,7 @@ export function makeOpenContest(
 		{ name: 'CĐCS Nhà máy Cơ khí', memberCount: 25 }
 	]);
 	const title = options.title ?? unique('Cuộc thi thử ');
-	const created = createContest(db, orgId, {
+	const created = await createContest(db, orgId, {
 		title,
 		description: 'Cuộc thi dùng cho kiểm thử.',
 		bankIds: [bank.id],
@@ -97,11 +97,17 @@ export function makeOpenContest(
 		predictionKind: 'all_correct'
 	});
 	const now = Date.now();
-	const round = addRound(db, orgId, created.id, {
+	const round = await addRound(db, orgId, created.id, {
 		title: 'Tuần 1',
 		opensAt: now - 60_000,
 		closesAt: now + 7 * 24 * 3600_000
 	});
 	db.update(contest).set({ status: 'published' }).where(eq(contest.id, created.id)).run();
-	return { orgId, contestId: created.id, roundId: round.id, title, units: listUnits(db, orgId) };
+	return {
+		orgId,
+		contestId: created.id,
+		roundId: round.id,
+		title,
+		units: await listUnits(db, orgId)
+	};
 }

@@ -4,7 +4,7 @@
  * attempts the clock ran out on. Every function takes `now`, so tests inject the time.
  */
 import { createHash, randomInt } from 'node:crypto';
-import type { Db } from '../db';
+import { transaction, type Db, type DbOrTx } from '../db';
 import type { Contest, ContestAttempt, ContestEntry, ContestRound } from '../db/schema';
 import { contestPool, listContestRounds } from '../db/queries/contests';
 import {
@@ -13,6 +13,7 @@ import {
 	insertEntry,
 	isContestPhoneTaken
 } from '../db/queries/contest-entries';
+import { isUniqueViolation } from '../db/queries/unique-violation';
 import {
 	closeAttemptRow,
 	getAttemptWithEntry,
@@ -22,6 +23,7 @@ import {
 	listAttemptAnswers,
 	listEntryAttempts,
 	listOverdueAttempts,
+	lockEntry,
 	recordBest,
 	prepareAttemptSave,
 	type AttemptSaveQueries,
@@ -79,23 +81,23 @@ export interface RegistrationInput {
 }
 
 /** Check a registration's fields; returns field → error (empty when valid) and the clean values. */
-export function checkRegistration(
+export async function checkRegistration(
 	db: Db,
 	c: Pick<Contest, 'id' | 'organizationId'>,
 	input: { fullName: unknown; phone: unknown; unitId: unknown }
-): {
+): Promise<{
 	errors: Partial<Record<keyof RegistrationInput, ContestError>>;
 	clean: RegistrationInput | null;
-} {
+}> {
 	const errors: Partial<Record<keyof RegistrationInput, ContestError>> = {};
 	const fullName =
 		typeof input.fullName === 'string' ? input.fullName.replace(/\s+/g, ' ').trim() : '';
 	if (fullName.length < 2 || fullName.length > FULL_NAME_MAX) errors.fullName = 'name_invalid';
 	const phone = typeof input.phone === 'string' ? normalizePhone(input.phone) : null;
 	if (!phone) errors.phone = 'phone_invalid';
-	else if (isContestPhoneTaken(db, c.id, phone)) errors.phone = 'phone_taken';
+	else if (await isContestPhoneTaken(db, c.id, phone)) errors.phone = 'phone_taken';
 	const unitId = Number(input.unitId);
-	if (!Number.isInteger(unitId) || !getUnit(db, c.organizationId, unitId))
+	if (!Number.isInteger(unitId) || !(await getUnit(db, c.organizationId, unitId)))
 		errors.unitId = 'unit_invalid';
 	const valid = Object.keys(errors).length === 0;
 	return { errors, clean: valid ? { fullName, phone: phone!, unitId } : null };
@@ -111,22 +113,22 @@ export function addressKeyOf(address: string): string {
  * contest's `entriesPerAddress` from one client address (0 = no cap), so sock-puppet entries
  * cannot be made by the hundred from one machine.
  */
-export function registerEntry(
-	db: Db,
+export async function registerEntry(
+	db: DbOrTx,
 	c: Pick<Contest, 'id' | 'organizationId' | 'entriesPerAddress'>,
 	participantId: number,
 	input: RegistrationInput,
 	now: number,
 	address?: string
-): Outcome<ContestEntry> {
-	if (findEntry(db, c.id, participantId)) return { ok: false, error: 'already_registered' };
+): Promise<Outcome<ContestEntry>> {
+	if (await findEntry(db, c.id, participantId)) return { ok: false, error: 'already_registered' };
 	const addressKey = address ? addressKeyOf(address) : null;
 	if (addressKey && c.entriesPerAddress > 0) {
-		if (countEntriesFromAddress(db, c.id, addressKey) >= c.entriesPerAddress)
+		if ((await countEntriesFromAddress(db, c.id, addressKey)) >= c.entriesPerAddress)
 			return { ok: false, error: 'entry_cap' };
 	}
 	try {
-		const entry = insertEntry(
+		const entry = await insertEntry(
 			db,
 			{ contestId: c.id, organizationId: c.organizationId, participantId, ...input, addressKey },
 			now
@@ -134,8 +136,7 @@ export function registerEntry(
 		return { ok: true, data: entry };
 	} catch (err) {
 		// Two taps racing past the checks: the unique indexes decide.
-		if (String((err as Error).message).includes('UNIQUE'))
-			return { ok: false, error: 'phone_taken' };
+		if (isUniqueViolation(err)) return { ok: false, error: 'phone_taken' };
 		throw err;
 	}
 }
@@ -167,12 +168,12 @@ export interface PoolApp {
 }
 
 /** The contest's question pool, cached for a minute (a round's start brings many attempts at once). */
-export function cachedPool(app: PoolApp, c: Contest, now: number): PoolQuestion[] {
+export async function cachedPool(app: PoolApp, c: Contest, now: number): Promise<PoolQuestion[]> {
 	const { db } = app;
 	const byContest = app.caches.contestPools;
 	const hit = byContest.get(c.id);
 	if (hit && now - hit.at < POOL_TTL_MS && hit.at >= c.updatedAt.getTime()) return hit.pool;
-	const pool = contestPool(db, c.organizationId, c.bankIds);
+	const pool = await contestPool(db, c.organizationId, c.bankIds);
 	byContest.set(c.id, { pool, at: now });
 	return pool;
 }
@@ -181,25 +182,25 @@ export function cachedPool(app: PoolApp, c: Contest, now: number): PoolQuestion[
  * Start the entry's next attempt in the open round, or return the attempt already running
  * (a refresh resumes it). Refuses a closed round and an attempt beyond the allowance.
  */
-export function startAttempt(
+export async function startAttempt(
 	app: PoolApp,
 	c: Contest,
 	entry: ContestEntry,
 	now: number,
 	seed = randomInt(0, 2 ** 31 - 1)
-): Outcome<ContestAttempt> {
+): Promise<Outcome<ContestAttempt>> {
 	const { db } = app;
-	const round = openRound(listContestRounds(db, c.id), now);
+	const round = openRound(await listContestRounds(db, c.id), now);
 	if (!round) return { ok: false, error: 'round_closed' };
-	closeOverdue(db, now, round.id);
-	const attempts = listEntryAttempts(db, entry.id, round.id);
+	await closeOverdue(db, now, round.id);
+	const attempts = await listEntryAttempts(db, entry.id, round.id);
 	const running = attempts.find((a) => a.status === 'open');
 	if (running) return { ok: true, data: running };
 	if (attempts.length >= c.attemptsPerRound) return { ok: false, error: 'no_attempts_left' };
-	const questionIds = drawQuestions(cachedPool(app, c, now), c.mix, seed);
+	const questionIds = drawQuestions(await cachedPool(app, c, now), c.mix, seed);
 	if (!questionIds || questionIds.length === 0) return { ok: false, error: 'pool_short' };
 	try {
-		const attempt = insertAttempt(db, {
+		const attempt = await insertAttempt(db, {
 			contestId: c.id,
 			roundId: round.id,
 			entryId: entry.id,
@@ -214,8 +215,10 @@ export function startAttempt(
 		return { ok: true, data: attempt };
 	} catch (err) {
 		// A double tap raced this one: the unique (entry, round, number) index kept one.
-		if (String((err as Error).message).includes('UNIQUE')) {
-			const again = listEntryAttempts(db, entry.id, round.id).find((a) => a.status === 'open');
+		if (isUniqueViolation(err)) {
+			const again = (await listEntryAttempts(db, entry.id, round.id)).find(
+				(a) => a.status === 'open'
+			);
 			if (again) return { ok: true, data: again };
 			return { ok: false, error: 'no_attempts_left' };
 		}
@@ -227,33 +230,36 @@ export function startAttempt(
  * Save (or change) the answer to one question of a running attempt. Nothing is judged and
  * nothing about correctness goes back to the phone.
  */
-export function saveAttemptAnswer(
-	db: Db,
+export async function saveAttemptAnswer(
+	db: DbOrTx,
 	participantId: number,
 	attemptId: number,
 	questionId: number,
 	rawAnswer: unknown,
 	now: number,
-	/** The app's prepared queries (its save queue passes them); prepared here when absent. */
+	/**
+	 * The app's prepared queries (its save queue passes them, with `db` its transaction's `tx`);
+	 * prepared here when absent.
+	 */
 	queries: AttemptSaveQueries = prepareAttemptSave(db)
-): Outcome<{ saved: true }> {
-	const attempt = queries.attempt(participantId, attemptId);
+): Promise<Outcome<{ saved: true }>> {
+	const attempt = await queries.attempt(participantId, attemptId, db);
 	if (!attempt) return { ok: false, error: 'not_found' };
 	if (attempt.status !== 'open') return { ok: false, error: 'attempt_closed' };
 	const clock = { startedAt: 0, deadlineAt: attempt.deadlineAt };
 	if (!acceptsAnswers(clock, now)) {
-		closeAttemptById(db, attemptId, now, true);
+		await closeAttemptById(db, attemptId, now, true);
 		return { ok: false, error: 'attempt_closed' };
 	}
 	if (!attempt.questionIds.includes(questionId))
 		return { ok: false, error: 'question_not_in_attempt' };
-	const question = queries.questionBody(questionId);
+	const question = await queries.questionBody(questionId, db);
 	if (!question) return { ok: false, error: 'question_not_in_attempt' };
 	// Ordering: the ids as delivered in this attempt, mapped through its seed (never sent out).
 	const delivered = answerFromPhone(question, rawAnswer, deriveSeed(attempt.seed, questionId));
 	const answer = toAnswerValue(question, delivered);
 	if (!answer) return { ok: false, error: 'bad_answer' };
-	queries.saveAnswer(attemptId, questionId, answer, now);
+	await queries.saveAnswer(attemptId, questionId, answer, now, db);
 	return { ok: true, data: { saved: true } };
 }
 
@@ -282,11 +288,11 @@ export function createAttemptQueues(db: Db): AttemptQueues {
 	const queries = prepareAttemptSave(db);
 	return {
 		queries,
-		save: createBatcher(db, (a: SaveArgs) =>
-			saveAttemptAnswer(db, a.participantId, a.attemptId, a.questionId, a.answer, a.now, queries)
+		save: createBatcher(db, async (tx, a: SaveArgs) =>
+			saveAttemptAnswer(tx, a.participantId, a.attemptId, a.questionId, a.answer, a.now, queries)
 		),
-		submit: createBatcher(db, (a: SubmitArgs) =>
-			submitAttempt(db, a.participantId, a.attemptId, a.prediction, a.now)
+		submit: createBatcher(db, async (tx, a: SubmitArgs) =>
+			submitAttempt(tx, a.participantId, a.attemptId, a.prediction, a.now)
 		)
 	};
 }
@@ -295,6 +301,18 @@ export function createAttemptQueues(db: Db): AttemptQueues {
 export interface QueuesApp {
 	readonly db: Db;
 	readonly caches: { readonly contestQueues: AttemptQueues };
+}
+
+/**
+ * The internal id of the participant's own attempt named by its public id, or null (missing and
+ * someone else's alike): the first lookup of every save and hand-in, a prepared statement.
+ */
+export function findOwnAttemptId(
+	app: QueuesApp,
+	participantId: number,
+	publicId: string
+): Promise<number | null> {
+	return app.caches.contestQueues.queries.ownAttemptId(participantId, publicId);
 }
 
 /** `saveAttemptAnswer`, committed with the other saves of this turn of the event loop (group commit). */
@@ -334,45 +352,53 @@ export function parsePrediction(
  * Hand in an attempt (also after its time ran out: it then closes with what was answered). A
  * prediction that comes after the time ran out is refused: the attempt closes without it.
  */
-export function submitAttempt(
-	db: Db,
+export async function submitAttempt(
+	db: DbOrTx,
 	participantId: number,
 	attemptId: number,
 	prediction: number | null,
 	now: number
-): Outcome<AttemptResult> {
-	const own = getOwnAttempt(db, participantId, attemptId);
+): Promise<Outcome<AttemptResult>> {
+	const own = await getOwnAttempt(db, participantId, attemptId);
 	if (!own) return { ok: false, error: 'not_found' };
 	if (own.attempt.status !== 'open') return { ok: false, error: 'attempt_closed' };
 	if (isExpired(own.attempt, now)) {
-		const closed = closeAttempt(db, own, now, null, true);
+		const closed = await closeAttempt(db, own, now, null, true);
 		return prediction === null
 			? { ok: true, data: closed }
 			: { ok: false, error: 'prediction_late' };
 	}
-	return { ok: true, data: closeAttempt(db, own, now, prediction, false) };
+	return { ok: true, data: await closeAttempt(db, own, now, prediction, false) };
 }
 
-function closeAttemptById(db: Db, attemptId: number, now: number, expired: boolean): void {
-	const found = getAttemptWithEntry(db, attemptId);
-	if (found) closeAttempt(db, found, now, null, expired);
+async function closeAttemptById(
+	db: DbOrTx,
+	attemptId: number,
+	now: number,
+	expired: boolean
+): Promise<void> {
+	const found = await getAttemptWithEntry(db, attemptId);
+	if (found) await closeAttempt(db, found, now, null, expired);
 }
 
 /**
  * Judge and close an attempt, then update the counters that rank it: the entry's counted attempt
  * in the round, the round's entrants and perfect entries (the prediction's answers), and the
- * unit's entrants. One transaction; a second close of the same attempt changes nothing.
+ * unit's entrants. One transaction; a second close of the same attempt changes nothing (the
+ * close is a conditional update: of two racing, one wins), and the entry's row is locked while
+ * its counted attempt is compared and replaced (PostgreSQL runs hand-ins of one entry at once).
  */
-export function closeAttempt(
-	db: Db,
+export async function closeAttempt(
+	db: DbOrTx,
 	{ attempt, entry, minMsPerQuestion }: AttemptWithEntry,
 	now: number,
 	prediction: number | null,
 	expired: boolean
-): AttemptResult {
-	const answers = listAttemptAnswers(db, attempt.id);
+): Promise<AttemptResult> {
+	const answers = await listAttemptAnswers(db, attempt.id);
 	let score = 0;
-	for (const [id, body] of getQuestionBodies(db, attempt.questionIds)) {
+	// (A `tx` inside the save and hand-in queues; the practice query's type names the database.)
+	for (const [id, body] of await getQuestionBodies(db as Db, attempt.questionIds)) {
 		const answer = answers.get(id);
 		if (answer && judgeAnswer(body, answer).correct) score++;
 	}
@@ -385,13 +411,14 @@ export function closeAttempt(
 
 	let counts = false;
 	let closedNow = false;
-	// One native transaction (a savepoint inside the group commit's): the queries run on `db`.
-	db.$client.transaction(() => {
+	// One transaction (a savepoint inside the group commit's).
+	await transaction(db, async (tx) => {
 		const closed = { status, submittedAt, score, durationMs, prediction, flagged };
-		if (!closeAttemptRow(db, attempt.id, closed)) return;
+		if (!(await closeAttemptRow(tx, attempt.id, closed))) return;
 		closedNow = true;
 		if (flagged) return;
-		const current = getBest(db, attempt.roundId, entry.id);
+		await lockEntry(tx, entry.id);
+		const current = await getBest(tx, attempt.roundId, entry.id);
 		const candidate = { score, prediction, durationMs, submittedAt };
 		if (!isBetterAttempt(candidate, current ?? null)) return;
 		counts = true;
@@ -405,14 +432,14 @@ export function closeAttempt(
 		};
 		const wasPerfect = !!current && current.score === current.questionCount;
 		const isPerfect = score === questionCount;
-		recordBest(db, row, {
+		await recordBest(tx, row, {
 			newEntrant: !current,
 			newPerfect: isPerfect && !wasPerfect,
 			unitId: entry.unitId
 		});
-	})();
+	});
 	// Closed by someone else in between (a double tap): report what was stored.
-	if (!closedNow) return { attempt: getAttemptWithEntry(db, attempt.id)!.attempt, counts };
+	if (!closedNow) return { attempt: (await getAttemptWithEntry(db, attempt.id))!.attempt, counts };
 	return {
 		attempt: { ...attempt, status, submittedAt, score, durationMs, prediction, flagged },
 		counts
@@ -425,10 +452,10 @@ export function isTooFast(durationMs: number, answered: number, minMsPerQuestion
 }
 
 /** Close every open attempt of a round (or all rounds) whose time ran out. */
-export function closeOverdue(db: Db, now: number, roundId?: number): number {
-	const overdue = listOverdueAttempts(db, now - ANSWER_GRACE_MS, roundId);
+export async function closeOverdue(db: DbOrTx, now: number, roundId?: number): Promise<number> {
+	const overdue = await listOverdueAttempts(db, now - ANSWER_GRACE_MS, roundId);
 	for (const attempt of overdue) {
-		if (isExpired(attempt, now)) closeAttemptById(db, attempt.id, now, true);
+		if (isExpired(attempt, now)) await closeAttemptById(db, attempt.id, now, true);
 	}
 	return overdue.length;
 }
@@ -440,17 +467,17 @@ export interface AttemptView {
 }
 
 /** The participant's attempt, closed first when its time has run out (a refresh resumes it otherwise). */
-export function loadAttempt(
-	db: Db,
+export async function loadAttempt(
+	db: DbOrTx,
 	participantId: number,
 	attemptId: number,
 	now: number
-): AttemptView | undefined {
-	let own = getOwnAttempt(db, participantId, attemptId);
+): Promise<AttemptView | undefined> {
+	let own = await getOwnAttempt(db, participantId, attemptId);
 	if (!own) return undefined;
 	if (own.attempt.status === 'open' && isExpired(own.attempt, now)) {
-		closeAttempt(db, own, now, null, true);
-		own = getOwnAttempt(db, participantId, attemptId)!;
+		await closeAttempt(db, own, now, null, true);
+		own = (await getOwnAttempt(db, participantId, attemptId))!;
 	}
-	return { ...own, answers: listAttemptAnswers(db, attemptId) };
+	return { ...own, answers: await listAttemptAnswers(db, attemptId) };
 }

@@ -5,7 +5,7 @@
  * Idempotent: finds the contest by title.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db';
+import { transaction, type Db } from '../db';
 import { bank, contest } from '../db/schema';
 import { addRound, contestPool, createContest } from '../db/queries/contests';
 import { addUnits, listUnits } from '../db/queries/participants';
@@ -23,31 +23,38 @@ const DEMO_UNITS = [
 const QUESTIONS = 10;
 const ROUNDS = 4;
 
-export function seedDemoContest(db: Db, organizationId: number, now = Date.now()): void {
-	const existing = db
+export async function seedDemoContest(
+	db: Db,
+	organizationId: number,
+	now = Date.now()
+): Promise<void> {
+	const [existing] = await db
 		.select({ id: contest.id })
 		.from(contest)
 		.where(and(eq(contest.organizationId, organizationId), eq(contest.title, DEMO_CONTEST_TITLE)))
-		.get();
+		.limit(1);
 	if (existing) return;
-	const banks = db
-		.select({ id: bank.id })
-		.from(bank)
-		.where(
-			and(
-				eq(bank.organizationId, organizationId),
-				eq(bank.visibility, 'published'),
-				isNull(bank.archivedAt)
+	const banks = (
+		await db
+			.select({ id: bank.id })
+			.from(bank)
+			.where(
+				and(
+					eq(bank.organizationId, organizationId),
+					eq(bank.visibility, 'published'),
+					isNull(bank.archivedAt)
+				)
 			)
-		)
-		.all()
-		.map((b) => b.id);
-	const pool = contestPool(db, organizationId, banks);
+			.orderBy(bank.id)
+	).map((b) => b.id);
+	const pool = await contestPool(db, organizationId, banks);
 	if (pool.length === 0) return;
-	db.transaction(() => {
-		if (listUnits(db, organizationId).length === 0) addUnits(db, organizationId, DEMO_UNITS, now);
-		const created = createContest(
-			db,
+	await transaction(db, async (tx) => {
+		// (The participants queries' type names the database; `tx` runs on it.)
+		if ((await listUnits(tx as Db, organizationId)).length === 0)
+			await addUnits(tx as Db, organizationId, DEMO_UNITS, now);
+		const created = await createContest(
+			tx,
 			organizationId,
 			{
 				title: DEMO_CONTEST_TITLE,
@@ -66,13 +73,13 @@ export function seedDemoContest(db: Db, organizationId: number, now = Date.now()
 		);
 		const monday = weekStart(now);
 		for (let i = 0; i < ROUNDS; i++) {
-			addRound(db, organizationId, created.id, {
+			await addRound(tx, organizationId, created.id, {
 				title: `Tuần ${i + 1}`,
 				opensAt: monday + i * 7 * DAY_MS,
 				closesAt: monday + (i + 1) * 7 * DAY_MS
 			});
 		}
-		db.update(contest).set({ status: 'published' }).where(eq(contest.id, created.id)).run();
+		await tx.update(contest).set({ status: 'published' }).where(eq(contest.id, created.id));
 	});
 }
 

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { m } from '../../paraglide/messages.js';
-import type { Db } from '../db';
+import type { DbOrTx } from '../db';
 import type { Contest, ContestRound } from '../db/schema';
 import { unitParticipation } from '../db/queries/contest-entries';
 import { DEFAULT_TIME_ZONE, formatDateTime, formatDuration } from '../../practice/format';
@@ -67,15 +67,15 @@ export async function toXlsx(sheets: Sheet[]): Promise<Uint8Array<ArrayBuffer>> 
  * The ranking sheet of a round, or of the whole contest when `round` is null; submission times in
  * the organization's time zone.
  */
-export function rankingSheet(
-	db: Db,
+export async function rankingSheet(
+	db: DbOrTx,
 	c: Contest,
 	round: ContestRound | null,
 	now: number,
 	timeZone = DEFAULT_TIME_ZONE
-): Sheet {
+): Promise<Sheet> {
 	if (round) {
-		const { truth, rows } = rankedRound(db, c, round, Number.MAX_SAFE_INTEGER, now);
+		const { truth, rows } = await rankedRound(db, c, round, Number.MAX_SAFE_INTEGER, now);
 		return {
 			name: m.contest_export_ranking_sheet(),
 			header: [
@@ -119,7 +119,7 @@ export function rankingSheet(
 			m.contest_export_submitted(),
 			m.contest_export_rounds()
 		],
-		rows: rankedOverall(db, c).map((r) => [
+		rows: (await rankedOverall(db, c)).map((r) => [
 			r.rank,
 			r.fullName,
 			r.phone,
@@ -133,7 +133,7 @@ export function rankingSheet(
 	};
 }
 
-export function unitsSheet(db: Db, c: Contest): Sheet {
+export async function unitsSheet(db: DbOrTx, c: Contest): Promise<Sheet> {
 	return {
 		name: m.contest_export_units_sheet(),
 		header: [
@@ -143,7 +143,7 @@ export function unitsSheet(db: Db, c: Contest): Sheet {
 			m.contest_export_entrants(),
 			m.contest_export_rate()
 		],
-		rows: unitParticipation(db, c.organizationId, c.id).map((u) => [
+		rows: (await unitParticipation(db, c.organizationId, c.id)).map((u) => [
 			u.unitName,
 			u.memberCount,
 			u.registered,

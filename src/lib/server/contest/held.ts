@@ -33,28 +33,36 @@ export interface HeldApp {
 	readonly caches: { readonly heldBanks: HeldCache };
 }
 
-function held({ db, caches }: HeldApp, now: number): Held {
+async function held({ db, caches }: HeldApp, now: number): Promise<Held> {
 	const hit = caches.heldBanks.current;
 	if (hit && now - hit.at < HELD_TTL_MS && now >= hit.at) return hit;
-	const banks = listHeldBankIds(db, now);
-	const fresh = { at: now, banks, questions: listQuestionIdsOfBanks(db, banks) };
+	const banks = await listHeldBankIds(db, now);
+	const fresh = { at: now, banks, questions: await listQuestionIdsOfBanks(db, banks) };
 	caches.heldBanks.current = fresh;
 	return fresh;
 }
 
 /** Whether practice must not serve this bank now (a contest using it is not over). */
-export function isBankHeld(app: HeldApp, bankId: number, now: number): boolean {
-	return held(app, now).banks.has(bankId);
+export async function isBankHeld(app: HeldApp, bankId: number, now: number): Promise<boolean> {
+	return (await held(app, now)).banks.has(bankId);
 }
 
 /** Whether practice must not serve this question now. */
-export function isQuestionHeld(app: HeldApp, questionId: number, now: number): boolean {
-	return held(app, now).questions.has(questionId);
+export async function isQuestionHeld(
+	app: HeldApp,
+	questionId: number,
+	now: number
+): Promise<boolean> {
+	return (await held(app, now)).questions.has(questionId);
 }
 
 /** `ids` without the held questions. */
-export function withoutHeld(app: HeldApp, ids: readonly number[], now: number): number[] {
-	const { questions } = held(app, now);
+export async function withoutHeld(
+	app: HeldApp,
+	ids: readonly number[],
+	now: number
+): Promise<number[]> {
+	const { questions } = await held(app, now);
 	return questions.size === 0 ? [...ids] : ids.filter((id) => !questions.has(id));
 }
 

@@ -56,14 +56,14 @@ export interface ContestFormValues {
 }
 
 /** A new draft with sensible defaults: every published bank, 20 questions, 20 minutes, 2 attempts. */
-export function createDraftContest(
+export async function createDraftContest(
 	db: Db,
 	organizationId: number,
 	title: string,
 	now = Date.now()
-): Contest {
-	const banks = listOrgPublishedBanks(db, organizationId);
-	const pool = contestPool(
+): Promise<Contest> {
+	const banks = await listOrgPublishedBanks(db, organizationId);
+	const pool = await contestPool(
 		db,
 		organizationId,
 		banks.map((b) => b.id)
@@ -98,20 +98,20 @@ export function checkTitle(title: string): boolean {
 }
 
 /** The settings form as values (to show again) and, when valid, the contest input. */
-export function parseContestForm(
+export async function parseContestForm(
 	db: Db,
 	organizationId: number,
 	form: FormData
-): {
+): Promise<{
 	values: ContestFormValues;
 	errors: Partial<Record<ContestFieldError, true>>;
 	input: ContestInput | null;
-} {
+}> {
 	const text = (key: string, max: number) =>
 		String(form.get(key) ?? '')
 			.trim()
 			.slice(0, max);
-	const published = new Set(listOrgPublishedBanks(db, organizationId).map((b) => b.id));
+	const published = new Set((await listOrgPublishedBanks(db, organizationId)).map((b) => b.id));
 	const values: ContestFormValues = {
 		title: text('title', 300),
 		description: text('description', 3000),
@@ -208,14 +208,14 @@ export function contestFormValues(c: Contest): ContestFormValues {
 }
 
 /** Rows of the mix the contest's banks cannot always fill. */
-export function contestShortages(db: Db, c: Contest): MixShortage[] {
-	return mixShortages(contestPool(db, c.organizationId, c.bankIds), c.mix);
+export async function contestShortages(db: Db, c: Contest): Promise<MixShortage[]> {
+	return mixShortages(await contestPool(db, c.organizationId, c.bankIds), c.mix);
 }
 
 /** Topics available in the organization's published banks (for the mix rows). */
-export function availableTags(db: Db, organizationId: number): string[] {
-	const banks = listOrgPublishedBanks(db, organizationId);
-	const pool = contestPool(
+export async function availableTags(db: Db, organizationId: number): Promise<string[]> {
+	const banks = await listOrgPublishedBanks(db, organizationId);
+	const pool = await contestPool(
 		db,
 		organizationId,
 		banks.map((b) => b.id)
@@ -226,11 +226,11 @@ export function availableTags(db: Db, organizationId: number): string[] {
 export type PublishBlocker = 'rounds' | 'units' | 'pool';
 
 /** What stops a contest from being published (empty = ready). */
-export function publishBlockers(db: Db, c: Contest): PublishBlocker[] {
+export async function publishBlockers(db: Db, c: Contest): Promise<PublishBlocker[]> {
 	const blockers: PublishBlocker[] = [];
-	if (listRounds(db, c.organizationId, c.id).length === 0) blockers.push('rounds');
-	if (listUnits(db, c.organizationId).length === 0) blockers.push('units');
-	if (contestShortages(db, c).length > 0) blockers.push('pool');
+	if ((await listRounds(db, c.organizationId, c.id)).length === 0) blockers.push('rounds');
+	if ((await listUnits(db, c.organizationId)).length === 0) blockers.push('units');
+	if ((await contestShortages(db, c)).length > 0) blockers.push('pool');
 	return blockers;
 }
 

@@ -17,19 +17,23 @@ import { closeOverdue, loadAttempt, openRound } from './attempts';
 
 export type RoundState = 'open' | 'upcoming' | 'closed';
 
-export function contestPage(
+export async function contestPage(
 	db: Db,
 	contestId: number,
 	participant: Participant | null,
 	now: number
 ) {
-	const c = getPublishedContest(db, contestId);
+	const c = await getPublishedContest(db, contestId);
 	if (!c) return undefined;
-	const rounds = listContestRounds(db, c.id);
+	const rounds = await listContestRounds(db, c.id);
 	const current = openRound(rounds, now) ?? null;
-	const entry = participant ? (findEntry(db, c.id, participant.id) ?? null) : null;
-	if (entry && current) closeOverdue(db, now, current.id);
-	const attempts = entry && current ? listEntryAttempts(db, entry.id, current.id) : [];
+	const entry = participant ? ((await findEntry(db, c.id, participant.id)) ?? null) : null;
+	if (entry && current) await closeOverdue(db, now, current.id);
+	const attempts = entry && current ? await listEntryAttempts(db, entry.id, current.id) : [];
+	const unitName = entry ? ((await getUnitById(db, entry.unitId))?.name ?? '') : '';
+	const units = entry
+		? []
+		: (await listUnits(db, c.organizationId)).map((u) => ({ id: u.id, name: u.name }));
 	const running = attempts.find((a) => a.status === 'open' && !isExpired(a, now)) ?? null;
 	return {
 		contest: {
@@ -55,9 +59,7 @@ export function contestPage(
 					: 'open') as RoundState
 		})),
 		currentRoundId: current?.id ?? null,
-		entry: entry
-			? { fullName: entry.fullName, unitName: getUnitById(db, entry.unitId)?.name ?? '' }
-			: null,
+		entry: entry ? { fullName: entry.fullName, unitName } : null,
 		attempts: attempts.map((a) => ({
 			id: a.publicId,
 			number: a.number,
@@ -69,7 +71,7 @@ export function contestPage(
 		})),
 		runningAttemptId: running?.publicId ?? null,
 		attemptsLeft: Math.max(0, c.attemptsPerRound - attempts.length),
-		units: entry ? [] : listUnits(db, c.organizationId).map((u) => ({ id: u.id, name: u.name }))
+		units
 	};
 }
 
@@ -78,7 +80,7 @@ export function contestPage(
  * answers and the server's deadline; once closed, the result, the provisional rank, and — after
  * the round has closed — the answers.
  */
-export function attemptPage(
+export async function attemptPage(
 	db: Db,
 	contestId: number,
 	participantId: number,
@@ -86,14 +88,14 @@ export function attemptPage(
 	now: number
 ) {
 	// Someone else's attempt and a missing one are the same: undefined (a 404).
-	const attemptId = ownAttemptId(db, participantId, publicId);
-	const view = attemptId ? loadAttempt(db, participantId, attemptId, now) : undefined;
+	const attemptId = await ownAttemptId(db, participantId, publicId);
+	const view = attemptId ? await loadAttempt(db, participantId, attemptId, now) : undefined;
 	if (!view || view.attempt.contestId !== contestId) return undefined;
-	const c = getPublishedContest(db, contestId);
-	const round = listContestRounds(db, contestId).find((r) => r.id === view.attempt.roundId);
+	const c = await getPublishedContest(db, contestId);
+	const round = (await listContestRounds(db, contestId)).find((r) => r.id === view.attempt.roundId);
 	if (!c || !round) return undefined;
 	const { attempt } = view;
-	const bodies = getQuestionBodies(db, attempt.questionIds);
+	const bodies = await getQuestionBodies(db, attempt.questionIds);
 	const questions = attempt.questionIds.flatMap((id) => {
 		const body = bodies.get(id);
 		return body
@@ -134,10 +136,10 @@ export function attemptPage(
 			result: null
 		};
 	}
-	const best = getBest(db, round.id, view.entry.id);
+	const best = await getBest(db, round.id, view.entry.id);
 	// Until the round closes the provisional rank leaves predictions out: it would hint at the truth.
 	const truth = isRevealed(round, now) ? predictionTruth(c, round) : null;
-	const rank = best ? roundRankOf(db, round.id, truth, best) : null;
+	const rank = best ? await roundRankOf(db, round.id, truth, best) : null;
 	const counts = best?.attemptId === attempt.id;
 	return {
 		...base,

@@ -4,7 +4,7 @@
  * people refreshing), and the overall board — an aggregate — for half a minute, in the app's
  * `AppCaches.contestBoards`.
  */
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import type { Contest, ContestRound } from '../db/schema';
 import { getRoundCounters } from '../db/queries/contests';
 import {
@@ -34,18 +34,18 @@ export function predictionTruth(
  * `withPrediction: false` ranks as if the contest had no prediction question (score, then time):
  * what the public sees while the round is open, so the truth cannot be read off the order.
  */
-export function rankedRound(
-	db: Db,
+export async function rankedRound(
+	db: DbOrTx,
 	c: Contest,
 	round: ContestRound,
 	limit: number,
 	now: number,
 	withPrediction = true
-): { truth: number | null; rows: Ranked<RoundStandingRow>[] } {
-	closeOverdue(db, now, round.id);
-	const fresh = getRoundCounters(db, round.id) ?? round;
+): Promise<{ truth: number | null; rows: Ranked<RoundStandingRow>[] }> {
+	await closeOverdue(db, now, round.id);
+	const fresh = (await getRoundCounters(db, round.id)) ?? round;
 	const truth = withPrediction ? predictionTruth(c, fresh) : null;
-	return { truth, rows: rankStandings(roundStandings(db, round.id, truth, limit), truth) };
+	return { truth, rows: rankStandings(await roundStandings(db, round.id, truth, limit), truth) };
 }
 
 /**
@@ -70,8 +70,12 @@ export function isRevealed(round: Pick<ContestRound, 'closesAt'>, now: number): 
  * Overall standings with ranks (ties share a rank). `withPrediction: false` leaves the
  * prediction gap out of the order (the public board while a round is still open).
  */
-export function rankedOverall(db: Db, c: Contest, withPrediction = true): Ranked<OverallRow>[] {
-	const rows = overallStandings(db, c.id, withPrediction && c.predictionKind !== null);
+export async function rankedOverall(
+	db: DbOrTx,
+	c: Contest,
+	withPrediction = true
+): Promise<Ranked<OverallRow>[]> {
+	const rows = await overallStandings(db, c.id, withPrediction && c.predictionKind !== null);
 	const out: Ranked<OverallRow>[] = [];
 	rows.forEach((row, i) => {
 		const tied = i > 0 && compareOverall(rows[i - 1], row) === 0;
@@ -100,13 +104,13 @@ export interface BoardsApp {
  * `compute()`, remembered under `key` for `ttl` ms (per app). A least-recently-used map capped
  * at BOARD_CACHE_MAX entries, so keys a visitor makes up cannot grow it without bound.
  */
-export function cached<T>(
+export async function cached<T>(
 	app: Pick<BoardsApp, 'caches'>,
 	key: string,
 	ttl: number,
 	now: number,
-	compute: () => T
-): T {
+	compute: () => Promise<T>
+): Promise<T> {
 	const map = app.caches.contestBoards;
 	const hit = map.get(key);
 	if (hit && now - hit.at < ttl) {
@@ -115,7 +119,7 @@ export function cached<T>(
 		map.set(key, hit);
 		return hit.value as T;
 	}
-	const value = compute();
+	const value = await compute();
 	map.delete(key);
 	map.set(key, { at: now, value });
 	while (map.size > BOARD_CACHE_MAX) map.delete(map.keys().next().value as string);
@@ -129,8 +133,8 @@ export function cached<T>(
  */
 export function publicRoundBoard(app: BoardsApp, c: Contest, round: ContestRound, now: number) {
 	const revealed = isRevealed(round, now);
-	return cached(app, `round:${round.id}:${revealed}`, ROUND_BOARD_TTL_MS, now, () => {
-		const board = rankedRound(app.db, c, round, PUBLIC_BOARD_SIZE, now, revealed);
+	return cached(app, `round:${round.id}:${revealed}`, ROUND_BOARD_TTL_MS, now, async () => {
+		const board = await rankedRound(app.db, c, round, PUBLIC_BOARD_SIZE, now, revealed);
 		return {
 			revealed,
 			truth: board.truth,
@@ -147,7 +151,7 @@ export function publicOverallBoard(
 	now: number
 ) {
 	const revealed = rounds.every((r) => isRevealed(r, now) || now < r.opensAt.getTime());
-	return cached(app, `overall:${c.id}:${revealed}`, OVERALL_BOARD_TTL_MS, now, () =>
-		rankedOverall(app.db, c, revealed).slice(0, PUBLIC_BOARD_SIZE)
+	return cached(app, `overall:${c.id}:${revealed}`, OVERALL_BOARD_TTL_MS, now, async () =>
+		(await rankedOverall(app.db, c, revealed)).slice(0, PUBLIC_BOARD_SIZE)
 	);
 }

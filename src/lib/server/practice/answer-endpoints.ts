@@ -7,7 +7,6 @@
 import * as v from 'valibot';
 import { m } from '../../paraglide/messages.js';
 import { findParticipantBySession, type ParticipantsApp } from '../db/queries/participants';
-import { ownAttemptId } from '../db/queries/contests';
 import { hashToken } from '../auth/session';
 import type { AppContext } from '../app';
 import { queuePracticeAnswer, type PracticeAnswerResult } from './answer';
@@ -20,6 +19,7 @@ import {
 	type Locale
 } from './messages';
 import {
+	findOwnAttemptId,
 	parsePrediction,
 	queueAttemptAnswer,
 	queueSubmitAttempt,
@@ -144,11 +144,11 @@ interface AttemptInput extends Omit<Input, 'id'> {
  * before any rate limit, so naming someone else's attempt spends nobody's allowance.
  */
 async function ownAttempt(
-	app: ParticipantsApp,
+	app: ParticipantsApp & QueuesApp,
 	input: AttemptInput
 ): Promise<{ pid: number; attemptId: number } | EndpointReply> {
 	const pid = await participantId(app, input.token, input.now);
-	const attemptId = pid && input.attempt ? await ownAttemptId(app.db, pid, input.attempt) : null;
+	const attemptId = pid && input.attempt ? await findOwnAttemptId(app, pid, input.attempt) : null;
 	if (!pid || !attemptId)
 		return refused(404, 'not_found', contestErrorMessage('not_found', input.locale));
 	return { pid, attemptId };

@@ -1,8 +1,8 @@
 import { listOpenContests } from '$lib/server/db/queries/contests';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ locals }) => ({
-	contests: listOpenContests(locals.app.db, Date.now()).map((c) => ({
+export const load = (async ({ locals }) => ({
+	contests: (await listOpenContests(locals.app.db, Date.now())).map((c) => ({
 		id: c.id,
 		title: c.title,
 		description: c.description,

@@ -33,7 +33,7 @@ export const load = (async (event) => {
 			startedAt: s.startedAt.getTime(),
 			finished: s.finishedAt !== null
 		})),
-		entries: listParticipantEntries(db, participant.id),
+		entries: await listParticipantEntries(db, participant.id),
 		units: await listAllUnits(db)
 	};
 }) satisfies PageServerLoad;

@@ -3,9 +3,9 @@ import { ok } from '$lib/server/practice/api';
 import type { RequestHandler } from './$types';
 
 /** Published contests with a round not yet closed. */
-export const GET: RequestHandler = ({ locals }) =>
+export const GET: RequestHandler = async ({ locals }) =>
 	ok(
-		listOpenContests(locals.app.db, Date.now()).map((c) => ({
+		(await listOpenContests(locals.app.db, Date.now())).map((c) => ({
 			id: c.id,
 			title: c.title,
 			organizationName: c.organizationName,

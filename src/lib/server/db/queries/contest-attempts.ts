@@ -3,8 +3,8 @@
  * counters that rank an attempt: `contest_best`, the round's entrants and perfect entries, the
  * unit's entrants), and the attempts flagged as too fast.
  */
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../index';
+import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { affected, forUpdate, isPostgres, prepared, type DbOrTx } from '../index';
 import {
 	contest,
 	contestAnswer,
@@ -21,24 +21,28 @@ import {
 import type { AnswerValue } from '../../../quiz/question';
 
 /** The entry's attempts in a round, oldest first. */
-export function listEntryAttempts(db: Db, entryId: number, roundId: number): ContestAttempt[] {
+export async function listEntryAttempts(
+	db: DbOrTx,
+	entryId: number,
+	roundId: number
+): Promise<ContestAttempt[]> {
 	return db
 		.select()
 		.from(contestAttempt)
 		.where(and(eq(contestAttempt.entryId, entryId), eq(contestAttempt.roundId, roundId)))
-		.orderBy(asc(contestAttempt.number))
-		.all();
+		.orderBy(asc(contestAttempt.number));
 }
 
-export function insertAttempt(
-	db: Db,
+export async function insertAttempt(
+	db: DbOrTx,
 	input: Omit<
 		ContestAttempt,
 		'id' | 'publicId' | 'status' | 'submittedAt' | 'score' | 'durationMs' | 'prediction' | 'flagged'
 	>
-): ContestAttempt {
+): Promise<ContestAttempt> {
 	// publicId: drawn by the schema's default function (random, never derived from the row id).
-	return db.insert(contestAttempt).values(input).returning().get();
+	const rows = await db.insert(contestAttempt).values(input).returning();
+	return rows[0];
 }
 
 export interface AttemptWithEntry {
@@ -49,8 +53,11 @@ export interface AttemptWithEntry {
 }
 
 /** An attempt with its entry, whoever owns it (internal: closing by the clock). */
-export function getAttemptWithEntry(db: Db, attemptId: number): AttemptWithEntry | undefined {
-	return db
+export async function getAttemptWithEntry(
+	db: DbOrTx,
+	attemptId: number
+): Promise<AttemptWithEntry | undefined> {
+	const rows = await db
 		.select({
 			attempt: contestAttempt,
 			entry: contestEntry,
@@ -59,109 +66,174 @@ export function getAttemptWithEntry(db: Db, attemptId: number): AttemptWithEntry
 		.from(contestAttempt)
 		.innerJoin(contestEntry, eq(contestEntry.id, contestAttempt.entryId))
 		.innerJoin(contest, eq(contest.id, contestAttempt.contestId))
-		.where(eq(contestAttempt.id, attemptId))
-		.get();
+		.where(eq(contestAttempt.id, attemptId));
+	return rows[0];
 }
 
 /** An attempt of the participant's own entry, or undefined. */
-export function getOwnAttempt(
-	db: Db,
+export async function getOwnAttempt(
+	db: DbOrTx,
 	participantId: number,
 	attemptId: number
-): AttemptWithEntry | undefined {
-	const found = getAttemptWithEntry(db, attemptId);
+): Promise<AttemptWithEntry | undefined> {
+	const found = await getAttemptWithEntry(db, attemptId);
 	return found && found.entry.participantId === participantId ? found : undefined;
 }
 
-/**
- * The internal id of the participant's own attempt named by its public id, or null — for a
- * missing attempt and someone else's alike (one indexed lookup: the answer path calls it first).
- */
-export function ownAttemptId(db: Db, participantId: number, publicId: string): number | null {
-	const row = db
+function ownAttemptQuery(db: DbOrTx, publicId: string | ReturnType<typeof sql.placeholder>) {
+	return db
 		.select({ id: contestAttempt.id, participantId: contestEntry.participantId })
 		.from(contestAttempt)
 		.innerJoin(contestEntry, eq(contestEntry.id, contestAttempt.entryId))
 		.where(eq(contestAttempt.publicId, publicId))
-		.get();
+		.limit(1);
+}
+
+/**
+ * The internal id of the participant's own attempt named by its public id, or null — for a
+ * missing attempt and someone else's alike (one indexed lookup). The answer path uses the
+ * prepared twin, `AttemptSaveQueries.ownAttemptId`.
+ */
+export async function ownAttemptId(
+	db: DbOrTx,
+	participantId: number,
+	publicId: string
+): Promise<number | null> {
+	const [row] = await ownAttemptQuery(db, publicId);
 	return row && row.participantId === participantId ? row.id : null;
+}
+
+/** Takes the entry's row lock until the transaction ends (PostgreSQL; SQLite's writer holds it all). */
+export async function lockEntry(tx: DbOrTx, entryId: number): Promise<void> {
+	await forUpdate(
+		tx,
+		tx.select({ id: contestEntry.id }).from(contestEntry).where(eq(contestEntry.id, entryId))
+	);
+}
+
+function saveAttemptQuery(db: DbOrTx) {
+	return prepared(
+		db
+			.select({
+				status: contestAttempt.status,
+				deadlineAt: contestAttempt.deadlineAt,
+				questionIds: contestAttempt.questionIds,
+				seed: contestAttempt.seed
+			})
+			.from(contestAttempt)
+			.innerJoin(contestEntry, eq(contestEntry.id, contestAttempt.entryId))
+			.where(
+				and(
+					eq(contestAttempt.id, sql.placeholder('attemptId')),
+					eq(contestEntry.participantId, sql.placeholder('participantId'))
+				)
+			)
+			.limit(1),
+		'contest_save_attempt'
+	);
+}
+
+function questionBodyQuery(db: DbOrTx) {
+	return prepared(
+		db
+			.select({ body: question.body })
+			.from(question)
+			.where(eq(question.id, sql.placeholder('questionId')))
+			.limit(1),
+		'contest_save_question_body'
+	);
+}
+
+function saveAnswerQuery(db: DbOrTx) {
+	return prepared(
+		db
+			.insert(contestAnswer)
+			.values({
+				attemptId: sql.placeholder('attemptId'),
+				questionId: sql.placeholder('questionId'),
+				answer: sql.placeholder('answer'),
+				savedAt: sql.placeholder('savedAt')
+			})
+			.onConflictDoUpdate({
+				target: [contestAnswer.attemptId, contestAnswer.questionId],
+				set: { answer: sql`excluded.answer`, savedAt: sql`excluded.saved_at` }
+			}),
+		'contest_save_answer'
+	);
 }
 
 /**
  * The queries of the answer-save path, prepared once per app (the contest save queue holds them):
- * the attempt as saving needs it (the caller's own only), a question's body, and the upsert.
+ * the caller's own attempt by public id (the first lookup of every save and hand-in), the attempt
+ * as saving needs it (the caller's own only), a question's body, and the upsert.
+ *
+ * The last three run inside the save queue's transaction, on its `tx`. On SQLite that is the
+ * connection the statements were prepared on; on PostgreSQL a statement prepared on the pool would
+ * run on a connection of its own, outside the transaction, so there it is built on the `tx` (by the
+ * same name: each connection parses it once).
  */
-export function prepareAttemptSave(db: Db) {
-	const attempt = db
-		.select({
-			status: contestAttempt.status,
-			deadlineAt: contestAttempt.deadlineAt,
-			questionIds: contestAttempt.questionIds,
-			seed: contestAttempt.seed
-		})
-		.from(contestAttempt)
-		.innerJoin(contestEntry, eq(contestEntry.id, contestAttempt.entryId))
-		.where(
-			and(
-				eq(contestAttempt.id, sql.placeholder('attemptId')),
-				eq(contestEntry.participantId, sql.placeholder('participantId'))
-			)
-		)
-		.prepare();
-	const body = db
-		.select({ body: question.body })
-		.from(question)
-		.where(eq(question.id, sql.placeholder('questionId')))
-		.prepare();
-	const save = db
-		.insert(contestAnswer)
-		.values({
-			attemptId: sql.placeholder('attemptId'),
-			questionId: sql.placeholder('questionId'),
-			answer: sql.placeholder('answer'),
-			savedAt: sql.placeholder('savedAt')
-		})
-		.onConflictDoUpdate({
-			target: [contestAnswer.attemptId, contestAnswer.questionId],
-			set: { answer: sql`excluded.answer`, savedAt: sql`excluded.saved_at` }
-		})
-		.prepare();
+export function prepareAttemptSave(db: DbOrTx) {
+	const own = prepared(ownAttemptQuery(db, sql.placeholder('publicId')), 'contest_own_attempt_id');
+	const attempt = saveAttemptQuery(db);
+	const body = questionBodyQuery(db);
+	const save = saveAnswerQuery(db);
+	const pg = isPostgres(db);
+	const on = <P>(tx: DbOrTx | undefined, mine: P, build: (on: DbOrTx) => P): P =>
+		pg && tx !== undefined && tx !== db ? build(tx) : mine;
 	return {
+		/** `ownAttemptId`, prepared (outside any transaction). */
+		ownAttemptId: async (participantId: number, publicId: string): Promise<number | null> => {
+			const [row] = await own.execute({ publicId });
+			return row && row.participantId === participantId ? row.id : null;
+		},
 		/** What saving an answer needs of the participant's own attempt, or undefined. */
-		attempt: (participantId: number, attemptId: number) =>
-			attempt.get({ participantId, attemptId }),
-		questionBody: (questionId: number) => body.get({ questionId })?.body,
+		attempt: async (participantId: number, attemptId: number, tx?: DbOrTx) =>
+			(await on(tx, attempt, saveAttemptQuery).execute({ participantId, attemptId }))[0],
+		questionBody: async (questionId: number, tx?: DbOrTx) =>
+			(await on(tx, body, questionBodyQuery).execute({ questionId }))[0]?.body,
 		/** Save (or replace) the answer to one question of an attempt. */
-		saveAnswer: (attemptId: number, questionId: number, answer: AnswerValue, savedAt: number) =>
-			void save.run({ attemptId, questionId, answer, savedAt })
+		saveAnswer: async (
+			attemptId: number,
+			questionId: number,
+			answer: AnswerValue,
+			savedAt: number,
+			tx?: DbOrTx
+		): Promise<void> => {
+			await on(tx, save, saveAnswerQuery).execute({ attemptId, questionId, answer, savedAt });
+		}
 	};
 }
 
 export type AttemptSaveQueries = ReturnType<typeof prepareAttemptSave>;
 
 /** Saved answers of an attempt. */
-export function listAttemptAnswers(db: Db, attemptId: number): Map<number, AnswerValue> {
-	const rows = db
+export async function listAttemptAnswers(
+	db: DbOrTx,
+	attemptId: number
+): Promise<Map<number, AnswerValue>> {
+	const rows = await db
 		.select({ id: contestAnswer.questionId, answer: contestAnswer.answer })
 		.from(contestAnswer)
-		.where(eq(contestAnswer.attemptId, attemptId))
-		.all();
+		.where(eq(contestAnswer.attemptId, attemptId));
 	return new Map(rows.map((r) => [r.id, r.answer]));
 }
 
 /** Open attempts past `before` (deadline + grace), for closing by the clock. */
-export function listOverdueAttempts(db: Db, before: number, roundId?: number): ContestAttempt[] {
+export async function listOverdueAttempts(
+	db: DbOrTx,
+	before: number,
+	roundId?: number
+): Promise<ContestAttempt[]> {
 	return db
 		.select()
 		.from(contestAttempt)
 		.where(
 			and(
 				eq(contestAttempt.status, 'open'),
-				sql`${contestAttempt.deadlineAt} < ${before}`,
+				lt(contestAttempt.deadlineAt, before),
 				roundId === undefined ? undefined : eq(contestAttempt.roundId, roundId)
 			)
-		)
-		.all();
+		);
 }
 
 export interface ClosedAttempt {
@@ -174,25 +246,32 @@ export interface ClosedAttempt {
 }
 
 /** Close an open attempt with its result; false when it was closed already (a double tap). */
-export function closeAttemptRow(db: Db, attemptId: number, closed: ClosedAttempt): boolean {
-	return (
-		db
-			.update(contestAttempt)
-			.set(closed)
-			.where(and(eq(contestAttempt.id, attemptId), eq(contestAttempt.status, 'open')))
-			.run().changes > 0
-	);
+export async function closeAttemptRow(
+	db: DbOrTx,
+	attemptId: number,
+	closed: ClosedAttempt
+): Promise<boolean> {
+	// Conditional: of two closes racing (a double tap, the clock), one changes the row.
+	const result = await db
+		.update(contestAttempt)
+		.set(closed)
+		.where(and(eq(contestAttempt.id, attemptId), eq(contestAttempt.status, 'open')));
+	return affected(result) > 0;
 }
 
 export type BestRow = typeof contestBest.$inferSelect;
 
 /** The entry's counted attempt in a round, or undefined. */
-export function getBest(db: Db, roundId: number, entryId: number): BestRow | undefined {
-	return db
+export async function getBest(
+	db: DbOrTx,
+	roundId: number,
+	entryId: number
+): Promise<BestRow | undefined> {
+	const rows = await db
 		.select()
 		.from(contestBest)
-		.where(and(eq(contestBest.roundId, roundId), eq(contestBest.entryId, entryId)))
-		.get();
+		.where(and(eq(contestBest.roundId, roundId), eq(contestBest.entryId, entryId)));
+	return rows[0];
 }
 
 /**
@@ -200,38 +279,39 @@ export function getBest(db: Db, roundId: number, entryId: number): BestRow | und
  * the round's entrants (a first counted attempt) and perfect entries, the entry's first hand-in
  * and, with it, the unit's entrants. Run inside the caller's transaction.
  */
-export function recordBest(
-	db: Db,
+export async function recordBest(
+	db: DbOrTx,
 	row: BestRow,
 	counters: { newEntrant: boolean; newPerfect: boolean; unitId: number }
-): void {
+): Promise<void> {
 	const { roundId, entryId, ...rest } = row;
-	db.insert(contestBest)
+	await db
+		.insert(contestBest)
 		.values(row)
-		.onConflictDoUpdate({ target: [contestBest.roundId, contestBest.entryId], set: rest })
-		.run();
-	db.update(contestRound)
-		.set({
-			entrants: sql`${contestRound.entrants} + ${counters.newEntrant ? 1 : 0}`,
-			perfect: sql`${contestRound.perfect} + ${counters.newPerfect ? 1 : 0}`
-		})
-		.where(eq(contestRound.id, roundId))
-		.run();
-	const first = db
+		.onConflictDoUpdate({ target: [contestBest.roundId, contestBest.entryId], set: rest });
+	if (counters.newEntrant || counters.newPerfect)
+		await db
+			.update(contestRound)
+			.set({
+				entrants: sql`${contestRound.entrants} + ${counters.newEntrant ? 1 : 0}`,
+				perfect: sql`${contestRound.perfect} + ${counters.newPerfect ? 1 : 0}`
+			})
+			.where(eq(contestRound.id, roundId));
+	// Conditional: only the entry's first hand-in sets it (and counts the unit's entrant).
+	const first = await db
 		.update(contestEntry)
 		.set({ firstSubmittedAt: new Date(row.submittedAt) })
-		.where(and(eq(contestEntry.id, entryId), isNull(contestEntry.firstSubmittedAt)))
-		.run();
-	if (first.changes > 0)
-		db.update(contestUnitStat)
+		.where(and(eq(contestEntry.id, entryId), isNull(contestEntry.firstSubmittedAt)));
+	if (affected(first) > 0)
+		await db
+			.update(contestUnitStat)
 			.set({ entrants: sql`${contestUnitStat.entrants} + 1` })
 			.where(
 				and(
 					eq(contestUnitStat.contestId, row.contestId),
 					eq(contestUnitStat.unitId, counters.unitId)
 				)
-			)
-			.run();
+			);
 }
 
 export interface FlaggedAttemptRow {
@@ -248,11 +328,14 @@ export interface FlaggedAttemptRow {
 }
 
 /** Attempts flagged as handed in too fast (anti-cheat), newest first: the organizer reviews them. */
-export function listFlaggedAttempts(
-	db: Db,
+export async function listFlaggedAttempts(
+	db: DbOrTx,
 	organizationId: number,
 	contestId: number
-): FlaggedAttemptRow[] {
+): Promise<FlaggedAttemptRow[]> {
+	const questionCount = isPostgres(db)
+		? sql<number>`jsonb_array_length(${contestAttempt.questionIds})`
+		: sql<number>`json_array_length(${contestAttempt.questionIds})`;
 	return db
 		.select({
 			entryId: contestAttempt.entryId,
@@ -261,10 +344,11 @@ export function listFlaggedAttempts(
 			unitName: unit.name,
 			roundTitle: contestRound.title,
 			attemptNumber: contestAttempt.number,
-			score: sql<number>`${contestAttempt.score}`,
-			questionCount: sql<number>`json_array_length(${contestAttempt.questionIds})`,
-			durationMs: sql<number>`${contestAttempt.durationMs}`,
-			submittedAt: sql<number>`${contestAttempt.submittedAt}`
+			score: sql<number>`${contestAttempt.score}`.mapWith(Number),
+			questionCount: questionCount.mapWith(Number),
+			durationMs: sql<number>`${contestAttempt.durationMs}`.mapWith(Number),
+			// A bigint on PostgreSQL (read as text through raw SQL).
+			submittedAt: sql<number>`${contestAttempt.submittedAt}`.mapWith(Number)
 		})
 		.from(contestAttempt)
 		.innerJoin(contestEntry, eq(contestEntry.id, contestAttempt.entryId))
@@ -277,17 +361,16 @@ export function listFlaggedAttempts(
 				eq(contestAttempt.flagged, true)
 			)
 		)
-		.orderBy(desc(contestAttempt.submittedAt))
-		.limit(500)
-		.all();
+		.orderBy(desc(contestAttempt.submittedAt), desc(contestAttempt.id))
+		.limit(500);
 }
 
 /** Whether any attempt was started in the round (it can no longer be deleted). */
-export function isRoundUsed(db: Db, roundId: number): boolean {
-	return !!db
-		.select({ one: sql`1` })
+export async function isRoundUsed(db: DbOrTx, roundId: number): Promise<boolean> {
+	const rows = await db
+		.select({ id: contestAttempt.id })
 		.from(contestAttempt)
 		.where(eq(contestAttempt.roundId, roundId))
-		.limit(1)
-		.get();
+		.limit(1);
+	return rows.length > 0;
 }

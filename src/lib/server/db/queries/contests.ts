@@ -3,8 +3,8 @@
  * organization), the question pool, and the public view of published contests. Entries are in
  * contest-entries.ts, attempts in contest-attempts.ts, standings in contest-standings.ts.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../index';
+import { and, asc, desc, eq, gt, inArray, isNull, max, min, sql } from 'drizzle-orm';
+import { affected, type DbOrTx } from '../index';
 import {
 	bank,
 	contest,
@@ -36,97 +36,109 @@ export interface ContestInput {
 
 export type ContestSummary = Contest & { roundCount: number; entryCount: number };
 
-export function listContests(db: Db, organizationId: number): ContestSummary[] {
-	return db
+export async function listContests(db: DbOrTx, organizationId: number): Promise<ContestSummary[]> {
+	const rows = await db
 		.select({
 			contest,
-			roundCount: sql<number>`(select count(*) from contest_round r where r.contest_id = "contest"."id")`,
-			entryCount: sql<number>`(select count(*) from contest_entry e where e.contest_id = "contest"."id")`
+			roundCount:
+				sql<number>`(select count(*) from contest_round r where r.contest_id = "contest"."id")`.mapWith(
+					Number
+				),
+			entryCount:
+				sql<number>`(select count(*) from contest_entry e where e.contest_id = "contest"."id")`.mapWith(
+					Number
+				)
 		})
 		.from(contest)
 		.where(eq(contest.organizationId, organizationId))
-		.orderBy(desc(contest.updatedAt), desc(contest.id))
-		.all()
-		.map((r) => ({ ...r.contest, roundCount: r.roundCount, entryCount: r.entryCount }));
+		.orderBy(desc(contest.updatedAt), desc(contest.id));
+	return rows.map((r) => ({ ...r.contest, roundCount: r.roundCount, entryCount: r.entryCount }));
 }
 
 /** The organization's contest, or undefined (also for another organization's). */
-export function getContest(db: Db, organizationId: number, contestId: number): Contest | undefined {
-	return db
+export async function getContest(
+	db: DbOrTx,
+	organizationId: number,
+	contestId: number
+): Promise<Contest | undefined> {
+	const rows = await db
 		.select()
 		.from(contest)
-		.where(and(eq(contest.id, contestId), eq(contest.organizationId, organizationId)))
-		.get();
+		.where(and(eq(contest.id, contestId), eq(contest.organizationId, organizationId)));
+	return rows[0];
 }
 
-export function createContest(
-	db: Db,
+export async function createContest(
+	db: DbOrTx,
 	organizationId: number,
 	input: ContestInput,
 	now = Date.now()
-): Contest {
-	return db
+): Promise<Contest> {
+	const rows = await db
 		.insert(contest)
 		.values({ ...input, organizationId, createdAt: new Date(now), updatedAt: new Date(now) })
-		.returning()
-		.get();
+		.returning();
+	return rows[0];
 }
 
-export function updateContest(
-	db: Db,
+export async function updateContest(
+	db: DbOrTx,
 	organizationId: number,
 	contestId: number,
 	input: Partial<ContestInput> & { status?: ContestStatus },
 	now = Date.now()
-): boolean {
-	return (
-		db
-			.update(contest)
-			.set({ ...input, updatedAt: new Date(now) })
-			.where(and(eq(contest.id, contestId), eq(contest.organizationId, organizationId)))
-			.run().changes > 0
-	);
+): Promise<boolean> {
+	const result = await db
+		.update(contest)
+		.set({ ...input, updatedAt: new Date(now) })
+		.where(and(eq(contest.id, contestId), eq(contest.organizationId, organizationId)));
+	return affected(result) > 0;
 }
 
-export function deleteContest(db: Db, organizationId: number, contestId: number): boolean {
-	return (
-		db
-			.delete(contest)
-			.where(and(eq(contest.id, contestId), eq(contest.organizationId, organizationId)))
-			.run().changes > 0
-	);
+export async function deleteContest(
+	db: DbOrTx,
+	organizationId: number,
+	contestId: number
+): Promise<boolean> {
+	const result = await db
+		.delete(contest)
+		.where(and(eq(contest.id, contestId), eq(contest.organizationId, organizationId)));
+	return affected(result) > 0;
 }
 
-export function listRounds(db: Db, organizationId: number, contestId: number): ContestRound[] {
+export async function listRounds(
+	db: DbOrTx,
+	organizationId: number,
+	contestId: number
+): Promise<ContestRound[]> {
 	return db
 		.select()
 		.from(contestRound)
 		.where(
 			and(eq(contestRound.contestId, contestId), eq(contestRound.organizationId, organizationId))
 		)
-		.orderBy(asc(contestRound.opensAt), asc(contestRound.id))
-		.all();
+		.orderBy(asc(contestRound.opensAt), asc(contestRound.id));
 }
 
-export function getRound(
-	db: Db,
+export async function getRound(
+	db: DbOrTx,
 	organizationId: number,
 	roundId: number
-): ContestRound | undefined {
-	return db
+): Promise<ContestRound | undefined> {
+	const rows = await db
 		.select()
 		.from(contestRound)
-		.where(and(eq(contestRound.id, roundId), eq(contestRound.organizationId, organizationId)))
-		.get();
+		.where(and(eq(contestRound.id, roundId), eq(contestRound.organizationId, organizationId)));
+	return rows[0];
 }
 
-export function addRound(
-	db: Db,
+export async function addRound(
+	db: DbOrTx,
 	organizationId: number,
 	contestId: number,
 	input: { title: string; opensAt: number; closesAt: number }
-): ContestRound {
-	return db
+): Promise<ContestRound> {
+	const rows = await db
 		.insert(contestRound)
 		.values({
 			contestId,
@@ -135,53 +147,55 @@ export function addRound(
 			opensAt: new Date(input.opensAt),
 			closesAt: new Date(input.closesAt)
 		})
-		.returning()
-		.get();
+		.returning();
+	return rows[0];
 }
 
-export function updateRound(
-	db: Db,
+export async function updateRound(
+	db: DbOrTx,
 	organizationId: number,
 	roundId: number,
 	input: { title: string; opensAt: number; closesAt: number }
-): boolean {
-	return (
-		db
-			.update(contestRound)
-			.set({
-				title: input.title,
-				opensAt: new Date(input.opensAt),
-				closesAt: new Date(input.closesAt)
-			})
-			.where(and(eq(contestRound.id, roundId), eq(contestRound.organizationId, organizationId)))
-			.run().changes > 0
-	);
+): Promise<boolean> {
+	const result = await db
+		.update(contestRound)
+		.set({
+			title: input.title,
+			opensAt: new Date(input.opensAt),
+			closesAt: new Date(input.closesAt)
+		})
+		.where(and(eq(contestRound.id, roundId), eq(contestRound.organizationId, organizationId)));
+	return affected(result) > 0;
 }
 
 /** Delete a round nobody has started an attempt in. */
-export function deleteRound(
-	db: Db,
+export async function deleteRound(
+	db: DbOrTx,
 	organizationId: number,
 	roundId: number
-): 'deleted' | 'missing' | 'in_use' {
-	const round = getRound(db, organizationId, roundId);
+): Promise<'deleted' | 'missing' | 'in_use'> {
+	const round = await getRound(db, organizationId, roundId);
 	if (!round) return 'missing';
-	if (isRoundUsed(db, roundId)) return 'in_use';
-	db.delete(contestRound).where(eq(contestRound.id, roundId)).run();
+	if (await isRoundUsed(db, roundId)) return 'in_use';
+	await db.delete(contestRound).where(eq(contestRound.id, roundId));
 	return 'deleted';
 }
 
-/** The organization's published, non-archived banks (contests are built on them). */
-export function listOrgPublishedBanks(
-	db: Db,
+/**
+ * The organization's published, non-archived banks (contests are built on them), by title (sorted
+ * here: the two databases collate text differently).
+ */
+export async function listOrgPublishedBanks(
+	db: DbOrTx,
 	organizationId: number
-): Array<{ id: number; title: string; tags: string[]; questionCount: number }> {
-	return db
+): Promise<Array<{ id: number; title: string; tags: string[]; questionCount: number }>> {
+	const rows = await db
 		.select({
 			id: bank.id,
 			title: bank.title,
 			tags: bank.tags,
-			questionCount: sql<number>`(select count(*) from question q where q.bank_id = "bank"."id")`
+			questionCount:
+				sql<number>`(select count(*) from question q where q.bank_id = "bank"."id")`.mapWith(Number)
 		})
 		.from(bank)
 		.where(
@@ -190,22 +204,22 @@ export function listOrgPublishedBanks(
 				eq(bank.visibility, 'published'),
 				isNull(bank.archivedAt)
 			)
-		)
-		.orderBy(asc(bank.title))
-		.all();
+		);
+	// Code point order, as SQLite's BINARY collation (PostgreSQL's default collation differs).
+	return rows.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id - b.id));
 }
 
 /**
  * The questions an attempt can draw from: those of the listed banks that are still the
  * organization's, published and not archived. A question's topics are its tags and its bank's.
  */
-export function contestPool(
-	db: Db,
+export async function contestPool(
+	db: DbOrTx,
 	organizationId: number,
 	bankIds: readonly number[]
-): PoolQuestion[] {
+): Promise<PoolQuestion[]> {
 	if (bankIds.length === 0) return [];
-	return db
+	const rows = await db
 		.select({
 			id: question.id,
 			body: question.body,
@@ -222,12 +236,13 @@ export function contestPool(
 				isNull(bank.archivedAt)
 			)
 		)
-		.all()
-		.map((r) => ({
-			id: r.id,
-			tags: [...new Set([...(r.body.tags ?? []), ...r.bankTags])],
-			difficulty: r.difficulty ?? r.body.difficulty ?? null
-		}));
+		// A stable order: the draw is seeded, so the same seed must see the same pool.
+		.orderBy(asc(question.id));
+	return rows.map((r) => ({
+		id: r.id,
+		tags: [...new Set([...(r.body.tags ?? []), ...r.bankTags])],
+		difficulty: r.difficulty ?? r.body.difficulty ?? null
+	}));
 }
 
 // ——— Public side ———
@@ -239,69 +254,73 @@ export interface PublicContest extends Contest {
 }
 
 /** A published contest by id (drafts and missing ones alike are undefined). */
-export function getPublishedContest(db: Db, contestId: number): PublicContest | undefined {
-	const row = db
+export async function getPublishedContest(
+	db: DbOrTx,
+	contestId: number
+): Promise<PublicContest | undefined> {
+	const [row] = await db
 		.select({ contest, organizationName: organization.name, timeZone: organization.timeZone })
 		.from(contest)
 		.innerJoin(organization, eq(contest.organizationId, organization.id))
-		.where(and(eq(contest.id, contestId), eq(contest.status, 'published')))
-		.get();
+		.where(and(eq(contest.id, contestId), eq(contest.status, 'published')));
 	return row
 		? { ...row.contest, organizationName: row.organizationName, timeZone: row.timeZone }
 		: undefined;
 }
 
 /** Published contests with at least one round not yet closed, soonest first. */
-export function listOpenContests(
-	db: Db,
+export async function listOpenContests(
+	db: DbOrTx,
 	now: number
-): Array<PublicContest & { opensAt: number; closesAt: number }> {
-	return db
+): Promise<Array<PublicContest & { opensAt: number; closesAt: number }>> {
+	// min/max of a timestamp column, read back through the column (a Date on both databases).
+	const opensAt = min(contestRound.opensAt);
+	const closesAt = max(contestRound.closesAt);
+	const rows = await db
 		.select({
 			contest,
 			organizationName: organization.name,
 			timeZone: organization.timeZone,
-			opensAt: sql<number>`min(${contestRound.opensAt})`,
-			closesAt: sql<number>`max(${contestRound.closesAt})`
+			opensAt,
+			closesAt
 		})
 		.from(contest)
 		.innerJoin(organization, eq(contest.organizationId, organization.id))
 		.innerJoin(contestRound, eq(contestRound.contestId, contest.id))
 		.where(eq(contest.status, 'published'))
-		.groupBy(contest.id)
-		.having(sql`max(${contestRound.closesAt}) > ${now}`)
-		.orderBy(sql`min(${contestRound.opensAt})`)
-		.all()
-		.map((r) => ({
-			...r.contest,
-			organizationName: r.organizationName,
-			timeZone: r.timeZone,
-			opensAt: r.opensAt,
-			closesAt: r.closesAt
-		}));
+		.groupBy(contest.id, organization.id)
+		.having(gt(closesAt, sql.param(new Date(now), contestRound.closesAt)))
+		.orderBy(opensAt, contest.id);
+	return rows.map((r) => ({
+		...r.contest,
+		organizationName: r.organizationName,
+		timeZone: r.timeZone,
+		opensAt: r.opensAt!.getTime(),
+		closesAt: r.closesAt!.getTime()
+	}));
 }
 
 /** Rounds of a contest (public: the contest id was checked as published by the caller). */
-export function listContestRounds(db: Db, contestId: number): ContestRound[] {
+export async function listContestRounds(db: DbOrTx, contestId: number): Promise<ContestRound[]> {
 	return db
 		.select()
 		.from(contestRound)
 		.where(eq(contestRound.contestId, contestId))
-		.orderBy(asc(contestRound.opensAt), asc(contestRound.id))
-		.all();
+		.orderBy(asc(contestRound.opensAt), asc(contestRound.id));
 }
 
 /** A round's prediction counters now (entrants and perfect entries so far), or undefined. */
-export function getRoundCounters(
-	db: Db,
+export async function getRoundCounters(
+	db: DbOrTx,
 	roundId: number
-): { entrants: number; perfect: number } | undefined {
-	return db
+): Promise<{ entrants: number; perfect: number } | undefined> {
+	const rows = await db
 		.select({ entrants: contestRound.entrants, perfect: contestRound.perfect })
 		.from(contestRound)
-		.where(eq(contestRound.id, roundId))
-		.get();
+		.where(eq(contestRound.id, roundId));
+	return rows[0];
 }
 
-// The answer endpoints (practice/answer-endpoints.ts) look attempts up through this module.
+// The attempt page looks attempts up through this module too (the answer path uses the prepared
+// `findOwnAttemptId` of contest/attempts.ts).
 export { ownAttemptId } from './contest-attempts';

@@ -4,12 +4,12 @@
  * caches the result for a few seconds.
  */
 import { and, eq, exists, gt, inArray } from 'drizzle-orm';
-import type { Db } from '../index';
+import type { DbOrTx } from '../index';
 import { contest, contestRound, question } from '../schema';
 
 /** Bank ids used by a published contest that has a round closing after `now` (unless kept open). */
-export function listHeldBankIds(db: Db, now: number): Set<number> {
-	const rows = db
+export async function listHeldBankIds(db: DbOrTx, now: number): Promise<Set<number>> {
+	const rows = await db
 		.select({ bankIds: contest.bankIds })
 		.from(contest)
 		.where(
@@ -25,18 +25,19 @@ export function listHeldBankIds(db: Db, now: number): Set<number> {
 						)
 				)
 			)
-		)
-		.all();
+		);
 	return new Set(rows.flatMap((row) => row.bankIds));
 }
 
 /** Ids of the questions of these banks. */
-export function listQuestionIdsOfBanks(db: Db, bankIds: Set<number>): Set<number> {
+export async function listQuestionIdsOfBanks(
+	db: DbOrTx,
+	bankIds: Set<number>
+): Promise<Set<number>> {
 	if (bankIds.size === 0) return new Set();
-	const rows = db
+	const rows = await db
 		.select({ id: question.id })
 		.from(question)
-		.where(inArray(question.bankId, [...bankIds]))
-		.all();
+		.where(inArray(question.bankId, [...bankIds]));
 	return new Set(rows.map((row) => row.id));
 }

@@ -12,12 +12,12 @@ import { clientIp } from '$lib/server/client-ip';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
 	const page = contestId
-		? contestPage(db, contestId, currentParticipant(event.locals.app, event, now), now)
+		? await contestPage(db, contestId, await currentParticipant(event.locals.app, event, now), now)
 		: undefined;
 	if (!page) error(404, 'Not found');
 	return page;
@@ -28,7 +28,7 @@ export const actions = {
 		const db = event.locals.app.db;
 		const now = Date.now();
 		const contestId = parseId(event.params.contestId);
-		const c = contestId ? getPublishedContest(db, contestId) : undefined;
+		const c = contestId ? await getPublishedContest(db, contestId) : undefined;
 		if (!c) error(404, 'Not found');
 		const form = await readForm(event);
 		const values = {
@@ -47,7 +47,7 @@ export const actions = {
 				message: m.contest_err_rate_limited({ seconds: limit.retryAfterSec })
 			});
 		}
-		const checked = checkRegistration(db, c, values);
+		const checked = await checkRegistration(db, c, values);
 		if (!checked.clean) {
 			const errors = Object.fromEntries(
 				Object.entries(checked.errors).map(([field, code]) => [field, contestErrorMessage(code!)])
@@ -67,7 +67,14 @@ export const actions = {
 				errors: {},
 				message: m.contest_err_rate_limited({ seconds: who.retryAfterSec ?? 60 })
 			});
-		const entry = registerEntry(db, c, who.participant.id, checked.clean, now, clientIp(event));
+		const entry = await registerEntry(
+			db,
+			c,
+			who.participant.id,
+			checked.clean,
+			now,
+			clientIp(event)
+		);
 		if (!entry.ok) {
 			return fail(contestErrorStatus(entry.error), {
 				values,
@@ -81,12 +88,12 @@ export const actions = {
 		const db = event.locals.app.db;
 		const now = Date.now();
 		const contestId = parseId(event.params.contestId);
-		const c = contestId ? getPublishedContest(db, contestId) : undefined;
-		const participant = currentParticipant(event.locals.app, event, now);
+		const c = contestId ? await getPublishedContest(db, contestId) : undefined;
+		const participant = await currentParticipant(event.locals.app, event, now);
 		if (!c) error(404, 'Not found');
-		const entry = participant ? findEntry(db, c.id, participant.id) : undefined;
+		const entry = participant ? await findEntry(db, c.id, participant.id) : undefined;
 		if (!entry) return fail(400, { startError: contestErrorMessage('not_registered') });
-		const attempt = startAttempt(event.locals.app, c, entry, now);
+		const attempt = await startAttempt(event.locals.app, c, entry, now);
 		if (!attempt.ok)
 			return fail(contestErrorStatus(attempt.error), {
 				startError: contestErrorMessage(attempt.error)

@@ -7,18 +7,18 @@ import { checkTitle, createDraftContest } from '$lib/server/contest/organizer';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
 	const db = locals.app.db;
 	return {
-		contests: listContests(db, user.organizationId).map((c) => ({
+		contests: (await listContests(db, user.organizationId)).map((c) => ({
 			id: c.id,
 			title: c.title,
 			status: c.status,
 			roundCount: c.roundCount,
 			entryCount: c.entryCount
 		})),
-		unitCount: listUnits(db, user.organizationId).length
+		unitCount: (await listUnits(db, user.organizationId)).length
 	};
 }) satisfies PageServerLoad;
 
@@ -30,7 +30,7 @@ export const actions = {
 			.slice(0, 300);
 		if (!checkTitle(title))
 			return fail(400, { values: { title }, errors: { title: m.contest_org_err_title() } });
-		const created = createDraftContest(locals.app.db, user.organizationId, title);
+		const created = await createDraftContest(locals.app.db, user.organizationId, title);
 		redirect(303, `/org/contests/${created.id}`);
 	}
 } satisfies Actions;

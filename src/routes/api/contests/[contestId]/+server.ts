@@ -6,12 +6,12 @@ import { contestPage } from '$lib/server/contest/public';
 import type { RequestHandler } from './$types';
 
 /** A published contest: rules, rounds, the units to register with, and the caller's entry. */
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
 	const page = contestId
-		? contestPage(db, contestId, currentParticipant(event.locals.app, event, now), now)
+		? await contestPage(db, contestId, await currentParticipant(event.locals.app, event, now), now)
 		: undefined;
 	if (!page) return refuse(404, 'not_found', contestErrorMessage('not_found'));
 	return ok(page);

@@ -7,13 +7,13 @@ import { openRound } from '$lib/server/contest/attempts';
 import { maskPhone } from '$lib/practice/phone';
 import type { PageServerLoad } from './$types';
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
-	const c = contestId ? getPublishedContest(db, contestId) : undefined;
+	const c = contestId ? await getPublishedContest(db, contestId) : undefined;
 	if (!c) error(404, 'Not found');
-	const allRounds = listContestRounds(db, c.id);
+	const allRounds = await listContestRounds(db, c.id);
 	const rounds = allRounds.filter((r) => r.opensAt.getTime() <= now);
 	const asked = event.url.searchParams.get('round');
 	const round =
@@ -24,7 +24,8 @@ export const load = ((event) => {
 				rounds.at(-1) ??
 				null);
 	const people = (name: string, phone: string) => `${name} (${maskPhone(phone)})`;
-	const board = round ? publicRoundBoard(event.locals.app, c, round, now) : null;
+	const board = round ? await publicRoundBoard(event.locals.app, c, round, now) : null;
+	const overall = board ? [] : await publicOverallBoard(event.locals.app, c, allRounds, now);
 	return {
 		contest: { id: c.id, title: c.title, predictionKind: c.predictionKind },
 		rounds: rounds.map((r) => ({ id: r.id, title: r.title })),
@@ -41,7 +42,7 @@ export const load = ((event) => {
 					durationMs: r.durationMs,
 					prediction: r.prediction
 				}))
-			: publicOverallBoard(event.locals.app, c, allRounds, now).map((r) => ({
+			: overall.map((r) => ({
 					rank: r.rank,
 					name: people(r.fullName, r.phone),
 					unit: r.unitName,
@@ -49,6 +50,6 @@ export const load = ((event) => {
 					durationMs: r.durationMs,
 					prediction: null
 				})),
-		units: unitParticipation(db, c.organizationId, c.id)
+		units: await unitParticipation(db, c.organizationId, c.id)
 	};
 }) satisfies PageServerLoad;

@@ -32,29 +32,29 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { readForm } from '$lib/server/read-form';
 
 /** The caller's contest or a 404 (also for another organization's). */
-function owned(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+async function owned(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const user = requireUser(event.locals, event.url, 'organizer');
 	const id = parseId(event.params.contestId);
-	const contest = id ? getContest(event.locals.app.db, user.organizationId, id) : undefined;
+	const contest = id ? await getContest(event.locals.app.db, user.organizationId, id) : undefined;
 	if (!contest) error(404, 'Not found');
 	return { user, contest };
 }
 
-export const load = ((event) => {
-	const { user, contest } = owned(event);
+export const load = (async (event) => {
+	const { user, contest } = await owned(event);
 	const db = event.locals.app.db;
 	return {
 		contest: { id: contest.id, title: contest.title, status: contest.status },
 		values: contestFormValues(contest),
-		banks: listOrgPublishedBanks(db, user.organizationId),
-		tags: availableTags(db, user.organizationId),
-		rounds: listRounds(db, user.organizationId, contest.id).map((r) => ({
+		banks: await listOrgPublishedBanks(db, user.organizationId),
+		tags: await availableTags(db, user.organizationId),
+		rounds: (await listRounds(db, user.organizationId, contest.id)).map((r) => ({
 			id: r.id,
 			title: r.title,
 			opensAt: toDateTimeInput(r.opensAt.getTime(), user.timeZone),
 			closesAt: toDateTimeInput(r.closesAt.getTime(), user.timeZone)
 		})),
-		shortages: contestShortages(db, contest).map((s) =>
+		shortages: (await contestShortages(db, contest)).map((s) =>
 			m.contest_org_shortage({
 				row: [s.row.tag ?? m.contest_org_any(), s.row.difficulty ?? m.contest_org_any()].join(
 					' · '
@@ -68,38 +68,40 @@ export const load = ((event) => {
 
 export const actions = {
 	save: async (event) => {
-		const { user, contest } = owned(event);
-		const parsed = parseContestForm(
+		const { user, contest } = await owned(event);
+		const parsed = await parseContestForm(
 			event.locals.app.db,
 			user.organizationId,
 			await readForm(event)
 		);
 		if (!parsed.input)
 			return fail(400, { values: parsed.values, errors: contestFieldMessages(parsed.errors) });
-		updateContest(event.locals.app.db, user.organizationId, contest.id, parsed.input);
+		await updateContest(event.locals.app.db, user.organizationId, contest.id, parsed.input);
 		return { saved: true };
 	},
 	publish: async (event) => {
-		const { user, contest } = owned(event);
-		const blockers = publishBlockers(event.locals.app.db, contest);
+		const { user, contest } = await owned(event);
+		const blockers = await publishBlockers(event.locals.app.db, contest);
 		if (blockers.length > 0)
 			return fail(400, { publishErrors: blockers.map(publishBlockerMessage) });
-		updateContest(event.locals.app.db, user.organizationId, contest.id, { status: 'published' });
+		await updateContest(event.locals.app.db, user.organizationId, contest.id, {
+			status: 'published'
+		});
 		resetHeldCache(event.locals.app); // its banks leave public practice now, not in a few seconds
 		return { saved: true };
 	},
 	unpublish: async (event) => {
-		const { user, contest } = owned(event);
-		updateContest(event.locals.app.db, user.organizationId, contest.id, { status: 'draft' });
+		const { user, contest } = await owned(event);
+		await updateContest(event.locals.app.db, user.organizationId, contest.id, { status: 'draft' });
 		resetHeldCache(event.locals.app);
 		return { saved: true };
 	},
 	addRound: async (event) => {
-		const { user, contest } = owned(event);
+		const { user, contest } = await owned(event);
 		const db = event.locals.app.db;
 		const parsed = parseRoundForm(
 			await readForm(event),
-			listRounds(db, user.organizationId, contest.id),
+			await listRounds(db, user.organizationId, contest.id),
 			user.timeZone
 		);
 		if (!parsed.input) {
@@ -108,16 +110,18 @@ export const actions = {
 				roundError: roundErrorMessage(parsed.error!, parsed.overlapWith)
 			});
 		}
-		addRound(db, user.organizationId, contest.id, parsed.input);
+		await addRound(db, user.organizationId, contest.id, parsed.input);
 		return { saved: true };
 	},
 	updateRound: async (event) => {
-		const { user, contest } = owned(event);
+		const { user, contest } = await owned(event);
 		const db = event.locals.app.db;
 		const form = await readForm(event);
-		const round = getRound(db, user.organizationId, Number(form.get('roundId')));
+		const round = await getRound(db, user.organizationId, Number(form.get('roundId')));
 		if (!round || round.contestId !== contest.id) error(404, 'Not found');
-		const others = listRounds(db, user.organizationId, contest.id).filter((r) => r.id !== round.id);
+		const others = (await listRounds(db, user.organizationId, contest.id)).filter(
+			(r) => r.id !== round.id
+		);
 		const parsed = parseRoundForm(form, others, user.timeZone);
 		if (!parsed.input) {
 			return fail(400, {
@@ -125,22 +129,23 @@ export const actions = {
 				roundError: roundErrorMessage(parsed.error!, parsed.overlapWith)
 			});
 		}
-		updateRound(db, user.organizationId, round.id, parsed.input);
+		await updateRound(db, user.organizationId, round.id, parsed.input);
 		return { saved: true };
 	},
 	deleteRound: async (event) => {
-		const { user, contest } = owned(event);
+		const { user, contest } = await owned(event);
 		const db = event.locals.app.db;
-		const round = getRound(db, user.organizationId, Number((await readForm(event)).get('roundId')));
+		const roundId = Number((await readForm(event)).get('roundId'));
+		const round = await getRound(db, user.organizationId, roundId);
 		if (!round || round.contestId !== contest.id) error(404, 'Not found');
-		if (deleteRound(db, user.organizationId, round.id) === 'in_use') {
+		if ((await deleteRound(db, user.organizationId, round.id)) === 'in_use') {
 			return fail(400, { roundId: round.id, roundError: m.contest_org_round_in_use() });
 		}
 		return { saved: true };
 	},
 	delete: async (event) => {
-		const { user, contest } = owned(event);
-		deleteContest(event.locals.app.db, user.organizationId, contest.id);
+		const { user, contest } = await owned(event);
+		await deleteContest(event.locals.app.db, user.organizationId, contest.id);
 		redirect(303, '/org/contests');
 	}
 } satisfies Actions;

@@ -16,10 +16,10 @@ import { isUniqueViolation } from '$lib/server/db/queries/unique-violation';
 const lineMessage = (error: 'name' | 'members') =>
 	error === 'name' ? m.contest_org_err_unit_name() : m.contest_org_err_unit_members();
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url, 'organizer');
 	return {
-		units: listUnits(locals.app.db, user.organizationId).map((u) => ({
+		units: (await listUnits(locals.app.db, user.organizationId)).map((u) => ({
 			id: u.id,
 			name: u.name,
 			memberCount: u.memberCount
@@ -43,12 +43,12 @@ export const actions = {
 						: [m.contest_org_err_unit_name()]
 			});
 		}
-		return { added: addUnits(locals.app.db, user.organizationId, units) };
+		return { added: await addUnits(locals.app.db, user.organizationId, units) };
 	},
 	update: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const form = await readForm(request);
-		const unit = getUnit(locals.app.db, user.organizationId, Number(form.get('unitId')));
+		const unit = await getUnit(locals.app.db, user.organizationId, Number(form.get('unitId')));
 		if (!unit) error(404, 'Not found');
 		const name = String(form.get('name') ?? '').trim();
 		const members = String(form.get('memberCount') ?? '').trim();
@@ -57,7 +57,7 @@ export const actions = {
 		if (!/^\d{1,8}$/.test(members))
 			return fail(400, { unitId: unit.id, unitError: m.contest_org_err_unit_members() });
 		try {
-			updateUnit(locals.app.db, user.organizationId, unit.id, {
+			await updateUnit(locals.app.db, user.organizationId, unit.id, {
 				name,
 				memberCount: Number(members)
 			});
@@ -70,7 +70,7 @@ export const actions = {
 	delete: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'organizer');
 		const unitId = Number((await readForm(request)).get('unitId'));
-		const result = deleteUnit(locals.app.db, user.organizationId, unitId);
+		const result = await deleteUnit(locals.app.db, user.organizationId, unitId);
 		if (result === 'missing') error(404, 'Not found');
 		if (result === 'in_use') return fail(400, { unitId, unitError: m.contest_org_unit_in_use() });
 		return { deleted: true };

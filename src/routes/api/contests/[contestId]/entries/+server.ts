@@ -13,7 +13,7 @@ export const POST: RequestHandler = async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
 	const contestId = parseId(event.params.contestId);
-	const c = contestId ? getPublishedContest(db, contestId) : undefined;
+	const c = contestId ? await getPublishedContest(db, contestId) : undefined;
 	if (!c) return refuse(404, 'not_found', contestErrorMessage('not_found'));
 	if (event.locals.user?.organizationId === c.organizationId) {
 		return refuse(403, 'staff_excluded', contestErrorMessage('staff_excluded'));
@@ -28,7 +28,7 @@ export const POST: RequestHandler = async (event) => {
 	}
 	const body = await readJson(event.request, RegisterBody);
 	if (!body) return refuse(400, 'name_invalid', contestErrorMessage('name_invalid'));
-	const checked = checkRegistration(db, c, body);
+	const checked = await checkRegistration(db, c, body);
 	if (!checked.clean) {
 		const [field, code] = Object.entries(checked.errors)[0];
 		return Response.json(
@@ -44,7 +44,7 @@ export const POST: RequestHandler = async (event) => {
 		now
 	);
 	if (!who.ok) return refuse(429, 'rate_limited', m.contest_err_rate_limited({ seconds: 60 }));
-	const entry = registerEntry(db, c, who.participant.id, checked.clean, now, clientIp(event));
+	const entry = await registerEntry(db, c, who.participant.id, checked.clean, now, clientIp(event));
 	if (!entry.ok)
 		return refuse(contestErrorStatus(entry.error), entry.error, contestErrorMessage(entry.error));
 	return ok({ entryId: entry.data.id }, 201);

@@ -19,7 +19,7 @@ import type { RequestHandler } from './$types';
  * for a few seconds under the parsed round (a bounded LRU): at the end of a round everyone
  * refreshes it at once. Predictions and the truth stay null until the round closes.
  */
-export const GET: RequestHandler = ({ locals, params, url }) => {
+export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const db = locals.app.db;
 	const now = Date.now();
 	const contestId = parseId(params.contestId);
@@ -27,8 +27,8 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 	const asked = parseRoundParam(url.searchParams.get('round'));
 	if (!asked.ok) return refuse(400, 'round_invalid', m.integrity_round_invalid());
 	const key = `board-json:${contestId}:${asked.roundId ?? 'current'}:${getLocale()}`;
-	const reply = cached(locals.app, key, ROUND_BOARD_TTL_MS, now, () => {
-		const r = board(contestId, asked.roundId);
+	const reply = await cached(locals.app, key, ROUND_BOARD_TTL_MS, now, async () => {
+		const r = await board(contestId, asked.roundId);
 		return { status: r.status, text: JSON.stringify(r.body) };
 	});
 	return new Response(reply.text, {
@@ -36,18 +36,18 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
 	});
 
-	function board(id: number, roundId: number | null) {
-		const c = getPublishedContest(db, id);
+	async function board(id: number, roundId: number | null) {
+		const c = await getPublishedContest(db, id);
 		if (!c)
 			return {
 				status: 404,
 				body: { ok: false, error: 'not_found', message: contestErrorMessage('not_found') }
 			};
-		const rounds = listContestRounds(db, c.id).filter((r) => r.opensAt.getTime() <= now);
+		const rounds = (await listContestRounds(db, c.id)).filter((r) => r.opensAt.getTime() <= now);
 		const round = rounds.find((r) => r.id === roundId) ?? openRound(rounds, now) ?? rounds.at(-1);
 		if (!round)
 			return { status: 200, body: { ok: true, data: { roundId: null, truth: null, rows: [] } } };
-		const board = publicRoundBoard(locals.app, c, round, now);
+		const board = await publicRoundBoard(locals.app, c, round, now);
 		const rows = board.rows.map((r) => ({
 			rank: r.rank,
 			name: r.fullName,

@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { ownAttemptId } from '$lib/server/db/queries/contests';
 import { currentParticipant } from '$lib/server/practice/identity';
 import { parseId } from '$lib/server/params';
 import { answerFromForm } from '$lib/server/practice/answer-form';
@@ -8,6 +7,7 @@ import { parseAttemptPublicId } from '$lib/server/practice/answer-endpoints';
 import { contestErrorMessage, contestErrorStatus } from '$lib/server/practice/messages';
 import { attemptPage } from '$lib/server/contest/public';
 import {
+	findOwnAttemptId,
 	parsePrediction,
 	queueAttemptAnswer,
 	queueSubmitAttempt
@@ -24,12 +24,14 @@ function ids(params: { contestId: string; attemptId: string }) {
 	return { contestId, publicId };
 }
 
-export const load = ((event) => {
+export const load = (async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
 	const { contestId, publicId } = ids(event.params);
-	const participant = currentParticipant(event.locals.app, event, now);
-	const page = participant ? attemptPage(db, contestId, participant.id, publicId, now) : undefined;
+	const participant = await currentParticipant(event.locals.app, event, now);
+	const page = participant
+		? await attemptPage(db, contestId, participant.id, publicId, now)
+		: undefined;
 	if (!page) error(404, 'Not found');
 	const q = Number(event.url.searchParams.get('q'));
 	const firstOpen = page.questions.findIndex((x) => x.answer === null);
@@ -43,12 +45,14 @@ export const actions = {
 		const db = event.locals.app.db;
 		const now = Date.now();
 		const { contestId, publicId } = ids(event.params);
-		const participant = currentParticipant(event.locals.app, event, now);
+		const participant = await currentParticipant(event.locals.app, event, now);
 		// Ownership first: a stranger's request is a 404 and spends nobody's allowance.
 		const page = participant
-			? attemptPage(db, contestId, participant.id, publicId, now)
+			? await attemptPage(db, contestId, participant.id, publicId, now)
 			: undefined;
-		const attemptId = participant ? ownAttemptId(db, participant.id, publicId) : null;
+		const attemptId = participant
+			? await findOwnAttemptId(event.locals.app, participant.id, publicId)
+			: null;
 		if (!participant || !page || !attemptId) error(404, 'Not found');
 		for (const [limiter, key] of [
 			[event.locals.app.limiters.practice.savePerPlayer, String(participant.id)],
@@ -76,11 +80,12 @@ export const actions = {
 		redirect(303, `${event.url.pathname}?q=${next}`);
 	},
 	submit: async (event) => {
-		const db = event.locals.app.db;
 		const now = Date.now();
 		const { publicId } = ids(event.params);
-		const participant = currentParticipant(event.locals.app, event, now);
-		const attemptId = participant ? ownAttemptId(db, participant.id, publicId) : null;
+		const participant = await currentParticipant(event.locals.app, event, now);
+		const attemptId = participant
+			? await findOwnAttemptId(event.locals.app, participant.id, publicId)
+			: null;
 		if (!participant || !attemptId) error(404, 'Not found');
 		const form = await readForm(event);
 		const prediction = parsePrediction(form.get('prediction'));

@@ -13,13 +13,13 @@ export const GET: RequestHandler = async (event) => {
 	const db = event.locals.app.db;
 	const now = Date.now();
 	const id = parseId(event.params.contestId);
-	const contest = id ? getContest(db, user.organizationId, id) : undefined;
+	const contest = id ? await getContest(db, user.organizationId, id) : undefined;
 	if (!contest) error(404, 'Not found');
-	const { round } = pickRound(db, contest, event.url.searchParams.get('round'), now);
-	const ranking = rankingSheet(db, contest, round, now, user.timeZone);
+	const { round } = await pickRound(db, contest, event.url.searchParams.get('round'), now);
+	const ranking = await rankingSheet(db, contest, round, now, user.timeZone);
 	const name = `cuoc-thi-${contest.id}-${round ? `tuan-${round.id}` : 'chung-cuoc'}`;
 	if (event.url.searchParams.get('format') === 'xlsx') {
-		const bytes = await toXlsx([ranking, unitsSheet(db, contest)]);
+		const bytes = await toXlsx([ranking, await unitsSheet(db, contest)]);
 		return new Response(bytes, {
 			headers: {
 				'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
