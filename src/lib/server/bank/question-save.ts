@@ -38,7 +38,7 @@ export async function questionFromForm(
 			if (saved.ok) values.image = saved.name;
 			else errors.image = m.bank_err_image_type();
 		}
-	} else if (values.image && !ownsUpload(db, organizationId, values.image)) {
+	} else if (values.image && !(await ownsUpload(db, organizationId, values.image))) {
 		values.image = '';
 		errors.image = m.bank_err_image_type();
 	}

@@ -3,7 +3,7 @@
  * "Demo – 10 câu hỏi Bộ luật Lao động". Idempotent: finds them by title before creating.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db';
+import { transaction, type Db } from '../db';
 import { bank, quiz } from '../db/schema';
 import { createBank } from '../db/queries/banks';
 import { insertQuestions, listQuestions } from '../db/queries/questions';
@@ -16,15 +16,19 @@ export const DEMO_QUIZ_TITLE = 'Demo – 10 câu hỏi Bộ luật Lao động';
 const LABOUR_CODE_TAG = normalizeVietnamese('Bộ luật Lao động');
 
 /** Create the demo bank and demo quiz in `organizationId` when they are missing. */
-export function seedDemoBankAndQuiz(db: Db, organizationId: number, now = Date.now()): void {
-	db.transaction((t) => {
-		let demoBank = t
+export async function seedDemoBankAndQuiz(
+	db: Db,
+	organizationId: number,
+	now = Date.now()
+): Promise<void> {
+	await transaction(db, async (t) => {
+		let [demoBank] = await t
 			.select()
 			.from(bank)
 			.where(and(eq(bank.organizationId, organizationId), eq(bank.title, DEMO_BANK.title)))
-			.get();
+			.limit(1);
 		if (!demoBank) {
-			demoBank = createBank(
+			demoBank = await createBank(
 				t,
 				organizationId,
 				{
@@ -35,18 +39,18 @@ export function seedDemoBankAndQuiz(db: Db, organizationId: number, now = Date.n
 				},
 				now
 			);
-			insertQuestions(t, organizationId, demoBank.id, DEMO_BANK.questions, now);
+			await insertQuestions(t, organizationId, demoBank.id, DEMO_BANK.questions, now);
 		}
-		const existingQuiz = t
+		const [existingQuiz] = await t
 			.select({ id: quiz.id })
 			.from(quiz)
 			.where(and(eq(quiz.organizationId, organizationId), eq(quiz.title, DEMO_QUIZ_TITLE)))
-			.get();
+			.limit(1);
 		if (existingQuiz) return;
-		const labour = listQuestions(t, organizationId, demoBank.id).filter((q) =>
+		const labour = (await listQuestions(t, organizationId, demoBank.id)).filter((q) =>
 			q.body.tags.some((tag) => normalizeVietnamese(tag) === LABOUR_CODE_TAG)
 		);
-		const created = createQuiz(
+		const created = await createQuiz(
 			t,
 			organizationId,
 			{
@@ -55,7 +59,7 @@ export function seedDemoBankAndQuiz(db: Db, organizationId: number, now = Date.n
 			},
 			now
 		);
-		addQuizQuestions(
+		await addQuizQuestions(
 			t,
 			organizationId,
 			created.id,
