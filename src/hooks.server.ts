@@ -44,7 +44,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
-		const result = validateSessionToken(event.locals.app.db, token);
+		const result = await validateSessionToken(event.locals.app.db, token);
 		if (result.session) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;

@@ -1,16 +1,19 @@
 import type { Page, Browser, BrowserContext } from '@playwright/test';
-import { openDatabase, type Db } from '../../src/lib/server/db';
+import { eq } from 'drizzle-orm';
+import { openSqlite, type Db } from '../../src/lib/server/db';
 import { createUser } from '../../src/lib/server/auth/accounts';
-import { createOrganization, findOrganizationBySlug } from '../../src/lib/server/auth/members';
 import { generateToken, hashToken } from '../../src/lib/server/auth/session';
-import { inviteToken, type Role } from '../../src/lib/server/db/schema';
+import { inviteToken, organization, type Role } from '../../src/lib/server/db/schema';
 
 export const PASSWORD = 'mat-khau-an-toan-123';
 
 let db: Db | undefined;
-/** The e2e server's database, opened beside it (SQLite WAL allows it). */
+/**
+ * The e2e server's database, opened beside it (SQLite WAL allows it). Playwright always runs the
+ * app on a SQLite file, so the helpers and the e2e tests may use SQLite's synchronous queries.
+ */
 export function e2eDb(): Db {
-	db ??= openDatabase(process.env.DATABASE_PATH ?? 'data/e2e/chuongvang.db');
+	db ??= openSqlite(process.env.DATABASE_PATH ?? 'data/e2e/chuongvang.db');
 	return db;
 }
 
@@ -23,8 +26,13 @@ export function unique(prefix: string): string {
 
 /** Create (or find) an organization by slug. */
 export function ensureOrg(slug: string, name = slug): number {
-	const existing = findOrganizationBySlug(e2eDb(), slug);
-	return existing ? existing.id : createOrganization(e2eDb(), name, slug).id;
+	const existing = e2eDb().select().from(organization).where(eq(organization.slug, slug)).get();
+	if (existing) return existing.id;
+	return e2eDb()
+		.insert(organization)
+		.values({ name, slug, createdAt: new Date() })
+		.returning()
+		.get().id;
 }
 
 /** Create a staff user directly in the database. */

@@ -24,10 +24,10 @@ let db: Db;
 let app: AppContext;
 let orgA: number;
 
-beforeEach(() => {
-	({ db, orgA } = freshDb());
-	app = testApp({ db });
-	seedDemo(db);
+beforeEach(async () => {
+	({ db, orgA } = await freshDb());
+	app = await testApp({ db });
+	await seedDemo(db);
 });
 
 function form(fields: Record<string, string>): FormData {
@@ -64,7 +64,7 @@ const account = (username: string) =>
 		passwordConfirm: 'mat-khau-123'
 	});
 
-const users = () => db.select({ n: count() }).from(user).get()!.n;
+const users = async () => (await db.select({ n: count() }).from(user))[0].n;
 
 async function staff(role: Role, isPlatformAdmin = false, organizationId = orgA) {
 	const row = await createUser(db, {
@@ -81,14 +81,14 @@ async function staff(role: Role, isPlatformAdmin = false, organizationId = orgA)
 describe('finding 5: a link is redeemed once, even by concurrent requests', () => {
 	it('creates exactly one account when two requests redeem the same invitation at once', async () => {
 		const inviter = await staff('admin');
-		const token = createInvite(db, orgA, 'organizer', inviter.id);
-		const before = users();
+		const token = await createInvite(db, orgA, 'organizer', inviter.id);
+		const before = await users();
 		const results = await Promise.all(
 			['lan', 'minh', 'hoa'].map((name) =>
 				call(inviteActions.default, { params: { token }, body: account(name) })
 			)
 		);
-		expect(users()).toBe(before + 1);
+		expect(await users()).toBe(before + 1);
 		expect(results.filter((r) => isRedirect(r))).toHaveLength(1);
 		const refused = results.filter((r) => isActionFailure(r));
 		expect(refused).toHaveLength(2);
@@ -99,20 +99,20 @@ describe('finding 5: a link is redeemed once, even by concurrent requests', () =
 	});
 
 	it('creates exactly one platform administrator from one set-up link used twice at once', async () => {
-		const token = issueSetupToken(db)!;
+		const token = (await issueSetupToken(db))!;
 		const results = await Promise.all(
 			['lan', 'minh'].map((name) =>
 				call(setupActions.default, { params: { token }, body: account(name) })
 			)
 		);
 		expect(results.filter((r) => isRedirect(r))).toHaveLength(1);
-		expect(db.select().from(user).where(eq(user.isPlatformAdmin, true)).all()).toHaveLength(1);
+		expect(await db.select().from(user).where(eq(user.isPlatformAdmin, true))).toHaveLength(1);
 	});
 });
 
 describe('finding 6: creating any admin uses up the first-run set-up link', () => {
 	it('refuses the set-up link once an admin was created with the CLI', async () => {
-		const token = issueSetupToken(db)!;
+		const token = (await issueSetupToken(db))!;
 		const quiet = { out: () => {}, err: () => {} };
 		expect(
 			await runCli(
@@ -131,10 +131,10 @@ describe('finding 6: creating any admin uses up the first-run set-up link', () =
 				app
 			)
 		).toBe(0);
-		expect(findOpenToken(db, token)).toBeUndefined();
+		expect(await findOpenToken(db, token)).toBeUndefined();
 		const result = await call(setupActions.default, { params: { token }, body: account('ke-la') });
 		expect(isHttpError(result) && result.status).toBe(404);
-		expect(db.select().from(user).where(eq(user.username, 'ke-la')).get()).toBeUndefined();
+		expect(await db.select().from(user).where(eq(user.username, 'ke-la'))).toEqual([]);
 	});
 });
 
@@ -144,8 +144,8 @@ describe('finding 11: roles change only by equal or higher rank', () => {
 		await staff('admin', true); // not the last one: the refusal is about rank
 		const orgAdmin = await staff('admin');
 		for (const change of [{ role: 'host' as const }, { disabled: true }])
-			expect(updateMember(db, orgA, orgAdmin, platform.id, change)).toBe('platform_admin');
-		const row = db.select().from(user).where(eq(user.id, platform.id)).get()!;
+			expect(await updateMember(db, orgA, orgAdmin, platform.id, change)).toBe('platform_admin');
+		const [row] = await db.select().from(user).where(eq(user.id, platform.id));
 		expect(row.role).toBe('admin');
 		expect(row.disabledAt).toBeNull();
 	});
@@ -166,24 +166,38 @@ describe('finding 11: roles change only by equal or higher rank', () => {
 	it('never removes the last active platform admin, even by another platform admin', async () => {
 		const last = await staff('admin', true);
 		const other = await staff('admin', true);
-		expect(updateMember(db, orgA, last, other.id, { disabled: true })).toBe('ok');
+		expect(await updateMember(db, orgA, last, other.id, { disabled: true })).toBe('ok');
 		// `other` is disabled now: `last` is the only one left.
 		const peer = { ...other, isPlatformAdmin: true, role: 'admin' as const };
-		expect(updateMember(db, orgA, peer, last.id, { role: 'organizer' })).toBe(
+		expect(await updateMember(db, orgA, peer, last.id, { role: 'organizer' })).toBe(
 			'last_platform_admin'
 		);
-		expect(updateMember(db, orgA, peer, last.id, { disabled: true })).toBe('last_platform_admin');
-		expect(db.select().from(user).where(eq(user.id, last.id)).get()!.disabledAt).toBeNull();
+		expect(await updateMember(db, orgA, peer, last.id, { disabled: true })).toBe(
+			'last_platform_admin'
+		);
+		expect((await db.select().from(user).where(eq(user.id, last.id)))[0].disabledAt).toBeNull();
+	});
+
+	it('keeps one of the last two platform admins when each disables the other at once', async () => {
+		const a = await staff('admin', true);
+		const b = await staff('admin', true);
+		const results = await Promise.all([
+			updateMember(db, orgA, a, b.id, { disabled: true }),
+			updateMember(db, orgA, b, a.id, { disabled: true })
+		]);
+		expect(results.sort()).toEqual(['last_platform_admin', 'ok']);
+		const active = await db.select().from(user).where(eq(user.isPlatformAdmin, true));
+		expect(active.filter((u) => u.disabledAt === null)).toHaveLength(1);
 	});
 
 	it('lets an admin change admins, organizers and hosts of the same rank or below', async () => {
 		const orgAdmin = await staff('admin');
 		const peer = await staff('admin');
 		const host = await staff('host');
-		expect(updateMember(db, orgA, orgAdmin, host.id, { role: 'organizer' })).toBe('ok');
-		expect(updateMember(db, orgA, orgAdmin, peer.id, { disabled: true })).toBe('ok');
+		expect(await updateMember(db, orgA, orgAdmin, host.id, { role: 'organizer' })).toBe('ok');
+		expect(await updateMember(db, orgA, orgAdmin, peer.id, { disabled: true })).toBe('ok');
 		const organizer = { ...host, role: 'organizer' as const };
-		expect(updateMember(db, orgA, organizer, orgAdmin.id, { role: 'host' })).toBe('rank');
+		expect(await updateMember(db, orgA, organizer, orgAdmin.id, { role: 'host' })).toBe('rank');
 	});
 });
 
@@ -211,12 +225,12 @@ describe('finding 12: two requests creating the same thing get the clear message
 		};
 		expect(failed.status).toBe(400);
 		expect(failed.data.createErrors.username).toBe('Tên đăng nhập này đã có người dùng.');
-		expect(db.select().from(user).where(eq(user.username, 'trung')).all()).toHaveLength(1);
+		expect(await db.select().from(user).where(eq(user.username, 'trung'))).toHaveLength(1);
 	});
 
 	it('answers two concurrent redemptions choosing the same username with "username taken"', async () => {
 		const admin = await staff('admin');
-		const tokens = [0, 1].map(() => createInvite(db, orgA, 'host', admin.id));
+		const tokens = await Promise.all([0, 1].map(() => createInvite(db, orgA, 'host', admin.id)));
 		const results = await Promise.all(
 			tokens.map((token) =>
 				call(inviteActions.default, { params: { token }, body: account('anh') })

@@ -29,10 +29,10 @@ import { actions as organizations } from '../../src/routes/(site)/admin/organiza
 
 let orgA: number;
 let app: AppContext;
-beforeEach(() => {
-	const fresh = freshDb();
+beforeEach(async () => {
+	const fresh = await freshDb();
 	orgA = fresh.orgA;
-	app = testApp({ db: fresh.db });
+	app = await testApp({ db: fresh.db });
 });
 
 const admin = (): SessionUser => ({

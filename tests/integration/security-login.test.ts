@@ -9,7 +9,7 @@ let db: Db;
 let guard: LoginGuard;
 
 beforeEach(async () => {
-	const fresh = freshDb();
+	const fresh = await freshDb();
 	db = fresh.db;
 	guard = new LoginGuard();
 	await createUser(db, {

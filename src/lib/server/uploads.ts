@@ -43,37 +43,39 @@ export async function saveImage(
 	const name = `${crypto.randomBytes(16).toString('hex')}.${ext}`;
 	fs.mkdirSync(dir, { recursive: true });
 	fs.writeFileSync(path.join(dir, name), bytes, { flag: 'wx' });
-	db.insert(upload)
-		.values({
-			name,
-			organizationId,
-			contentType: detected.mime,
-			size: bytes.byteLength,
-			createdAt: new Date(now)
-		})
-		.run();
+	await db.insert(upload).values({
+		name,
+		organizationId,
+		contentType: detected.mime,
+		size: bytes.byteLength,
+		createdAt: new Date(now)
+	});
 	return { ok: true, name };
 }
 
 /** Whether `name` is an upload of this organization (so a question may show it). */
-export function ownsUpload(db: DbOrTx, organizationId: number, name: string): boolean {
+export async function ownsUpload(
+	db: DbOrTx,
+	organizationId: number,
+	name: string
+): Promise<boolean> {
 	if (!UPLOAD_NAME.test(name)) return false;
-	return !!db
+	const rows = await db
 		.select({ name: upload.name })
 		.from(upload)
-		.where(and(eq(upload.name, name), eq(upload.organizationId, organizationId)))
-		.get();
+		.where(and(eq(upload.name, name), eq(upload.organizationId, organizationId)));
+	return rows.length > 0;
 }
 
 /** The stored file for `/uploads/<name>`, or undefined. */
-export function readUpload(
+export async function readUpload(
 	db: Db,
 	name: string,
 	/** UPLOAD_DIR (`app.config.uploadDir`). */
 	dir: string
-): { bytes: Buffer; contentType: string } | undefined {
+): Promise<{ bytes: Buffer; contentType: string } | undefined> {
 	if (!UPLOAD_NAME.test(name)) return undefined;
-	const row = db.select().from(upload).where(eq(upload.name, name)).get();
+	const [row] = await db.select().from(upload).where(eq(upload.name, name));
 	if (!row) return undefined;
 	try {
 		return { bytes: fs.readFileSync(path.join(dir, name)), contentType: row.contentType };

@@ -7,7 +7,7 @@ export const load = (() => redirect(303, '/')) satisfies PageServerLoad;
 
 export const actions = {
 	default: async (event) => {
-		if (event.locals.session) invalidateSession(event.locals.app.db, event.locals.session.id);
+		if (event.locals.session) await invalidateSession(event.locals.app.db, event.locals.session.id);
 		deleteSessionCookie(event);
 		redirect(303, '/login');
 	}

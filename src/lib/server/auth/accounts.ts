@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import * as v from 'valibot';
-import type { Db, DbOrTx } from '../db';
+import { affected, transaction, type Db, type DbOrTx } from '../db';
 import { isUniqueViolation } from '../db/queries/unique-violation';
 import { user, inviteToken, organization, type Role, type User, ROLES } from '../db/schema';
 import {
@@ -31,13 +31,15 @@ export const NewAccountSchema = v.object({
 export type NewAccountInput = v.InferOutput<typeof NewAccountSchema>;
 
 /** Check a new account's fields; returns field → error key (empty when valid). */
-export function checkNewAccount(
+export async function checkNewAccount(
 	db: Db,
 	input: NewAccountInput
-): Partial<Record<string, AccountFieldError>> {
+): Promise<Partial<Record<string, AccountFieldError>>> {
 	const errors: Partial<Record<string, AccountFieldError>> = {};
 	if (!USERNAME_RE.test(input.username)) errors.username = 'username';
-	else if (db.select({ id: user.id }).from(user).where(eq(user.username, input.username)).get())
+	else if (
+		(await db.select({ id: user.id }).from(user).where(eq(user.username, input.username))).length
+	)
 		errors.username = 'username_taken';
 	if (input.displayName.length < 1 || input.displayName.length > 80)
 		errors.displayName = 'display_name';
@@ -79,14 +81,14 @@ export async function createUser(
 		isPlatformAdmin?: boolean;
 	},
 	now = Date.now(),
-	/** Runs in the same transaction before the insert; returning false aborts (nothing is written). */
-	claim: () => boolean = () => true
+	/** Runs on the transaction's `tx` before the insert; false aborts (nothing is written). */
+	claim: (tx: DbOrTx) => Promise<boolean> = async () => true
 ): Promise<User> {
 	const passwordHash = await hashPassword(input.password);
 	try {
-		return db.transaction((tx) => {
-			if (!claim()) throw new LinkUsedError();
-			const created = tx
+		return await transaction(db, async (tx) => {
+			if (!(await claim(tx))) throw new LinkUsedError();
+			const [created] = await tx
 				.insert(user)
 				.values({
 					organizationId: input.organizationId,
@@ -97,9 +99,8 @@ export async function createUser(
 					isPlatformAdmin: input.isPlatformAdmin ?? false,
 					createdAt: new Date(now)
 				})
-				.returning()
-				.get();
-			if (input.role === 'admin') closeSetupLinks(tx, now);
+				.returning();
+			if (input.role === 'admin') await closeSetupLinks(tx, now);
 			return created;
 		});
 	} catch (err) {
@@ -109,11 +110,11 @@ export async function createUser(
 }
 
 /** Mark every open set-up link used. */
-function closeSetupLinks(db: DbOrTx, now: number): void {
-	db.update(inviteToken)
+async function closeSetupLinks(db: DbOrTx, now: number): Promise<void> {
+	await db
+		.update(inviteToken)
 		.set({ usedAt: new Date(now) })
-		.where(and(eq(inviteToken.kind, 'setup'), isNull(inviteToken.usedAt)))
-		.run();
+		.where(and(eq(inviteToken.kind, 'setup'), isNull(inviteToken.usedAt)));
 }
 
 export type LoginResult =
@@ -137,7 +138,7 @@ export async function login(
 	const admitted = await guard.admit(name, ip, device);
 	if (!admitted.allowed)
 		return { ok: false, reason: 'rate_limited', retryAfterSec: admitted.retryAfterSec };
-	const row = db.select().from(user).where(eq(user.username, name)).get();
+	const [row] = await db.select().from(user).where(eq(user.username, name));
 	const valid =
 		row && !row.disabledAt
 			? await verifyPassword(row.passwordHash, password)
@@ -157,28 +158,24 @@ export async function changePassword(
 	next: string,
 	confirm: string
 ): Promise<Partial<Record<string, AccountFieldError | 'current_password'>>> {
-	const row = db.select().from(user).where(eq(user.id, userId)).get();
+	const [row] = await db.select().from(user).where(eq(user.id, userId));
 	if (!row || !(await verifyPassword(row.passwordHash, current)))
 		return { currentPassword: 'current_password' };
 	const errors = checkPassword(next, confirm);
 	if (Object.keys(errors).length) return errors;
-	db.update(user)
-		.set({ passwordHash: await hashPassword(next) })
-		.where(eq(user.id, userId))
-		.run();
-	invalidateUserSessions(db, userId);
+	const passwordHash = await hashPassword(next);
+	await db.update(user).set({ passwordHash }).where(eq(user.id, userId));
+	await invalidateUserSessions(db, userId);
 	return {};
 }
 
 /** Reset a password from the command line; ends the user's sessions. */
 export async function resetPassword(db: Db, username: string, password: string): Promise<boolean> {
-	const row = db.select().from(user).where(eq(user.username, username)).get();
+	const [row] = await db.select().from(user).where(eq(user.username, username));
 	if (!row) return false;
-	db.update(user)
-		.set({ passwordHash: await hashPassword(password) })
-		.where(eq(user.id, row.id))
-		.run();
-	invalidateUserSessions(db, row.id);
+	const passwordHash = await hashPassword(password);
+	await db.update(user).set({ passwordHash }).where(eq(user.id, row.id));
+	await invalidateUserSessions(db, row.id);
 	return true;
 }
 
@@ -191,8 +188,12 @@ export interface OpenToken {
 }
 
 /** Find an unused, unexpired set-up or invitation token. The set-up token targets the demo organization. */
-export function findOpenToken(db: Db, token: string, now = Date.now()): OpenToken | undefined {
-	const row = db
+export async function findOpenToken(
+	db: Db,
+	token: string,
+	now = Date.now()
+): Promise<OpenToken | undefined> {
+	const [row] = await db
 		.select()
 		.from(inviteToken)
 		.where(
@@ -201,15 +202,19 @@ export function findOpenToken(db: Db, token: string, now = Date.now()): OpenToke
 				isNull(inviteToken.usedAt),
 				gt(inviteToken.expiresAt, new Date(now))
 			)
-		)
-		.get();
+		);
 	if (!row) return undefined;
 	// The set-up link creates the first account only: once anyone exists (CLI, restore) it is dead.
-	if (row.kind === 'setup' && db.select({ id: user.id }).from(user).limit(1).get())
+	if (row.kind === 'setup' && (await db.select({ id: user.id }).from(user).limit(1)).length)
 		return undefined;
-	const org = row.organizationId
-		? db.select().from(organization).where(eq(organization.id, row.organizationId)).get()
-		: db.select().from(organization).where(eq(organization.slug, DEMO_ORG_SLUG)).get();
+	const [org] = await db
+		.select()
+		.from(organization)
+		.where(
+			row.organizationId
+				? eq(organization.id, row.organizationId)
+				: eq(organization.slug, DEMO_ORG_SLUG)
+		);
 	if (!org) return undefined;
 	return {
 		id: row.id,
@@ -231,18 +236,19 @@ export async function redeemToken(
 	input: NewAccountInput,
 	now = Date.now()
 ): Promise<User | 'used'> {
-	const claim = () =>
-		db
-			.update(inviteToken)
-			.set({ usedAt: new Date(now) })
-			.where(
-				and(
-					eq(inviteToken.id, open.id),
-					isNull(inviteToken.usedAt),
-					gt(inviteToken.expiresAt, new Date(now))
+	const claim = async (tx: DbOrTx) =>
+		affected(
+			await tx
+				.update(inviteToken)
+				.set({ usedAt: new Date(now) })
+				.where(
+					and(
+						eq(inviteToken.id, open.id),
+						isNull(inviteToken.usedAt),
+						gt(inviteToken.expiresAt, new Date(now))
+					)
 				)
-			)
-			.run().changes === 1;
+		) === 1;
 	try {
 		return await createUser(
 			db,
@@ -264,24 +270,22 @@ export async function redeemToken(
 }
 
 /** Create an invitation link token for `role` in an organization. */
-export function createInvite(
+export async function createInvite(
 	db: Db,
 	organizationId: number,
 	role: Role,
 	createdBy: number,
 	now = Date.now()
-): string {
+): Promise<string> {
 	if (!ROLES.includes(role)) throw new Error('unknown role');
 	const token = generateToken();
-	db.insert(inviteToken)
-		.values({
-			id: hashToken(token),
-			kind: 'invite',
-			organizationId,
-			role,
-			createdBy,
-			expiresAt: new Date(now + INVITE_MS)
-		})
-		.run();
+	await db.insert(inviteToken).values({
+		id: hashToken(token),
+		kind: 'invite',
+		organizationId,
+		role,
+		createdBy,
+		expiresAt: new Date(now + INVITE_MS)
+	});
 	return token;
 }

@@ -1,11 +1,11 @@
-import { and, asc, count, eq, ne } from 'drizzle-orm';
-import type { Db } from '../db';
+import { and, asc, count, eq } from 'drizzle-orm';
+import { forUpdate, transaction, type Db } from '../db';
 import { organization, user, type Role, ROLES } from '../db/schema';
 import { invalidateUserSessions } from './session';
 
-/** Members of one organization, for its admins. */
-export function listMembers(db: Db, organizationId: number) {
-	return db
+/** Members of one organization, for its admins, by name (Vietnamese order). */
+export async function listMembers(db: Db, organizationId: number) {
+	const rows = await db
 		.select({
 			id: user.id,
 			username: user.username,
@@ -14,10 +14,10 @@ export function listMembers(db: Db, organizationId: number) {
 			disabled: user.disabledAt
 		})
 		.from(user)
-		.where(eq(user.organizationId, organizationId))
-		.orderBy(asc(user.displayName))
-		.all()
-		.map((u) => ({ ...u, disabled: u.disabled !== null }));
+		.where(eq(user.organizationId, organizationId));
+	return rows
+		.map((u) => ({ ...u, disabled: u.disabled !== null }))
+		.sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi') || a.id - b.id);
 }
 
 export type MemberUpdate = { role?: Role; disabled?: boolean };
@@ -49,21 +49,20 @@ function isActivePlatformAdmin(u: {
  * equal or higher rank may change a member, and nobody may grant a role above their own; only a
  * platform administrator may change another one; the last active platform administrator can be
  * neither disabled nor demoted. Returns 'not_found' for users of other organizations
- * (indistinguishable from absent ones).
+ * (indistinguishable from absent ones). Disabling a member ends their sessions.
  */
-export function updateMember(
+export async function updateMember(
 	db: Db,
 	organizationId: number,
 	actor: Actor,
 	memberId: number,
 	change: MemberUpdate,
 	now = Date.now()
-): MemberUpdateResult {
-	const member = db
+): Promise<MemberUpdateResult> {
+	const [member] = await db
 		.select()
 		.from(user)
-		.where(and(eq(user.id, memberId), eq(user.organizationId, organizationId)))
-		.get();
+		.where(and(eq(user.id, memberId), eq(user.organizationId, organizationId)));
 	if (!member) return 'not_found';
 	if (change.role !== undefined && !ROLES.includes(change.role)) return 'bad_role';
 	if (memberId === actor.id && (change.disabled || (change.role && change.role !== 'admin')))
@@ -77,36 +76,45 @@ export function updateMember(
 		disabledAt:
 			change.disabled === undefined ? member.disabledAt : change.disabled ? new Date(now) : null
 	};
-	return db.transaction((tx) => {
+	const result = await transaction(db, async (tx) => {
 		if (isActivePlatformAdmin(member) && !isActivePlatformAdmin(after)) {
-			const others = tx
-				.select({
-					role: user.role,
-					isPlatformAdmin: user.isPlatformAdmin,
-					disabledAt: user.disabledAt
-				})
-				.from(user)
-				.where(and(eq(user.isPlatformAdmin, true), ne(user.id, memberId)))
-				.all()
-				.filter(isActivePlatformAdmin);
-			if (others.length === 0) return 'last_platform_admin';
+			// Every platform administrator's row, locked in id order (PostgreSQL): two concurrent
+			// demotions of the last two wait for each other, and the second sees the first's change.
+			const admins = await forUpdate(
+				tx,
+				tx
+					.select({
+						id: user.id,
+						role: user.role,
+						isPlatformAdmin: user.isPlatformAdmin,
+						disabledAt: user.disabledAt
+					})
+					.from(user)
+					.where(eq(user.isPlatformAdmin, true))
+					.orderBy(asc(user.id))
+			);
+			if (!admins.some((a) => a.id !== memberId && isActivePlatformAdmin(a)))
+				return 'last_platform_admin' as const;
 		}
-		tx.update(user)
+		await tx
+			.update(user)
 			.set({
 				...(change.role ? { role: change.role } : {}),
 				...(change.disabled !== undefined ? { disabledAt: after.disabledAt } : {})
 			})
-			.where(eq(user.id, memberId))
-			.run();
-		if (change.disabled) invalidateUserSessions(tx, memberId);
+			.where(eq(user.id, memberId));
 		return 'ok' as const;
 	});
+	// A disabled user's sessions are refused from the commit on (validateSessionToken checks it).
+	if (result === 'ok' && change.disabled) await invalidateUserSessions(db, memberId);
+	return result;
 }
 
 export const ORG_SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/;
 
-export function listOrganizations(db: Db) {
-	return db
+/** Every organization with its number of members, by name (Vietnamese order). */
+export async function listOrganizations(db: Db) {
+	const rows = await db
 		.select({
 			id: organization.id,
 			slug: organization.slug,
@@ -115,19 +123,19 @@ export function listOrganizations(db: Db) {
 		})
 		.from(organization)
 		.leftJoin(user, eq(user.organizationId, organization.id))
-		.groupBy(organization.id)
-		.orderBy(asc(organization.name))
-		.all();
+		.groupBy(organization.id, organization.slug, organization.name);
+	return rows.sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id - b.id);
 }
 
-export function createOrganization(db: Db, name: string, slug: string, now = Date.now()) {
-	return db
+export async function createOrganization(db: Db, name: string, slug: string, now = Date.now()) {
+	const [created] = await db
 		.insert(organization)
 		.values({ name, slug, createdAt: new Date(now) })
-		.returning()
-		.get();
+		.returning();
+	return created;
 }
 
-export function findOrganizationBySlug(db: Db, slug: string) {
-	return db.select().from(organization).where(eq(organization.slug, slug)).get();
+export async function findOrganizationBySlug(db: Db, slug: string) {
+	const [found] = await db.select().from(organization).where(eq(organization.slug, slug));
+	return found;
 }

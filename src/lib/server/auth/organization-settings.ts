@@ -11,8 +11,12 @@ export function timeZoneChoices(): string[] {
 }
 
 /** Set the organization's time zone; false (nothing changed) when the zone is unknown. */
-export function setOrganizationTimeZone(db: Db, organizationId: number, timeZone: string): boolean {
+export async function setOrganizationTimeZone(
+	db: Db,
+	organizationId: number,
+	timeZone: string
+): Promise<boolean> {
 	if (!isTimeZone(timeZone)) return false;
-	db.update(organization).set({ timeZone }).where(eq(organization.id, organizationId)).run();
+	await db.update(organization).set({ timeZone }).where(eq(organization.id, organizationId));
 	return true;
 }

@@ -15,8 +15,8 @@ import { accountErrorMessages } from './messages';
 import { readForm } from '../read-form';
 
 /** Load for /setup/[token] and /invite/[token]: 404 unless the link is open and of that kind. */
-export function loadOpenToken(db: Db, token: string, kind: 'setup' | 'invite') {
-	const open = findOpenToken(db, token);
+export async function loadOpenToken(db: Db, token: string, kind: 'setup' | 'invite') {
+	const open = await findOpenToken(db, token);
 	if (!open || open.kind !== kind) error(404, 'link');
 	return { organizationName: open.organizationName, role: open.role };
 }
@@ -24,7 +24,7 @@ export function loadOpenToken(db: Db, token: string, kind: 'setup' | 'invite') {
 /** The shared form action: create the account, use up the link, log the new user in. */
 export async function redeemAction(event: RequestEvent, kind: 'setup' | 'invite') {
 	const db = event.locals.app.db;
-	const open = findOpenToken(db, event.params.token ?? '');
+	const open = await findOpenToken(db, event.params.token ?? '');
 	if (!open || open.kind !== kind) error(404, 'link');
 	const form = await readForm(event);
 	const input = v.parse(NewAccountSchema, {
@@ -34,7 +34,7 @@ export async function redeemAction(event: RequestEvent, kind: 'setup' | 'invite'
 		passwordConfirm: String(form.get('passwordConfirm') ?? '').slice(0, 300)
 	});
 	const values = { username: input.username, displayName: input.displayName };
-	const errors = checkNewAccount(db, input);
+	const errors = await checkNewAccount(db, input);
 	if (Object.keys(errors).length)
 		return fail(400, { values, errors: accountErrorMessages(errors) });
 	let created;
@@ -49,7 +49,7 @@ export async function redeemAction(event: RequestEvent, kind: 'setup' | 'invite'
 	// A concurrent request redeemed the link first.
 	if (created === 'used') return fail(400, { values, errors: { form: m.security_link_used() } });
 	const token = generateToken();
-	const session = createSession(db, token, created.id);
+	const session = await createSession(db, token, created.id);
 	setSessionCookie(event, token, session.expiresAt);
 	redirect(303, '/org');
 }

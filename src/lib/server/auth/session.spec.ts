@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeEach } from 'vitest';
-import { openDatabase, type Db } from '../db';
+import type { Db } from '../db';
+import { openTestDb } from '../db/test-databases';
 import { organization, session } from '../db/schema';
 import { createUser } from './accounts';
 import {
@@ -17,12 +18,11 @@ let userId: number;
 const T0 = Date.UTC(2026, 10, 1);
 
 beforeEach(async () => {
-	db = openDatabase(':memory:');
-	const org = db
+	db = await openTestDb();
+	const [org] = await db
 		.insert(organization)
 		.values({ slug: 'a', name: 'A', createdAt: new Date(T0) })
-		.returning()
-		.get();
+		.returning();
 	userId = (
 		await createUser(db, {
 			organizationId: org.id,
@@ -35,43 +35,45 @@ beforeEach(async () => {
 });
 
 describe('sessions', () => {
-	it('stores only the SHA-256 of the cookie token', () => {
+	it('stores only the SHA-256 of the cookie token', async () => {
 		const token = generateToken();
-		createSession(db, token, userId, T0);
-		const rows = db.select().from(session).all();
+		await createSession(db, token, userId, T0);
+		const rows = await db.select().from(session);
 		expect(rows).toHaveLength(1);
 		expect(rows[0].id).toBe(hashToken(token));
 		expect(rows[0].id).not.toContain(token);
 	});
 
-	it('validates a fresh session without renewing it', () => {
+	it('validates a fresh session without renewing it', async () => {
 		const token = generateToken();
-		createSession(db, token, userId, T0);
-		const result = validateSessionToken(db, token, T0 + 1000);
+		await createSession(db, token, userId, T0);
+		const result = await validateSessionToken(db, token, T0 + 1000);
 		expect(result.user?.username).toBe('hoa');
 		expect(result.user?.organizationSlug).toBe('a');
 		expect(result.renewed).toBe(false);
 	});
 
-	it('extends a session past its half-life (sliding expiry)', () => {
+	it('extends a session past its half-life (sliding expiry)', async () => {
 		const token = generateToken();
-		createSession(db, token, userId, T0);
+		await createSession(db, token, userId, T0);
 		const later = T0 + SESSION_MS - SESSION_RENEW_MS + 1;
-		const result = validateSessionToken(db, token, later);
+		const result = await validateSessionToken(db, token, later);
 		expect(result.renewed).toBe(true);
 		expect(result.session?.expiresAt.getTime()).toBe(later + SESSION_MS);
+		const [stored] = await db.select().from(session);
+		expect(stored.expiresAt.getTime()).toBe(later + SESSION_MS);
 	});
 
-	it('rejects and deletes an expired session', () => {
+	it('rejects and deletes an expired session', async () => {
 		const token = generateToken();
-		createSession(db, token, userId, T0);
-		expect(validateSessionToken(db, token, T0 + SESSION_MS).user).toBeNull();
-		expect(db.select().from(session).all()).toHaveLength(0);
+		await createSession(db, token, userId, T0);
+		expect((await validateSessionToken(db, token, T0 + SESSION_MS)).user).toBeNull();
+		expect(await db.select().from(session)).toHaveLength(0);
 	});
 
-	it('rejects a forged token', () => {
-		createSession(db, generateToken(), userId, T0);
-		expect(validateSessionToken(db, 'forged-token', T0).user).toBeNull();
+	it('rejects a forged token', async () => {
+		await createSession(db, generateToken(), userId, T0);
+		expect((await validateSessionToken(db, 'forged-token', T0)).user).toBeNull();
 	});
 });
 

@@ -29,9 +29,14 @@ export function hashToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export function createSession(db: Db, token: string, userId: number, now = Date.now()): Session {
+export async function createSession(
+	db: DbOrTx,
+	token: string,
+	userId: number,
+	now = Date.now()
+): Promise<Session> {
 	const row: Session = { id: hashToken(token), userId, expiresAt: new Date(now + SESSION_MS) };
-	db.insert(session).values(row).run();
+	await db.insert(session).values(row);
 	return row;
 }
 
@@ -51,24 +56,27 @@ export type SessionValidation =
 	| { session: null; user: null; renewed: false };
 
 /** Look a cookie token up; expire it when stale, extend it when past half-life. */
-export function validateSessionToken(db: Db, token: string, now = Date.now()): SessionValidation {
+export async function validateSessionToken(
+	db: Db,
+	token: string,
+	now = Date.now()
+): Promise<SessionValidation> {
 	const id = hashToken(token);
-	const row = db
+	const [row] = await db
 		.select({ session, user, organization })
 		.from(session)
 		.innerJoin(user, eq(session.userId, user.id))
 		.innerJoin(organization, eq(user.organizationId, organization.id))
-		.where(eq(session.id, id))
-		.get();
+		.where(eq(session.id, id));
 	if (!row) return { session: null, user: null, renewed: false };
 	if (now >= row.session.expiresAt.getTime() || row.user.disabledAt) {
-		db.delete(session).where(eq(session.id, id)).run();
+		await db.delete(session).where(eq(session.id, id));
 		return { session: null, user: null, renewed: false };
 	}
 	let renewed = false;
 	if (now >= row.session.expiresAt.getTime() - SESSION_RENEW_MS) {
 		row.session.expiresAt = new Date(now + SESSION_MS);
-		db.update(session).set({ expiresAt: row.session.expiresAt }).where(eq(session.id, id)).run();
+		await db.update(session).set({ expiresAt: row.session.expiresAt }).where(eq(session.id, id));
 		renewed = true;
 	}
 	return { session: row.session, user: toSessionUser(row.user, row.organization), renewed };
@@ -106,13 +114,14 @@ function announce(revoked: Revocation): void {
 	for (const listener of revocationListeners) listener(revoked);
 }
 
-export function invalidateSession(db: Db, sessionId: string): void {
-	db.delete(session).where(eq(session.id, sessionId)).run();
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+	await db.delete(session).where(eq(session.id, sessionId));
 	announce({ sessionId });
 }
 
-export function invalidateUserSessions(db: DbOrTx, userId: number): void {
-	db.delete(session).where(eq(session.userId, userId)).run();
+/** Ends every session of a user (call it after the change that caused it has committed). */
+export async function invalidateUserSessions(db: DbOrTx, userId: number): Promise<void> {
+	await db.delete(session).where(eq(session.userId, userId));
 	announce({ userId });
 }
 

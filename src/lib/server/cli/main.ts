@@ -1,5 +1,6 @@
 // Command-line entry for operators of event laptops: `npm run cli -- <command> …`.
 import { createApp, type AppContext } from '../app';
+import { closeDatabase } from '../db';
 import { ConfigError, readConfig } from '../config';
 import { parseArgs, UsageError, type CliCommand, type CliContext } from './registry';
 import { userCreate, userList, userResetPassword } from './commands/user';
@@ -40,8 +41,14 @@ export async function runCli(
 		return argv.length && !argv.includes('--help') ? 2 : 0;
 	}
 	const parsed = parseArgs(argv.slice(command.name.split(' ').length), BOOLEAN_FLAGS);
-	const theApp = () => (app ??= createApp(readConfig()));
-	const ctx: CliContext = { ...parsed, app: theApp, db: () => theApp().db, ...io };
+	let building: Promise<AppContext> | undefined = app && Promise.resolve(app);
+	const theApp = () => (building ??= createApp(readConfig()));
+	const ctx: CliContext = {
+		...parsed,
+		app: theApp,
+		db: async () => (await theApp()).db,
+		...io
+	};
 	try {
 		return await command.run(ctx);
 	} catch (e) {
@@ -54,6 +61,13 @@ export async function runCli(
 			return 2;
 		}
 		throw e;
+	} finally {
+		// The database the CLI opened itself (not a test's): closed, so that nothing keeps the
+		// process alive (PostgreSQL's pool) and SQLite's file is left clean.
+		if (!app && building) {
+			const own = await building.catch(() => undefined);
+			if (own) await closeDatabase(own.db);
+		}
 	}
 }
 

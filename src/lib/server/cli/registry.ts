@@ -6,9 +6,9 @@ export interface CliContext {
 	args: string[];
 	flags: Record<string, string | true>;
 	/** The CLI's own app (configuration, database), built on first use. */
-	app: () => AppContext;
-	/** `app().db`. */
-	db: () => Db;
+	app: () => Promise<AppContext>;
+	/** `(await app()).db`. */
+	db: () => Promise<Db>;
 	out: (line: string) => void;
 	err: (line: string) => void;
 }

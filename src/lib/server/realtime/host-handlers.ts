@@ -32,9 +32,12 @@ export const TIE_BREAK_DEFAULT = 3;
 const STAFF: readonly string[] = ROLES;
 
 /** Re-reads the session from the handshake cookie: null when it is gone, expired or disabled. */
-function currentUser(socket: RealtimeSocket, ctx: HandlerContext): SessionUser | null {
+async function currentUser(
+	socket: RealtimeSocket,
+	ctx: HandlerContext
+): Promise<SessionUser | null> {
 	const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-	const user = token ? validateSessionToken(ctx.db, token, ctx.now()).user : null;
+	const user = token ? (await validateSessionToken(ctx.db, token, ctx.now())).user : null;
 	socket.data.user = user;
 	return user && STAFF.includes(user.role) ? user : null;
 }
@@ -95,10 +98,10 @@ export function toEngineCommand(
 export function registerHostHandlers(socket: RealtimeSocket, ctx: HandlerContext): void {
 	const { registry, broadcaster, commit } = ctx;
 
-	on(socket, 'host:attach', (payload, reply) => {
+	on(socket, 'host:attach', async (payload, reply) => {
 		const parsed = v.safeParse(HostAttachPayload, payload);
 		if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
-		const user = currentUser(socket, ctx);
+		const user = await currentUser(socket, ctx);
 		if (!user) return reply({ ok: false, error: 'UNAUTHENTICATED' });
 		const game = registry.get(parsed.output.gameId);
 		if (!game || game.meta.organizationId !== user.organizationId)
@@ -111,10 +114,10 @@ export function registerHostHandlers(socket: RealtimeSocket, ctx: HandlerContext
 		}, game.id);
 	});
 
-	on(socket, 'host:command', (payload, reply) => {
+	on(socket, 'host:command', async (payload, reply) => {
 		const parsed = v.safeParse(HostCommandPayload, payload);
 		if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
-		const user = currentUser(socket, ctx);
+		const user = await currentUser(socket, ctx);
 		if (!user) return reply({ ok: false, error: 'FORBIDDEN' });
 		const game = registry.get(parsed.output.gameId);
 		if (!game || game.meta.organizationId !== user.organizationId)

@@ -104,10 +104,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		broadcaster.dispose();
 	});
 
-	io.use((socket, next) => {
+	io.use(async (socket, next) => {
 		try {
 			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-			const found = token ? validateSessionToken(db, token, now()) : null;
+			const found = token ? await validateSessionToken(db, token, now()) : null;
 			socket.data.user = found?.user ?? null;
 			socket.data.sessionId = found?.session?.id ?? null;
 		} catch (err) {

@@ -8,22 +8,21 @@ export const DEMO_ORG_NAME = 'Công đoàn Demo';
 const SETUP_LINK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Seeders other domains register (demo bank, demo quiz…): each must be idempotent. */
-const contentSeeders: Array<(db: Db, orgId: number) => void> = [];
-export function registerDemoSeeder(seed: (db: Db, orgId: number) => void): void {
+type DemoSeeder = (db: Db, orgId: number) => Promise<void> | void;
+const contentSeeders: DemoSeeder[] = [];
+export function registerDemoSeeder(seed: DemoSeeder): void {
 	contentSeeders.push(seed);
 }
 
 /** Create the demo organization and its content when missing. Safe to run at every start. */
-export function seedDemo(db: Db, now = Date.now()): number {
-	let org = db.select().from(organization).where(eq(organization.slug, DEMO_ORG_SLUG)).get();
-	if (!org) {
-		org = db
-			.insert(organization)
-			.values({ slug: DEMO_ORG_SLUG, name: DEMO_ORG_NAME, createdAt: new Date(now) })
-			.returning()
-			.get();
-	}
-	for (const seed of contentSeeders) seed(db, org.id);
+export async function seedDemo(db: Db, now = Date.now()): Promise<number> {
+	// Two nodes starting together may both find it missing: the second insert does nothing.
+	await db
+		.insert(organization)
+		.values({ slug: DEMO_ORG_SLUG, name: DEMO_ORG_NAME, createdAt: new Date(now) })
+		.onConflictDoNothing({ target: organization.slug });
+	const [org] = await db.select().from(organization).where(eq(organization.slug, DEMO_ORG_SLUG));
+	for (const seed of contentSeeders) await seed(db, org.id);
 	return org.id;
 }
 
@@ -31,19 +30,17 @@ export function seedDemo(db: Db, now = Date.now()): number {
  * While no staff account exists, issue a fresh one-time set-up link (older ones stop working).
  * Returns the token to print, or undefined when set-up is done.
  */
-export function issueSetupToken(db: Db, now = Date.now()): string | undefined {
-	const users = db.select({ n: count() }).from(user).get()?.n ?? 0;
-	if (users > 0) return undefined;
-	db.delete(inviteToken).where(eq(inviteToken.kind, 'setup')).run();
+export async function issueSetupToken(db: Db, now = Date.now()): Promise<string | undefined> {
+	const [row] = await db.select({ n: count() }).from(user);
+	if ((row?.n ?? 0) > 0) return undefined;
+	await db.delete(inviteToken).where(eq(inviteToken.kind, 'setup'));
 	const token = generateToken();
-	db.insert(inviteToken)
-		.values({
-			id: hashToken(token),
-			kind: 'setup',
-			organizationId: null,
-			role: 'admin',
-			expiresAt: new Date(now + SETUP_LINK_MS)
-		})
-		.run();
+	await db.insert(inviteToken).values({
+		id: hashToken(token),
+		kind: 'setup',
+		organizationId: null,
+		role: 'admin',
+		expiresAt: new Date(now + SETUP_LINK_MS)
+	});
 	return token;
 }

@@ -34,7 +34,7 @@ export const actions = {
 		if (Object.keys(errors).length) return fail(400, { errors: accountErrorMessages(errors) });
 		// All sessions ended, this one included: give this browser a fresh one.
 		const token = generateToken();
-		const session = createSession(db, token, user.id);
+		const session = await createSession(db, token, user.id);
 		setSessionCookie(event, token, session.expiresAt);
 		return { success: m.auth_password_changed() };
 	}

@@ -39,7 +39,7 @@ export const actions = {
 			return fail(result.reason === 'rate_limited' ? 429 : 400, { username, message });
 		}
 		const token = generateToken();
-		const session = createSession(db, token, result.user.id);
+		const session = await createSession(db, token, result.user.id);
 		setSessionCookie(event, token, session.expiresAt);
 		event.cookies.set(DEVICE_COOKIE, device, {
 			httpOnly: true,

@@ -8,9 +8,9 @@ import type { Actions, PageServerLoad } from './$types';
 /** How many of the latest games the dashboard lists. */
 const RECENT_GAMES = 5;
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const recentGames = listLiveGames(locals.app.db, user.organizationId)
+	const recentGames = (await listLiveGames(locals.app.db, user.organizationId))
 		.slice(0, RECENT_GAMES)
 		.map((g) => ({
 			id: g.id,
@@ -33,7 +33,7 @@ export const actions = {
 	timeZone: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url, 'admin');
 		const zone = String((await request.formData()).get('timeZone') ?? '').slice(0, 64);
-		if (!setOrganizationTimeZone(locals.app.db, user.organizationId, zone))
+		if (!(await setOrganizationTimeZone(locals.app.db, user.organizationId, zone)))
 			return fail(400, { timeZoneError: m.org_tz_invalid() });
 		// The page reloads in this request: show it in the zone just chosen.
 		if (locals.user) locals.user.timeZone = zone;

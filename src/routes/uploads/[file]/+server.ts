@@ -6,8 +6,8 @@ import type { RequestHandler } from './$types';
  * Question images. Public on purpose: anonymous players' phones and the host screen show them.
  * Names are 128-bit random, only registered uploads are served, always with their checked type.
  */
-export const GET: RequestHandler = ({ locals, params }) => {
-	const file = readUpload(locals.app.db, params.file, locals.app.config.uploadDir);
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const file = await readUpload(locals.app.db, params.file, locals.app.config.uploadDir);
 	if (!file) error(404, 'Not found');
 	return new Response(new Uint8Array(file.bytes), {
 		headers: {

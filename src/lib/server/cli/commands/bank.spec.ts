@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../db';
+import { isPostgresUrl, type Db } from '../../db';
+import { newTestDatabase, openTestDb } from '../../db/test-databases';
 import { createOrganization } from '../../auth/members';
 import { listBanks } from '../../db/queries/banks';
 import { listQuestions } from '../../db/queries/questions';
@@ -12,7 +13,8 @@ import { buildTemplate } from '../../transfer';
 
 const run = promisify(execFile);
 let dir: string;
-let dbFile: string;
+/** The test database: a SQLite file, or a PostgreSQL URL (TEST_DATABASE=pg). */
+let location: string;
 let db: Db;
 let orgId: number;
 
@@ -20,7 +22,12 @@ let orgId: number;
 async function cli(...args: string[]) {
 	try {
 		const { stdout, stderr } = await run('npx', ['tsx', 'src/lib/server/cli/main.ts', ...args], {
-			env: { ...process.env, DATABASE_PATH: dbFile },
+			env: {
+				...process.env,
+				...(isPostgresUrl(location)
+					? { DATABASE_URL: location }
+					: { DATABASE_PATH: location, DATABASE_URL: '' })
+			},
 			cwd: process.cwd()
 		});
 		return { code: 0, stdout, stderr };
@@ -32,9 +39,9 @@ async function cli(...args: string[]) {
 
 beforeAll(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bank-cli-'));
-	dbFile = path.join(dir, 'db.sqlite');
-	db = openDatabase(dbFile);
-	orgId = createOrganization(db, 'CĐ Thử', 'cd-thu').id;
+	location = await newTestDatabase('file');
+	db = await openTestDb(location);
+	orgId = (await createOrganization(db, 'CĐ Thử', 'cd-thu')).id;
 	fs.writeFileSync(
 		path.join(dir, 'errors.gift'),
 		[
@@ -68,7 +75,7 @@ describe('npm run cli -- bank', () => {
 		expect(report.errors).toEqual([
 			{ line: 3, field: expect.any(String), message: expect.stringMatching(/^Dòng 3: /) }
 		]);
-		expect(listBanks(db, orgId, { status: 'all' })).toEqual([]);
+		expect(await listBanks(db, orgId, { status: 'all' })).toEqual([]);
 	}, 60_000);
 
 	it('without --strict, imports the good questions and lists each bad one with its line', async () => {
@@ -85,28 +92,28 @@ describe('npm run cli -- bank', () => {
 		expect(stdout).toMatch(/Đã nhập 1 câu vào bộ #\d+ “Một phần”/);
 		expect(stderr).toMatch(/Lỗi \/ error: Dòng 3: /);
 		expect(stderr).toMatch(/--strict/);
-		const bank = listBanks(db, orgId).find((b) => b.title === 'Một phần');
-		expect(listQuestions(db, orgId, bank!.id).map((q) => q.body.text)).toEqual([
+		const bank = (await listBanks(db, orgId)).find((b) => b.title === 'Một phần');
+		expect((await listQuestions(db, orgId, bank!.id)).map((q) => q.body.text)).toEqual([
 			'Thời giờ làm việc bình thường không quá bao nhiêu giờ một ngày?'
 		]);
 	}, 60_000);
 
 	it('imports a clean file into a new bank, then appends to it by title, then exports it', async () => {
 		const file = path.join(dir, 'template.csv');
-		const before = listBanks(db, orgId).length;
+		const before = (await listBanks(db, orgId)).length;
 		const dry = await cli('bank', 'import', file, '--org', 'cd-thu', '--dry-run', '--json');
 		expect(dry.code).toBe(0);
 		expect(JSON.parse(dry.stdout).questions.total).toBe(6);
-		expect(listBanks(db, orgId)).toHaveLength(before);
+		expect(await listBanks(db, orgId)).toHaveLength(before);
 
 		const first = await cli('bank', 'import', file, '--org', 'cd-thu', '--bank', 'Luật Lao động');
 		expect(first.code).toBe(0);
 		expect(first.stdout).toMatch(/Đã nhập 6 câu/);
 		const second = await cli('bank', 'import', file, '--org', 'cd-thu', '--bank', 'Luật Lao động');
 		expect(second.code).toBe(0);
-		const banks = listBanks(db, orgId).filter((b) => b.title === 'Luật Lao động');
+		const banks = (await listBanks(db, orgId)).filter((b) => b.title === 'Luật Lao động');
 		expect(banks.map((b) => [b.title, b.questionCount])).toEqual([['Luật Lao động', 12]]);
-		expect(new Set(listQuestions(db, orgId, banks[0].id).map((q) => q.type)).size).toBe(6);
+		expect(new Set((await listQuestions(db, orgId, banks[0].id)).map((q) => q.type)).size).toBe(6);
 
 		const out = path.join(dir, 'out.json');
 		const exported = await cli(

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findOrganizationBySlug } from '../../auth/members';
+import { transaction, type Db } from '../../db';
 import { createBank, findBankByTitle, getBankById } from '../../db/queries/banks';
 import { insertQuestions, listQuestions } from '../../db/queries/questions';
 import { exportBank, importInWorker, MAX_IMPORT_BYTES, type ExportFormat } from '../../transfer';
@@ -47,7 +48,7 @@ export const bankImport: CliCommand = {
 		const dryRun = flags['dry-run'] === true;
 		const strict = flags.strict === true;
 		const asJson = flags.json === true;
-		const org = findOrganizationBySlug(db(), slug);
+		const org = await findOrganizationBySlug(await db(), slug);
 		if (!org) {
 			if (asJson) out(JSON.stringify({ ok: false, error: 'organization_not_found', org: slug }));
 			else err(`Không có tổ chức "${slug}" / no organization "${slug}"`);
@@ -70,23 +71,23 @@ export const bankImport: CliCommand = {
 				void _image; // images are not carried by files: they would point at nothing here
 				return q as Question;
 			});
-			saved = db().transaction((tx) => {
-				const t = tx as unknown as ReturnType<typeof db>;
+			saved = await transaction(await db(), async (tx) => {
+				const t = tx as unknown as Db;
 				const title = (
 					bankTitle ||
 					result.draft.title?.trim() ||
 					path.basename(file).replace(/\.[^.]+$/, '')
 				).slice(0, 200);
-				const existing = bankTitle ? findBankByTitle(t, org.id, title) : undefined;
+				const existing = bankTitle ? await findBankByTitle(t, org.id, title) : undefined;
 				const target =
 					existing ??
-					createBank(t, org.id, {
+					(await createBank(t, org.id, {
 						title,
 						description: (result.draft.description ?? '').slice(0, 2000),
 						tags: (result.draft.tags ?? []).slice(0, 10),
 						visibility: 'private'
-					});
-				insertQuestions(t, org.id, target.id, questions);
+					}));
+				await insertQuestions(t, org.id, target.id, questions);
 				return { id: target.id, title: target.title, created: !existing, count: questions.length };
 			});
 		}
@@ -148,12 +149,14 @@ export const bankExport: CliCommand = {
 		const format = EXPORT_FORMATS.find((f) => f === requireFlag(flags, 'format'));
 		if (!format) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
 		const outFile = requireFlag(flags, 'out');
-		const bank = getBankById(db(), id);
+		const bank = await getBankById(await db(), id);
 		if (!bank) {
 			err(`Không có bộ câu hỏi #${id} / no bank #${id}`);
 			return 1;
 		}
-		const questions = listQuestions(db(), bank.organizationId, bank.id).map((q) => q.body);
+		const questions = (await listQuestions(await db(), bank.organizationId, bank.id)).map(
+			(q) => q.body
+		);
 		const file = await exportBank(
 			{ title: bank.title, description: bank.description, tags: bank.tags },
 			questions,

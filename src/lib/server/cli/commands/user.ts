@@ -32,7 +32,7 @@ export const userCreate: CliCommand = {
 	summary: 'Create a staff account in an organization',
 	async run({ args, flags, db, out, err }) {
 		const username = (args[0] ?? '').toLowerCase();
-		const org = findOrganizationBySlug(db(), requireFlag(flags, 'org'));
+		const org = await findOrganizationBySlug(await db(), requireFlag(flags, 'org'));
 		if (!org) {
 			err(`Không có tổ chức "${flags.org}" / no organization "${flags.org}"`);
 			return 1;
@@ -41,7 +41,7 @@ export const userCreate: CliCommand = {
 		if (!role.success) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
 		const password = passwordFrom(flags);
 		const displayName = typeof flags.name === 'string' ? flags.name.trim() : username;
-		const errors = checkNewAccount(db(), {
+		const errors = await checkNewAccount(await db(), {
 			username,
 			displayName,
 			password,
@@ -53,7 +53,7 @@ export const userCreate: CliCommand = {
 			return 1;
 		}
 		try {
-			await createUser(db(), {
+			await createUser(await db(), {
 				organizationId: org.id,
 				username,
 				displayName,
@@ -82,7 +82,7 @@ export const userResetPassword: CliCommand = {
 			err(`Lỗi / error: ${ERRORS.password_length}`);
 			return 1;
 		}
-		if (!(await resetPassword(db(), username, password))) {
+		if (!(await resetPassword(await db(), username, password))) {
 			err(`Không có người dùng "${username}" / no user "${username}"`);
 			return 1;
 		}
@@ -95,8 +95,14 @@ export const userList: CliCommand = {
 	name: 'user list',
 	usage: 'user list',
 	summary: 'List staff accounts',
-	run({ db, out }) {
-		for (const u of db().select().from(user).orderBy(user.organizationId, user.username).all()) {
+	async run({ db, out }) {
+		const users = await (
+			await db()
+		)
+			.select()
+			.from(user)
+			.orderBy(user.organizationId, user.username);
+		for (const u of users) {
 			out(`${u.username}\t${u.role}\torg=${u.organizationId}${u.disabledAt ? '\tdisabled' : ''}`);
 		}
 		return 0;

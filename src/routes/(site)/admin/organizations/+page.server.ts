@@ -12,9 +12,9 @@ import { isUniqueViolation } from '$lib/server/db/queries/unique-violation';
 import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/read-form';
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	requirePlatformAdmin(locals, url);
-	return { organizations: listOrganizations(locals.app.db) };
+	return { organizations: await listOrganizations(locals.app.db) };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -32,17 +32,17 @@ export const actions = {
 		const db = locals.app.db;
 		if (name.length < 2 || name.length > 120) errors.name = m.admin_orgs_err_name();
 		if (!ORG_SLUG_RE.test(slug)) errors.slug = m.admin_orgs_err_slug();
-		else if (findOrganizationBySlug(db, slug)) errors.slug = m.admin_orgs_err_slug_taken();
+		else if (await findOrganizationBySlug(db, slug)) errors.slug = m.admin_orgs_err_slug_taken();
 		if (Object.keys(errors).length) return fail(400, { errors, values: { name, slug } });
 		let org;
 		try {
-			org = createOrganization(db, name, slug);
+			org = await createOrganization(db, name, slug);
 		} catch (err) {
 			// Created by a concurrent request since the check: the same message as the check gives.
 			if (!isUniqueViolation(err)) throw err;
 			return fail(400, { errors: { slug: m.admin_orgs_err_slug_taken() }, values: { name, slug } });
 		}
-		const token = createInvite(db, org.id, 'admin', admin.id);
+		const token = await createInvite(db, org.id, 'admin', admin.id);
 		return { createdName: org.name, inviteLink: `${url.origin}/invite/${token}` };
 	}
 } satisfies Actions;

@@ -17,9 +17,9 @@ import { readForm } from '$lib/server/read-form';
 
 const RoleSchema = v.picklist(ROLES);
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url, 'admin');
-	return { members: listMembers(locals.app.db, user.organizationId), meId: user.id };
+	return { members: await listMembers(locals.app.db, user.organizationId), meId: user.id };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -27,7 +27,7 @@ export const actions = {
 		const user = requireUser(locals, url, 'admin');
 		const role = v.safeParse(RoleSchema, (await readForm(request)).get('role'));
 		if (!role.success) return fail(400, { inviteError: m.admin_users_bad_role() });
-		const token = createInvite(locals.app.db, user.organizationId, role.output, user.id);
+		const token = await createInvite(locals.app.db, user.organizationId, role.output, user.id);
 		return { inviteLink: `${url.origin}/invite/${token}`, inviteRole: role.output };
 	},
 	create: async ({ locals, url, request }) => {
@@ -41,7 +41,7 @@ export const actions = {
 			passwordConfirm: String(form.get('passwordConfirm') ?? '').slice(0, 300)
 		});
 		const db = locals.app.db;
-		const errors: Record<string, string> = accountErrorMessages(checkNewAccount(db, input));
+		const errors: Record<string, string> = accountErrorMessages(await checkNewAccount(db, input));
 		if (!role.success) errors.role = m.admin_users_bad_role();
 		if (Object.keys(errors).length || !role.success)
 			return fail(400, {
@@ -69,7 +69,7 @@ export const actions = {
 		const role = roleRaw === null ? undefined : v.safeParse(RoleSchema, roleRaw);
 		if (!Number.isInteger(memberId) || (role && !role.success))
 			return fail(400, { updateError: m.admin_users_bad_role() });
-		const result = updateMember(locals.app.db, user.organizationId, user, memberId, {
+		const result = await updateMember(locals.app.db, user.organizationId, user, memberId, {
 			role: role?.success ? role.output : undefined,
 			disabled: disabledRaw === null ? undefined : disabledRaw === '1'
 		});
