@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { openDatabase, type Db } from '../../src/lib/server/db';
+import { openSqlite, type Db } from '../../src/lib/server/db';
 import * as sqliteSchema from '../../src/lib/server/db/schema';
 import { openPostgres, type PgDb } from '../../src/lib/server/db/postgres';
 import * as pgSchema from '../../src/lib/server/db/schema-pg';
@@ -273,7 +273,7 @@ let migrated: PgDb | undefined;
 let unreachable: Error | undefined;
 
 beforeAll(async () => {
-	sqlite = openDatabase(':memory:');
+	sqlite = openSqlite(':memory:');
 	const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5_000 });
 	try {
 		await client.connect();

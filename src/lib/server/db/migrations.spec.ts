@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from './index';
+import { openSqlite } from './index';
 
 describe('migrations', () => {
 	it('build a fresh database from nothing, and a second start changes nothing', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-mig-'));
 		const file = path.join(dir, 'nested', 'app.db');
-		const first = openDatabase(file);
+		const first = openSqlite(file);
 		const tables = first.$client
 			.prepare("select name from sqlite_master where type = 'table' order by name")
 			.all()
@@ -22,7 +22,7 @@ describe('migrations', () => {
 		const schemaBefore = first.$client.prepare('select sql from sqlite_master order by name').all();
 		first.$client.close();
 
-		const second = openDatabase(file);
+		const second = openSqlite(file);
 		const appliedAgain = second.$client
 			.prepare('select count(*) as n from __drizzle_migrations')
 			.get() as { n: number };
