@@ -59,14 +59,14 @@ async function expectImageLoaded(page: Page) {
 /** A published contest of a fresh organization on one bank of `questions`, one round open now. */
 async function openContestOf(questions: Question[], orgId = ensureOrg(unique('integrity-'))) {
 	const db = e2eDb();
-	const bank = createBank(db, orgId, {
+	const bank = await createBank(db, orgId, {
 		title: unique('Ngân hàng '),
 		description: '',
 		tags: [],
 		visibility: 'published'
 	});
-	const ids = insertQuestions(db, orgId, bank.id, questions);
-	addUnits(db, orgId, [{ name: 'CĐCS Công ty Dệt', memberCount: 30 }]);
+	const ids = await insertQuestions(db, orgId, bank.id, questions);
+	await addUnits(db, orgId, [{ name: 'CĐCS Công ty Dệt', memberCount: 30 }]);
 	const title = unique('Cuộc thi an toàn ');
 	const created = await createContest(db, orgId, {
 		title,
@@ -100,13 +100,13 @@ async function registerAndStart(page: Page, contestId: number) {
 
 test('finding 17: a question image loads in practice', async ({ browser }) => {
 	const orgId = ensureOrg(unique('image-practice-'));
-	const bank = createBank(e2eDb(), orgId, {
+	const bank = await createBank(e2eDb(), orgId, {
 		title: unique('Ảnh '),
 		description: '',
 		tags: [],
 		visibility: 'published'
 	});
-	insertQuestions(e2eDb(), orgId, bank.id, [await withImage(orgId)]);
+	await insertQuestions(e2eDb(), orgId, bank.id, [await withImage(orgId)]);
 	const context = await phoneContext(browser);
 	const page = await context.newPage();
 	await page.goto(`/practice/banks/${bank.id}`);

@@ -349,7 +349,7 @@ test('11: "cong doan" finds công đoàn, not doanh nghiệp; the review count m
 	await context.close();
 
 	// Review: a participant with three questions due and one whose question was deleted since.
-	const { bankId, questionIds } = makePublishedBank();
+	const { bankId, questionIds } = await makePublishedBank();
 	const phone = await phoneContext(browser);
 	const p = await phone.newPage();
 	await p.goto(`/practice/banks/${bankId}`);

@@ -27,17 +27,17 @@ import type { Question } from '../../src/lib/quiz/question';
 const PROJECTOR_HD = { width: 1920, height: 1080 };
 
 /** A quiz of the demo organization: a single-choice question, then a multi-answer one. */
-function singleThenMultipleQuiz(): string {
+async function singleThenMultipleQuiz(): Promise<string> {
 	const db = e2eDb();
 	const organizationId = ensureOrg('demo');
-	seedDemoBankAndQuiz(db, organizationId);
-	const demoBank = listBanks(db, organizationId).find((b) => b.title === DEMO_BANK.title);
+	await seedDemoBankAndQuiz(db, organizationId);
+	const demoBank = (await listBanks(db, organizationId)).find((b) => b.title === DEMO_BANK.title);
 	if (!demoBank) throw new Error('no demo bank');
-	const rows = listQuestions(db, organizationId, demoBank.id);
+	const rows = await listQuestions(db, organizationId, demoBank.id);
 	const pick = (type: Question['type']) => rows.find((row) => row.body.type === type)?.id ?? 0;
 	const title = unique('Một và nhiều đáp án ');
-	const created = createQuiz(db, organizationId, { title, description: '' });
-	addQuizQuestions(db, organizationId, created.id, [pick('single'), pick('multiple')]);
+	const created = await createQuiz(db, organizationId, { title, description: '' });
+	await addQuizQuestions(db, organizationId, created.id, [pick('single'), pick('multiple')]);
 	return title;
 }
 
@@ -199,7 +199,7 @@ test('2. a multi-answer question asks for every right answer, counts them and ha
 	browser
 }, testInfo) => {
 	test.setTimeout(180_000);
-	const quizTitle = singleThenMultipleQuiz();
+	const quizTitle = await singleThenMultipleQuiz();
 	const host = await startHostedGame(browser, { quizTitle, viewport: PROJECTOR_HD });
 	const questions = gameQuestions(host.gameId);
 	const an = await joinPhone(browser, host.pin, 'Anh An');

@@ -51,16 +51,16 @@ export const PRACTICE_QUESTIONS: Question[] = [
 ];
 
 /** A published bank with the three questions, in a fresh organization. */
-export function makePublishedBank(title = unique('Luyện tập thử ')) {
+export async function makePublishedBank(title = unique('Luyện tập thử ')) {
 	const db = e2eDb();
 	const orgId = ensureOrg(unique('practice-'));
-	const bank = createBank(db, orgId, {
+	const bank = await createBank(db, orgId, {
 		title,
 		description: 'Bộ câu hỏi cho kiểm thử luyện tập.',
 		tags: ['Thời giờ làm việc'],
 		visibility: 'published'
 	});
-	const questionIds = insertQuestions(db, orgId, bank.id, PRACTICE_QUESTIONS);
+	const questionIds = await insertQuestions(db, orgId, bank.id, PRACTICE_QUESTIONS);
 	return { orgId, bankId: bank.id, title, questionIds };
 }
 
@@ -74,14 +74,14 @@ export async function makeOpenContest(
 ) {
 	const db = e2eDb();
 	const orgId = ensureOrg(orgSlug);
-	const bank = createBank(db, orgId, {
+	const bank = await createBank(db, orgId, {
 		title: unique('Ngân hàng cuộc thi '),
 		description: '',
 		tags: [],
 		visibility: 'published'
 	});
-	insertQuestions(db, orgId, bank.id, PRACTICE_QUESTIONS);
-	addUnits(db, orgId, [
+	await insertQuestions(db, orgId, bank.id, PRACTICE_QUESTIONS);
+	await addUnits(db, orgId, [
 		{ name: 'CĐCS Công ty May Sông Hồng', memberCount: 40 },
 		{ name: 'CĐCS Nhà máy Cơ khí', memberCount: 25 }
 	]);

@@ -17,7 +17,7 @@ async function expectReveal(page: Page, verdict: RegExp, article: string) {
 test('a guest practises a bank on a phone and sees explanations and citations', async ({
 	browser
 }) => {
-	const { bankId, title } = makePublishedBank();
+	const { bankId, title } = await makePublishedBank();
 	const context = await phoneContext(browser);
 	const page = await context.newPage();
 
@@ -94,7 +94,7 @@ test('a guest practises a bank on a phone and sees explanations and citations', 
 });
 
 test('a guest turns into an account and keeps the XP', async ({ browser }) => {
-	const { bankId } = makePublishedBank();
+	const { bankId } = await makePublishedBank();
 	const context = await phoneContext(browser);
 	const page = await context.newPage();
 	await page.goto(`/practice/banks/${bankId}`);
@@ -135,7 +135,7 @@ test('a guest turns into an account and keeps the XP', async ({ browser }) => {
 });
 
 test('the practice pages on a desktop', async ({ page }) => {
-	const { bankId } = makePublishedBank();
+	const { bankId } = await makePublishedBank();
 	await page.goto('/');
 	await page.screenshot({ path: `${SHOTS}/practice-home-desktop.png`, fullPage: true });
 	await page.goto('/practice');
