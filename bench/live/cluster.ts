@@ -181,6 +181,68 @@ export class BusMeter {
 	}
 }
 
+/** Bytes and messages on the bus by kind, e.g. `call answer:submit`, `emit player:result`, `room`. */
+export type BusBreakdown = Record<string, { messages: number; bytes: number }>;
+
+/**
+ * --bus-breakdown: a subscriber to every channel of the private Redis that sorts the bus's
+ * messages by kind. It is one more subscriber, so Redis's output bytes grow by what it receives
+ * (the meter's figures then include the tap: read them from a run without it).
+ */
+export class BusTap {
+	readonly #client: Client;
+	counts: BusBreakdown = {};
+
+	private constructor(client: Client) {
+		this.#client = client;
+	}
+
+	static async connect(url: string): Promise<BusTap> {
+		const client = createClient({ url });
+		client.on('error', () => undefined);
+		await client.connect();
+		const tap = new BusTap(client);
+		await client.pSubscribe(
+			'cv:*',
+			(message: Buffer, channel: Buffer) => tap.#count(message, channel.toString()),
+			true
+		);
+		return tap;
+	}
+
+	#count(message: Buffer, channel: string): void {
+		let kind = 'other';
+		if (channel.startsWith('cv:socket.io')) {
+			// The adapter's messages (msgpack): a broadcast names its event in clear text; socketsJoin
+			// and the like go through its request/response channels.
+			const text = message.toString('latin1');
+			if (/-re(quest|sponse)#/.test(channel))
+				kind = `adapter ${/-(request|response)#/.exec(channel)![1]}`;
+			else kind = `adapter room ${/([a-z]+:[a-z]+)/.exec(text)?.[1] ?? '?'}`;
+		} else if (channel.startsWith('cv:bus')) {
+			try {
+				const m = JSON.parse(message.toString()) as { t: string; event?: string };
+				kind = `${m.t}${m.event ? ` ${m.event}` : ''}`;
+			} catch {
+				kind = 'bus ?';
+			}
+		}
+		const entry = (this.counts[kind] ??= { messages: 0, bytes: 0 });
+		entry.messages++;
+		entry.bytes += message.length + channel.length;
+	}
+
+	take(): BusBreakdown {
+		const counts = this.counts;
+		this.counts = {};
+		return counts;
+	}
+
+	async close(): Promise<void> {
+		await this.#client.quit().catch(() => undefined);
+	}
+}
+
 export function busDelta(from: BusSample | null, to: BusSample | null): BusDelta | null {
 	if (!from || !to) return null;
 	return {

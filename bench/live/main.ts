@@ -41,6 +41,8 @@ import {
 	startProxy,
 	startRedis,
 	type BusDelta,
+	type BusBreakdown,
+	BusTap,
 	type BusSample,
 	type Spawned
 } from './cluster';
@@ -94,6 +96,8 @@ const { values: args } = parseArgs({
 		nodes: { type: 'string', default: '1' },
 		/** With --nodes 2: phones connect through HAProxy (deploy/haproxy.cfg), not to a node each. */
 		'via-proxy': { type: 'boolean', default: false },
+		/** With --nodes 2: sort the bus's messages by kind (one more subscriber: inflates Redis's output bytes). */
+		'bus-breakdown': { type: 'boolean', default: false },
 		verbose: { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false }
 	}
@@ -166,6 +170,7 @@ let peer: ServerHandle | null = null;
 let redis: Spawned | null = null;
 let proxy: Spawned | null = null;
 let bus: BusMeter | null = null;
+let tap: BusTap | null = null;
 let serverDir = '';
 
 async function stopAll(): Promise<void> {
@@ -174,6 +179,7 @@ async function stopAll(): Promise<void> {
 	await peer?.stop().catch(() => undefined);
 	await proxy?.stop().catch(() => undefined);
 	await bus?.close();
+	await tap?.close();
 	await redis?.stop().catch(() => undefined);
 }
 
@@ -248,6 +254,7 @@ async function main() {
 	if (nodes === 2) {
 		redis = await startRedis(serverCpu);
 		bus = await BusMeter.connect(redis.url);
+		if (args['bus-breakdown']) tap = await BusTap.connect(redis.url);
 		log(`private redis-server ${redis.url} (pid ${redis.pid})`);
 	}
 	if (!args.url) {
@@ -375,6 +382,7 @@ async function main() {
 			ms: number;
 			cpuMs: { a: number | null; b: number | null; redis: number | null };
 			bus: BusDelta | null;
+			breakdown?: BusBreakdown;
 		};
 	}> = [];
 	/** --nodes 2: fan-out and ack per phone address (node A, node B, or the proxy). */
@@ -402,6 +410,7 @@ async function main() {
 	for (let qi = 0; qi < questions; qi++) {
 		const openFrom = mark();
 		const busFrom: BusSample | null = (await bus?.sample()) ?? null;
+		tap?.take();
 		const openAt = now();
 		marker(`open q${qi}`);
 		const opened = await host.command({ type: qi === 0 ? 'start' : 'next' });
@@ -452,7 +461,8 @@ async function main() {
 						b: cpuMs(openFrom.peer, cycleTo.peer),
 						redis: cpuMs(openFrom.redis, cycleTo.redis)
 					},
-					bus: busDelta(busFrom, busTo)
+					bus: busDelta(busFrom, busTo),
+					...(tap ? { breakdown: tap.take() } : {})
 				}
 			: undefined;
 		const qFanout: number[] = [];
@@ -500,6 +510,13 @@ async function main() {
 			`  answer ack ${formatPercentiles(percentiles(qAck))}${importLoad && qi === eventQuestion ? ' [import question]' : ''}; server CPU ${cpu ?? '?'} %; host:answered ${rate.perSec}/s (min gap ${rate.minGapMs} ms)`
 		);
 		if (cycle) log(`  ${describeCycle(cycle, peerCpu, redisCpu)}`);
+		if (cycle?.breakdown) {
+			const kinds = Object.entries(cycle.breakdown).sort((x, y) => y[1].bytes - x[1].bytes);
+			for (const [kind, c] of kinds)
+				log(
+					`    ${kind}: ${c.messages} messages, ${kb(c.bytes)} (${Math.round(c.bytes / c.messages)} B each)`
+				);
+		}
 
 		marker(`leaderboard q${qi}`);
 		await host.command({ type: 'showLeaderboard' });
