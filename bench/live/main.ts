@@ -377,7 +377,7 @@ async function main() {
 		hostAnsweredMinGapMs: number | null;
 		peerCpuPct?: number | null;
 		redisCpuPct?: number | null;
-		/** --nodes 2: open → every result delivered (the whole question's cycle). */
+		/** Open → every result delivered (the whole question's cycle); B, redis and bus: --nodes 2. */
 		cycle?: {
 			ms: number;
 			cpuMs: { a: number | null; b: number | null; redis: number | null };
@@ -453,18 +453,20 @@ async function main() {
 		const busTo: BusSample | null = (await bus?.sample()) ?? null;
 		const cpuMs = (from: ProcSample | null, to: ProcSample | null) =>
 			from && to && from.pid === to.pid ? Math.round(to.cpuMs - from.cpuMs) : null;
-		const cycle = bus
-			? {
-					ms: Math.round(cycleTo.server!.at - openFrom.server!.at),
-					cpuMs: {
-						a: cpuMs(openFrom.server, cycleTo.server),
-						b: cpuMs(openFrom.peer, cycleTo.peer),
-						redis: cpuMs(openFrom.redis, cycleTo.redis)
-					},
-					bus: busDelta(busFrom, busTo),
-					...(tap ? { breakdown: tap.take() } : {})
-				}
-			: undefined;
+		// The whole question on the server side (one node too: the CPU a question costs).
+		const cycle =
+			openFrom.server && cycleTo.server
+				? {
+						ms: Math.round(cycleTo.server.at - openFrom.server.at),
+						cpuMs: {
+							a: cpuMs(openFrom.server, cycleTo.server),
+							b: cpuMs(openFrom.peer, cycleTo.peer),
+							redis: cpuMs(openFrom.redis, cycleTo.redis)
+						},
+						bus: busDelta(busFrom, busTo),
+						...(tap ? { breakdown: tap.take() } : {})
+					}
+				: undefined;
 		const qFanout: number[] = [];
 		const qAck: number[] = [];
 		let qAccepted = 0;
@@ -500,7 +502,8 @@ async function main() {
 			otherCpuPct: otherCpu(openFrom, openTo),
 			hostAnsweredPerSec: rate.perSec,
 			hostAnsweredMinGapMs: rate.minGapMs,
-			...(nodes === 2 ? { peerCpuPct: peerCpu, redisCpuPct: redisCpu, cycle } : {})
+			cycle,
+			...(nodes === 2 ? { peerCpuPct: peerCpu, redisCpuPct: redisCpu } : {})
 		});
 		log(
 			`question ${qi + 1}: ${qAccepted} answers accepted${settled.complete ? '' : ' (some phones never settled)'}; ` +
@@ -716,10 +719,11 @@ function describeCycle(
 	redisCpu: number | null
 ): string {
 	const b = cycle.bus;
+	if (!b) return `open → results ${cycle.ms} ms: server CPU ${cycle.cpuMs.a} ms`;
 	return (
 		`node B CPU ${peerCpu ?? '?'} %, redis CPU ${redisCpu ?? '?'} %; open → results ${cycle.ms} ms: ` +
 		`CPU ms A ${cycle.cpuMs.a}, B ${cycle.cpuMs.b}, redis ${cycle.cpuMs.redis}; ` +
-		`bus ${b?.publishes} publishes, ${b?.commands} commands, in ${kb(b?.netInBytes)}, out ${kb(b?.netOutBytes)}`
+		`bus ${b.publishes} publishes, ${b.commands} commands, in ${kb(b.netInBytes)}, out ${kb(b.netOutBytes)}`
 	);
 }
 
