@@ -172,8 +172,31 @@ let proxy: Spawned | null = null;
 let bus: BusMeter | null = null;
 let tap: BusTap | null = null;
 let serverDir = '';
+/** --nodes 2: the game's lease holder whenever it changed (a starved owner loses its lease). */
+const ownerChanges: Array<{ atMs: number; owner: string | null }> = [];
+let ownerWatch: ReturnType<typeof setInterval> | null = null;
+function watchOwner(gameId: number, first: string | null): void {
+	const start = Date.now();
+	let last = first;
+	let busy = false;
+	ownerWatch = setInterval(() => {
+		if (busy || !bus) return;
+		busy = true;
+		bus
+			.owner(gameId)
+			.then((owner) => {
+				if (owner === last) return;
+				last = owner;
+				ownerChanges.push({ atMs: Date.now() - start, owner });
+				log(`  ! game ${gameId} lease now held by ${owner ?? 'nobody'}`);
+			})
+			.catch(() => undefined)
+			.finally(() => (busy = false));
+	}, 200);
+}
 
 async function stopAll(): Promise<void> {
+	if (ownerWatch) clearInterval(ownerWatch);
 	await workers?.close().catch(() => undefined);
 	await server?.stop().catch(() => undefined);
 	await peer?.stop().catch(() => undefined);
@@ -283,6 +306,7 @@ async function main() {
 			proxy = await startProxy(ROOT, server!.port, peer.port);
 			phoneUrls = [proxy.url];
 		}
+		watchOwner(fixtures.gameId, owner);
 		log(
 			`node B ${peer.url} (pid ${peer.pid}); game owner ${owner} (node A, with the host); phones ` +
 				(viaProxy ? `through HAProxy ${proxy!.url}` : `alternate A/B by worker`)
@@ -564,6 +588,7 @@ async function main() {
 			nodes: 2,
 			viaProxy,
 			owner,
+			ownerChanges,
 			phones: [...byUrl].map(([u, e]) => ({
 				node: name(u),
 				phones: Math.round(e.fanout.length / questions),
@@ -695,6 +720,7 @@ interface ClusterReport {
 	nodes: number;
 	viaProxy: boolean;
 	owner: string | null;
+	ownerChanges: Array<{ atMs: number; owner: string | null }>;
 	phones: Array<{ node: string; phones: number; fanoutMs: Percentiles; answerAckMs: Percentiles }>;
 	cpuPct: Record<'a' | 'b' | 'redis', { join: number | null; question: number | null }>;
 	peerRssMb: { afterJoin: number | null; peak: number | null };
@@ -730,7 +756,7 @@ function describeCycle(
 function describeCluster(c: ClusterReport): string[] {
 	const q = c.perQuestion;
 	const lines = [
-		`two nodes (game owner ${c.owner}${c.viaProxy ? ', phones through HAProxy' : ''}):`,
+		`two nodes (game owner ${c.owner}${c.viaProxy ? ', phones through HAProxy' : ''}; lease changed hands ${c.ownerChanges.length} times):`,
 		'  node        phones  fan-out p50/p99 ms  ack p50/p99 ms'
 	];
 	for (const p of c.phones)
