@@ -156,6 +156,17 @@ export class BusMeter {
 		return this.#client.get(`cv:lease:game:${gameId}`);
 	}
 
+	/**
+	 * Hands the game's lease to `node` behind its holder's back, as when a starved owner's lease
+	 * expires and another node takes it (--move-lease).
+	 */
+	async setOwner(gameId: number, node: string): Promise<void> {
+		this.#ownCommands++;
+		this.#ownIn += 60;
+		this.#ownOut += 5;
+		await this.#client.set(`cv:lease:game:${gameId}`, node, { PX: 3_000 });
+	}
+
 	async sample(): Promise<BusSample> {
 		const stats = await this.#client.info('stats');
 		const commandstats = await this.#client.info('commandstats');

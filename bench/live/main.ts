@@ -98,6 +98,8 @@ const { values: args } = parseArgs({
 		'via-proxy': { type: 'boolean', default: false },
 		/** With --nodes 2: sort the bus's messages by kind (one more subscriber: inflates Redis's output bytes). */
 		'bus-breakdown': { type: 'boolean', default: false },
+		/** With --nodes 2: after question 1, move the game's lease A → B → A (a starved owner's lease expiring). */
+		'move-lease': { type: 'boolean', default: false },
 		verbose: { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false }
 	}
@@ -548,6 +550,13 @@ async function main() {
 		marker(`leaderboard q${qi}`);
 		await host.command({ type: 'showLeaderboard' });
 		await sleep(500);
+		if (args['move-lease'] && bus && qi === 0) {
+			for (const node of ['bench-b', 'bench-a']) {
+				log(`  moving the lease of game ${fixtures.gameId} to ${node}`);
+				await bus.setOwner(fixtures.gameId, node);
+				await sleep(4000); // the old holder's heartbeat drops it, the new one's scan adopts it
+			}
+		}
 	}
 	const podium = await host.command({ type: 'next' });
 	const ended = await host.command({ type: 'next' });
