@@ -1,7 +1,7 @@
 /**
  * npm run bench:live -- --players N [--questions Q] [--workers W] [--url U --db PATH]
  *   [--transport websocket|polling] [--reconnect-storm] [--crash] [--cpu-prof]
- *   [--import-xlsx [--import-rows R]] [--nodes 2 [--via-proxy]] …
+ *   [--import-xlsx [--import-rows R]] [--nodes 2 [--via-proxy] [--bus-breakdown] [--move-lease]] …
  *
  * Starts the production server (or targets --url), creates a game as a host, connects N
  * simulated phones spread over W worker processes, joins them, plays Q questions with answers at
@@ -11,7 +11,8 @@
  * --nodes 2: two servers over the same SQLite file and a private Redis (REDIS_URL, NODE_ID), the
  * game owned by node A where the host is, the phones' workers alternating between A and B (or all
  * through HAProxy with deploy/haproxy.cfg: --via-proxy); adds each node's CPU and the Redis bus's
- * cost per question (bench/live/cluster.ts).
+ * cost per question (bench/live/cluster.ts); --bus-breakdown sorts the bus's messages by kind,
+ * --move-lease hands the game's lease A → B → A after question 1.
  * See docs/performance.md ("Live game at event scale") for the method and the results.
  */
 import fs from 'node:fs';
