@@ -1,13 +1,18 @@
 /**
  * npm run bench:live -- --players N [--questions Q] [--workers W] [--url U --db PATH]
  *   [--transport websocket|polling] [--reconnect-storm] [--crash] [--cpu-prof]
- *   [--import-xlsx [--import-rows R]] …
+ *   [--import-xlsx [--import-rows R]] [--nodes 2 [--via-proxy] [--bus-breakdown] [--move-lease]] …
  *
  * Starts the production server (or targets --url), creates a game as a host, connects N
  * simulated phones spread over W worker processes, joins them, plays Q questions with answers at
  * random moments inside the time limit, and prints the figures; the last line is one JSON
  * object. --import-xlsx: during question 2 an organizer uploads an R-question workbook (default
  * 5,000) to the import preview over and over; compare that question's answer ack with the others'.
+ * --nodes 2: two servers over the same SQLite file and a private Redis (REDIS_URL, NODE_ID), the
+ * game owned by node A where the host is, the phones' workers alternating between A and B (or all
+ * through HAProxy with deploy/haproxy.cfg: --via-proxy); adds each node's CPU and the Redis bus's
+ * cost per question (bench/live/cluster.ts); --bus-breakdown sorts the bus's messages by kind,
+ * --move-lease hands the game's lease A → B → A after question 1.
  * See docs/performance.md ("Live game at event scale") for the method and the results.
  */
 import fs from 'node:fs';
@@ -31,6 +36,17 @@ import {
 import { BenchHost } from './host';
 import { DEFAULT_SOCKETS_PER_ADDRESS } from '../../src/lib/server/realtime/connection-gate';
 import { PhoneWorkers } from './workers';
+import {
+	busDelta,
+	BusMeter,
+	startProxy,
+	startRedis,
+	type BusDelta,
+	type BusBreakdown,
+	BusTap,
+	type BusSample,
+	type Spawned
+} from './cluster';
 import { describeImportLoad, ImportLoad, type ImportLoadReport } from './import-load';
 import { formatPercentiles, mergeCounts, percentiles, type Percentiles } from './stats';
 import type { QuestionReport, ResumeReport, Transport } from './messages';
@@ -77,6 +93,14 @@ const { values: args } = parseArgs({
 		out: { type: 'string' },
 		/** A prepared copy of the app to run instead of ./build (see bench/live/server.ts snapshotBuild). */
 		build: { type: 'string' },
+		/** 2: two nodes sharing the game through Redis (see the header). */
+		nodes: { type: 'string', default: '1' },
+		/** With --nodes 2: phones connect through HAProxy (deploy/haproxy.cfg), not to a node each. */
+		'via-proxy': { type: 'boolean', default: false },
+		/** With --nodes 2: sort the bus's messages by kind (one more subscriber: inflates Redis's output bytes). */
+		'bus-breakdown': { type: 'boolean', default: false },
+		/** With --nodes 2: after question 1, move the game's lease A → B → A (a starved owner's lease expiring). */
+		'move-lease': { type: 'boolean', default: false },
 		verbose: { type: 'boolean', default: false },
 		help: { type: 'boolean', default: false }
 	}
@@ -89,7 +113,19 @@ if (args.help) {
 
 const players = Number(args.players);
 const questions = Number(args.questions);
-const workersCount = Number(args.workers ?? Math.max(1, Math.ceil(players / 2500)));
+const nodes = Number(args.nodes);
+if (nodes !== 1 && nodes !== 2) throw new Error('--nodes 1|2');
+const viaProxy = args['via-proxy'];
+if (viaProxy && nodes !== 2) throw new Error('--via-proxy needs --nodes 2');
+if (nodes === 2 && (args.url || args.crash || args['reconnect-storm'] || args['import-xlsx']))
+	throw new Error('--nodes 2 runs without --url, --crash, --reconnect-storm and --import-xlsx');
+// Two nodes without the proxy: workers alternate between them, so an even number splits evenly.
+const defaultWorkers = Math.max(1, Math.ceil(players / 2500));
+const workersCount = Number(
+	args.workers ?? (nodes === 2 ? 2 * Math.ceil(defaultWorkers / 2) : defaultWorkers)
+);
+if (nodes === 2 && !viaProxy && workersCount % 2 !== 0)
+	throw new Error('--nodes 2: give an even --workers (they alternate between the nodes)');
 const transport = args.transport as Transport;
 const client = (args.client ?? (transport === 'websocket' ? 'lite' : 'socket.io')) as
 	'lite' | 'socket.io';
@@ -132,9 +168,48 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-bench-'));
 const databasePath = args.db ?? path.join(workDir, 'bench.db');
 const profileDir = path.join(ROOT, 'bench/results/profiles');
 let server: ServerHandle | null = null;
+/** --nodes 2: the second node (not the game's owner), the private Redis, HAProxy. */
+let peer: ServerHandle | null = null;
+let redis: Spawned | null = null;
+let proxy: Spawned | null = null;
+let bus: BusMeter | null = null;
+let tap: BusTap | null = null;
 let serverDir = '';
+/** --nodes 2: the game's lease holder whenever it changed (a starved owner loses its lease). */
+const ownerChanges: Array<{ atMs: number; owner: string | null }> = [];
+let ownerWatch: ReturnType<typeof setInterval> | null = null;
+function watchOwner(gameId: number, first: string | null): void {
+	const start = Date.now();
+	let last = first;
+	let busy = false;
+	ownerWatch = setInterval(() => {
+		if (busy || !bus) return;
+		busy = true;
+		bus
+			.owner(gameId)
+			.then((owner) => {
+				if (owner === last) return;
+				last = owner;
+				ownerChanges.push({ atMs: Date.now() - start, owner });
+				log(`  ! game ${gameId} lease now held by ${owner ?? 'nobody'}`);
+			})
+			.catch(() => undefined)
+			.finally(() => (busy = false));
+	}, 200);
+}
 
-async function launch(port: number): Promise<ServerHandle> {
+async function stopAll(): Promise<void> {
+	if (ownerWatch) clearInterval(ownerWatch);
+	await workers?.close().catch(() => undefined);
+	await server?.stop().catch(() => undefined);
+	await peer?.stop().catch(() => undefined);
+	await proxy?.stop().catch(() => undefined);
+	await bus?.close();
+	await tap?.close();
+	await redis?.stop().catch(() => undefined);
+}
+
+async function launch(port: number, env: Record<string, string> = {}): Promise<ServerHandle> {
 	return startServer({
 		root: ROOT,
 		dir: serverDir,
@@ -143,7 +218,7 @@ async function launch(port: number): Promise<ServerHandle> {
 		cpu: serverCpu,
 		nice,
 		cpuProfDir: args['cpu-prof'] ? profileDir : undefined,
-		env: serverEnv,
+		env: { ...serverEnv, ...env },
 		verbose: args.verbose
 	});
 }
@@ -151,17 +226,25 @@ async function launch(port: number): Promise<ServerHandle> {
 /** CPU and RSS of the server and of the load generator at one moment. */
 interface Mark {
 	server: ProcSample | null;
+	/** --nodes 2: node B and the private Redis. */
+	peer: ProcSample | null;
+	redis: ProcSample | null;
 	loadgen: ProcSample | null;
 	machine: ProcSample | null;
 }
 let workers: PhoneWorkers;
 /** Highest server RSS seen (over restarts too), MB. */
 let serverPeakRss = 0;
+let peerPeakRss = 0;
 function mark(): Mark {
 	const serverSample = server ? sampleProcess(server.pid) : null;
 	serverPeakRss = Math.max(serverPeakRss, serverSample?.peakRssMb ?? 0);
+	const peerSample = peer ? sampleProcess(peer.pid) : null;
+	peerPeakRss = Math.max(peerPeakRss, peerSample?.peakRssMb ?? 0);
 	return {
 		server: serverSample,
+		peer: peerSample,
+		redis: redis ? sampleProcess(redis.pid) : null,
 		loadgen: sampleProcesses([process.pid, ...(workers?.pids ?? [])]),
 		machine: sampleMachine()
 	};
@@ -175,7 +258,10 @@ function otherCpu(from: Mark, to: Mark): number | null {
 	const all = cpuPercent(from.machine, to.machine);
 	if (all === null) return null;
 	const ours =
-		(cpuPercent(from.server, to.server) ?? 0) + (cpuPercent(from.loadgen, to.loadgen) ?? 0);
+		(cpuPercent(from.server, to.server) ?? 0) +
+		(cpuPercent(from.peer, to.peer) ?? 0) +
+		(cpuPercent(from.redis, to.redis) ?? 0) +
+		(cpuPercent(from.loadgen, to.loadgen) ?? 0);
 	return Math.max(0, Math.round((all - ours) * 10) / 10);
 }
 
@@ -189,9 +275,17 @@ async function main() {
 	);
 
 	let url = args.url ?? '';
+	const nodeEnv = (name: string): Record<string, string> =>
+		redis ? { REDIS_URL: redis.url, NODE_ID: `bench-${name}` } : {};
+	if (nodes === 2) {
+		redis = await startRedis(serverCpu);
+		bus = await BusMeter.connect(redis.url);
+		if (args['bus-breakdown']) tap = await BusTap.connect(redis.url);
+		log(`private redis-server ${redis.url} (pid ${redis.pid})`);
+	}
 	if (!args.url) {
 		serverDir = snapshotBuild(ROOT, args.build);
-		server = await launch(0); // applies the build's migrations to the new database
+		server = await launch(0, nodeEnv('a')); // applies the build's migrations to the new database
 		url = server.url;
 	}
 	const fixtures: BenchFixtures = await createFixtures(databasePath, { questions, timeLimitSec });
@@ -202,6 +296,25 @@ async function main() {
 
 	// Idle: server up, host attached, nobody joined.
 	const host = await BenchHost.connect(url, fixtures.cookie, fixtures.gameId, transport);
+	let phoneUrls = [url];
+	let owner: string | null = null;
+	if (nodes === 2 && bus) {
+		// The host's attach made node A take the game's lease; B starts only then, so A owns it.
+		owner = await bus.owner(fixtures.gameId);
+		if (owner !== 'bench-a') throw new Error(`game ${fixtures.gameId} is owned by ${owner}`);
+		peer = await launch(0, nodeEnv('b'));
+		await fetch(peer.url + '/').catch(() => undefined);
+		phoneUrls = [url, peer.url];
+		if (viaProxy) {
+			proxy = await startProxy(ROOT, server!.port, peer.port);
+			phoneUrls = [proxy.url];
+		}
+		watchOwner(fixtures.gameId, owner);
+		log(
+			`node B ${peer.url} (pid ${peer.pid}); game owner ${owner} (node A, with the host); phones ` +
+				(viaProxy ? `through HAProxy ${proxy!.url}` : `alternate A/B by worker`)
+		);
+	}
 	workers = await PhoneWorkers.start(
 		workersCount,
 		players,
@@ -217,7 +330,8 @@ async function main() {
 		},
 		Number(args['join-concurrency']),
 		nice,
-		args['loadgen-prof'] ? path.join(profileDir, 'loadgen') : undefined
+		args['loadgen-prof'] ? path.join(profileDir, 'loadgen') : undefined,
+		phoneUrls
 	);
 	const idleFrom = mark();
 	await sleep(3000);
@@ -238,10 +352,12 @@ async function main() {
 		log(`  joining… connected ${sum.c}, joined ${sum.j}, failed ${sum.f}`);
 	};
 	const joinFrom = mark();
+	const joinBusFrom = await bus?.sample();
 	const joinStart = now();
 	marker('join start');
 	const joinedReplies = await workers.ask({ type: 'join' }, 'joined', () => true, 600_000);
 	const joinTo = mark();
+	const joinBus = busDelta(joinBusFrom ?? null, (await bus?.sample()) ?? null);
 	marker('join end');
 	const joinErrors: Record<string, number> = {};
 	let joined = 0;
@@ -286,7 +402,20 @@ async function main() {
 		otherCpuPct: number | null;
 		hostAnsweredPerSec: number;
 		hostAnsweredMinGapMs: number | null;
+		peerCpuPct?: number | null;
+		redisCpuPct?: number | null;
+		/** Open → every result delivered (the whole question's cycle); B, redis and bus: --nodes 2. */
+		cycle?: {
+			ms: number;
+			cpuMs: { a: number | null; b: number | null; redis: number | null };
+			bus: BusDelta | null;
+			breakdown?: BusBreakdown;
+		};
 	}> = [];
+	/** --nodes 2: fan-out and ack per phone address (node A, node B, or the proxy). */
+	const byUrl = new Map<string, { fanout: number[]; ack: number[] }>();
+	const peerQuestionCpu: number[] = [];
+	const redisQuestionCpu: number[] = [];
 	let accepted = 0;
 	let sent = 0;
 	let lostInResults = 0;
@@ -307,6 +436,8 @@ async function main() {
 
 	for (let qi = 0; qi < questions; qi++) {
 		const openFrom = mark();
+		const busFrom: BusSample | null = (await bus?.sample()) ?? null;
+		tap?.take();
 		const openAt = now();
 		marker(`open q${qi}`);
 		const opened = await host.command({ type: qi === 0 ? 'start' : 'next' });
@@ -332,6 +463,10 @@ async function main() {
 		const openTo = mark();
 		const cpu = cpuPercent(openFrom.server, openTo.server);
 		if (cpu !== null) questionCpu.push(cpu);
+		const peerCpu = cpuPercent(openFrom.peer, openTo.peer);
+		const redisCpu = cpuPercent(openFrom.redis, openTo.redis);
+		if (peerCpu !== null) peerQuestionCpu.push(peerCpu);
+		if (redisCpu !== null) redisQuestionCpu.push(redisCpu);
 		questionRss = Math.max(questionRss, openTo.server?.rssMb ?? 0);
 
 		const closeAt = now();
@@ -341,6 +476,24 @@ async function main() {
 			if (!closed.ok && closed.error !== 'WRONG_PHASE') log(`  close refused: ${closed.error}`);
 		}
 		const reports = await collectReports(qi, joined);
+		const cycleTo = mark();
+		const busTo: BusSample | null = (await bus?.sample()) ?? null;
+		const cpuMs = (from: ProcSample | null, to: ProcSample | null) =>
+			from && to && from.pid === to.pid ? Math.round(to.cpuMs - from.cpuMs) : null;
+		// The whole question on the server side (one node too: the CPU a question costs).
+		const cycle =
+			openFrom.server && cycleTo.server
+				? {
+						ms: Math.round(cycleTo.server.at - openFrom.server.at),
+						cpuMs: {
+							a: cpuMs(openFrom.server, cycleTo.server),
+							b: cpuMs(openFrom.peer, cycleTo.peer),
+							redis: cpuMs(openFrom.redis, cycleTo.redis)
+						},
+						bus: busDelta(busFrom, busTo),
+						...(tap ? { breakdown: tap.take() } : {})
+					}
+				: undefined;
 		const qFanout: number[] = [];
 		const qAck: number[] = [];
 		let qAccepted = 0;
@@ -353,6 +506,12 @@ async function main() {
 			sent += r.sent;
 			lostInResults += r.lostInResults;
 			mergeCounts(answerErrors, r.errors);
+			if (nodes === 2 && r.url) {
+				const entry = byUrl.get(r.url) ?? { fanout: [], ack: [] };
+				for (const t of r.opened) entry.fanout.push(t - openAt);
+				entry.ack.push(...r.ackMs);
+				byUrl.set(r.url, entry);
+			}
 		}
 		// The storm and the crash delay some arrivals by design: keep them out of the fan-out figure.
 		const disturbed = (args['reconnect-storm'] || args.crash) && qi === eventQuestion;
@@ -369,7 +528,9 @@ async function main() {
 			serverCpuPct: cpu,
 			otherCpuPct: otherCpu(openFrom, openTo),
 			hostAnsweredPerSec: rate.perSec,
-			hostAnsweredMinGapMs: rate.minGapMs
+			hostAnsweredMinGapMs: rate.minGapMs,
+			cycle,
+			...(nodes === 2 ? { peerCpuPct: peerCpu, redisCpuPct: redisCpu } : {})
 		});
 		log(
 			`question ${qi + 1}: ${qAccepted} answers accepted${settled.complete ? '' : ' (some phones never settled)'}; ` +
@@ -378,10 +539,25 @@ async function main() {
 		log(
 			`  answer ack ${formatPercentiles(percentiles(qAck))}${importLoad && qi === eventQuestion ? ' [import question]' : ''}; server CPU ${cpu ?? '?'} %; host:answered ${rate.perSec}/s (min gap ${rate.minGapMs} ms)`
 		);
+		if (cycle) log(`  ${describeCycle(cycle, peerCpu, redisCpu)}`);
+		if (cycle?.breakdown) {
+			const kinds = Object.entries(cycle.breakdown).sort((x, y) => y[1].bytes - x[1].bytes);
+			for (const [kind, c] of kinds)
+				log(
+					`    ${kind}: ${c.messages} messages, ${kb(c.bytes)} (${Math.round(c.bytes / c.messages)} B each)`
+				);
+		}
 
 		marker(`leaderboard q${qi}`);
 		await host.command({ type: 'showLeaderboard' });
 		await sleep(500);
+		if (args['move-lease'] && bus && qi === 0) {
+			for (const node of ['bench-b', 'bench-a']) {
+				log(`  moving the lease of game ${fixtures.gameId} to ${node}`);
+				await bus.setOwner(fixtures.gameId, node);
+				await sleep(4000); // the old holder's heartbeat drops it, the new one's scan adopts it
+			}
+		}
 	}
 	const podium = await host.command({ type: 'next' });
 	const ended = await host.command({ type: 'next' });
@@ -399,6 +575,61 @@ async function main() {
 
 	const fan = percentiles(fanout);
 	const ack = percentiles(ackMs);
+	/** --nodes 2: where phones were, each node's CPU, and the bus per question (means over questions). */
+	function clusterReport(): ClusterReport {
+		const name = (u: string) =>
+			u === server?.url ? 'A (owner)' : u === peer?.url ? 'B' : `proxy ${u}`;
+		const cycles = perQuestion.map((q) => q.cycle).filter((c) => c !== undefined);
+		const mean = (values: Array<number | null | undefined>) => {
+			const known = values.filter((v): v is number => typeof v === 'number');
+			return known.length ? Math.round(known.reduce((a, b) => a + b, 0) / known.length) : null;
+		};
+		const remotePhones = viaProxy
+			? null
+			: (byUrl.get(peer?.url ?? '')?.fanout.length ?? 0) / Math.max(1, questions);
+		const perQ = {
+			commands: mean(cycles.map((c) => c.bus?.commands)),
+			publishes: mean(cycles.map((c) => c.bus?.publishes)),
+			netInBytes: mean(cycles.map((c) => c.bus?.netInBytes)),
+			netOutBytes: mean(cycles.map((c) => c.bus?.netOutBytes)),
+			publishUsec: mean(cycles.map((c) => c.bus?.publishUsec))
+		};
+		return {
+			nodes: 2,
+			viaProxy,
+			owner,
+			ownerChanges,
+			phones: [...byUrl].map(([u, e]) => ({
+				node: name(u),
+				phones: Math.round(e.fanout.length / questions),
+				fanoutMs: percentiles(e.fanout),
+				answerAckMs: percentiles(e.ack)
+			})),
+			cpuPct: {
+				a: { join: cpuPercent(joinFrom.server, joinTo.server), question: maxOf(questionCpu) },
+				b: { join: cpuPercent(joinFrom.peer, joinTo.peer), question: maxOf(peerQuestionCpu) },
+				redis: { join: cpuPercent(joinFrom.redis, joinTo.redis), question: maxOf(redisQuestionCpu) }
+			},
+			peerRssMb: { afterJoin: mb(afterJoin.peer?.rssMb), peak: mb(peerPeakRss) },
+			perQuestion: {
+				cycleMs: mean(cycles.map((c) => c.ms)),
+				cpuMs: {
+					a: mean(cycles.map((c) => c.cpuMs.a)),
+					b: mean(cycles.map((c) => c.cpuMs.b)),
+					redis: mean(cycles.map((c) => c.cpuMs.redis))
+				},
+				bus: perQ,
+				remotePhones,
+				busOutBytesPerRemotePhone:
+					remotePhones && perQ.netOutBytes !== null
+						? Math.round(perQ.netOutBytes / remotePhones)
+						: null,
+				busOutBytesPerPhone:
+					perQ.netOutBytes !== null ? Math.round(perQ.netOutBytes / Math.max(1, joined)) : null
+			},
+			join: joinBus
+		};
+	}
 	const result = {
 		bench: 'live',
 		players,
@@ -453,6 +684,7 @@ async function main() {
 		storm,
 		crash,
 		importLoad: importReport,
+		cluster: nodes === 2 ? clusterReport() : null,
 		markers,
 		targets: {
 			allJoined: joined === players,
@@ -483,15 +715,76 @@ async function main() {
 	log(
 		`answers sent ${sent}, accepted ${accepted}, errors ${JSON.stringify(answerErrors)}; disconnects ${JSON.stringify(disconnects)}; connect errors ${connectErrors}`
 	);
+	if (result.cluster) for (const line of describeCluster(result.cluster)) log(line);
 	log(`game finished: ${result.gameFinished}; targets ${JSON.stringify(result.targets)}`);
 
 	host.close();
-	await workers.close();
-	if (server) await server.stop();
+	await stopAll();
 	if (args.out) fs.writeFileSync(args.out, JSON.stringify(result, null, '\t') + '\n');
 	if (!args.db) fs.rmSync(workDir, { recursive: true, force: true });
 	if (serverDir) fs.rmSync(serverDir, { recursive: true, force: true });
 	console.log(JSON.stringify(result));
+}
+
+interface ClusterReport {
+	nodes: number;
+	viaProxy: boolean;
+	owner: string | null;
+	ownerChanges: Array<{ atMs: number; owner: string | null }>;
+	phones: Array<{ node: string; phones: number; fanoutMs: Percentiles; answerAckMs: Percentiles }>;
+	cpuPct: Record<'a' | 'b' | 'redis', { join: number | null; question: number | null }>;
+	peerRssMb: { afterJoin: number | null; peak: number | null };
+	perQuestion: {
+		cycleMs: number | null;
+		cpuMs: Record<'a' | 'b' | 'redis', number | null>;
+		bus: Record<keyof BusDelta, number | null>;
+		remotePhones: number | null;
+		busOutBytesPerRemotePhone: number | null;
+		busOutBytesPerPhone: number | null;
+	};
+	join: BusDelta | null;
+}
+
+const maxOf = (values: number[]) => (values.length ? Math.max(...values) : null);
+const kb = (bytes: number | null | undefined) =>
+	bytes == null ? '?' : `${Math.round(bytes / 102.4) / 10} KB`;
+
+function describeCycle(
+	cycle: { ms: number; cpuMs: Record<'a' | 'b' | 'redis', number | null>; bus: BusDelta | null },
+	peerCpu: number | null,
+	redisCpu: number | null
+): string {
+	const b = cycle.bus;
+	if (!b) return `open → results ${cycle.ms} ms: server CPU ${cycle.cpuMs.a} ms`;
+	return (
+		`node B CPU ${peerCpu ?? '?'} %, redis CPU ${redisCpu ?? '?'} %; open → results ${cycle.ms} ms: ` +
+		`CPU ms A ${cycle.cpuMs.a}, B ${cycle.cpuMs.b}, redis ${cycle.cpuMs.redis}; ` +
+		`bus ${b.publishes} publishes, ${b.commands} commands, in ${kb(b.netInBytes)}, out ${kb(b.netOutBytes)}`
+	);
+}
+
+function describeCluster(c: ClusterReport): string[] {
+	const q = c.perQuestion;
+	const lines = [
+		`two nodes (game owner ${c.owner}${c.viaProxy ? ', phones through HAProxy' : ''}; lease changed hands ${c.ownerChanges.length} times):`,
+		'  node        phones  fan-out p50/p99 ms  ack p50/p99 ms'
+	];
+	for (const p of c.phones)
+		lines.push(
+			`  ${p.node.padEnd(10)}  ${String(p.phones).padStart(6)}  ${`${p.fanoutMs.p50} / ${p.fanoutMs.p99}`.padStart(18)}  ${`${p.answerAckMs.p50} / ${p.answerAckMs.p99}`.padStart(14)}`
+		);
+	lines.push(
+		`  CPU % during join: A ${c.cpuPct.a.join}, B ${c.cpuPct.b.join}, redis ${c.cpuPct.redis.join}; ` +
+			`question (max): A ${c.cpuPct.a.question}, B ${c.cpuPct.b.question}, redis ${c.cpuPct.redis.question}`,
+		`  per question (open → every result, mean): CPU ms A ${q.cpuMs.a}, B ${q.cpuMs.b}, redis ${q.cpuMs.redis}; ` +
+			`bus ${q.bus.publishes} publishes, ${q.bus.commands} commands, in ${kb(q.bus.netInBytes)}, out ${kb(q.bus.netOutBytes)}` +
+			(q.busOutBytesPerRemotePhone !== null
+				? `; out per phone on B ${q.busOutBytesPerRemotePhone} B (${q.remotePhones} phones on B)`
+				: '') +
+			`; out per phone ${q.busOutBytesPerPhone} B`,
+		`  join: bus ${c.join?.publishes} publishes, in ${kb(c.join?.netInBytes)}, out ${kb(c.join?.netOutBytes)}`
+	);
+	return lines;
 }
 
 /**
@@ -642,15 +935,13 @@ async function runCrash(host: BenchHost, fixtures: BenchFixtures, qi: number, jo
 // Ctrl-C or a kill: take the server (possibly in its own session, see --nice) down with us.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.once(signal, async () => {
-		await workers?.close().catch(() => undefined);
-		await server?.stop().catch(() => undefined);
+		await stopAll();
 		process.exit(130);
 	});
 }
 
 main().catch(async (err) => {
 	console.error(err);
-	await workers?.close().catch(() => undefined);
-	await server?.stop().catch(() => undefined);
+	await stopAll();
 	process.exit(1);
 });

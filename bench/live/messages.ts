@@ -71,6 +71,8 @@ export interface QuestionReport {
 	errors: Record<string, number>;
 	/** Phones whose `player:result` said `answered: false` although their answer was acknowledged. */
 	lostInResults: number;
+	/** The address this worker's phones connect to (which node, with --nodes 2). */
+	url?: string;
 }
 
 export interface ResumeReport {

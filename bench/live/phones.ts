@@ -449,7 +449,7 @@ process.on('message', (message: ToPhones) => {
 			void joinAll();
 			break;
 		case 'report':
-			send({ type: 'report', report: stats(message.questionIndex) });
+			send({ type: 'report', report: { ...stats(message.questionIndex), url: config.url } });
 			break;
 		case 'storm':
 			storm(message.windowMs);

@@ -29,6 +29,15 @@ interface Result {
 	storm: { expected: number; resumed: number; scoreIntact: number } | null;
 	crash: { acked: number; ackedLost: number; resumed: number; expected: number } | null;
 	gameFinished: boolean;
+	/** --nodes 2 (bench/live/main.ts ClusterReport). */
+	cluster?: {
+		viaProxy: boolean;
+		cpuPct: Record<'b' | 'redis', { join: number | null; question: number | null }>;
+		perQuestion: {
+			bus: { publishes: number | null; netOutBytes: number | null };
+			busOutBytesPerRemotePhone: number | null;
+		};
+	} | null;
 }
 
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
@@ -39,6 +48,15 @@ const rows = process.argv.slice(2).map((file) => {
 		: r.crash
 			? `crash: ${r.crash.acked} acked, ${r.crash.ackedLost} lost, ${r.crash.resumed}/${r.crash.expected} resumed`
 			: '';
+	const c = r.cluster;
+	const nodes = c
+		? `2 nodes${c.viaProxy ? ' via HAProxy' : ''}: node B CPU % join/question ${c.cpuPct.b.join} / ${c.cpuPct.b.question}, ` +
+			`redis ${c.cpuPct.redis.question}; bus per question ${c.perQuestion.bus.publishes} publishes, ` +
+			`${Math.round((c.perQuestion.bus.netOutBytes ?? 0) / 1024)} KB out` +
+			(c.perQuestion.busOutBytesPerRemotePhone !== null
+				? ` (${c.perQuestion.busOutBytesPerRemotePhone} B per phone on B)`
+				: '')
+		: '';
 	return [
 		r.players,
 		`${r.transport}${r.client ? ` (${r.client})` : ''}`,
@@ -51,7 +69,7 @@ const rows = process.argv.slice(2).map((file) => {
 		`${r.server.cpuPct.idle} / ${r.server.cpuPct.join} / ${r.server.cpuPct.question}`,
 		`${sum(r.answerErrors)} / ${sum(r.disconnects)}`,
 		r.otherProcessesCpuPct?.wholeRun ?? '',
-		[r.gameFinished ? '' : 'game NOT finished', extra].filter(Boolean).join('; ')
+		[r.gameFinished ? '' : 'game NOT finished', extra, nodes].filter(Boolean).join('; ')
 	];
 });
 const head = [

@@ -25,7 +25,9 @@ export class PhoneWorkers {
 		totalConcurrency: number,
 		nice = 0,
 		/** Write a CPU profile of each worker here (the load generator's own cost). */
-		cpuProfDir?: string
+		cpuProfDir?: string,
+		/** Several nodes: worker w's phones connect to urls[w % urls.length] instead of base.url. */
+		urls: string[] = [base.url]
 	): Promise<PhoneWorkers> {
 		const pool = new PhoneWorkers();
 		let first = 0;
@@ -54,6 +56,7 @@ export class PhoneWorkers {
 				type: 'init',
 				config: {
 					...base,
+					url: urls[w % urls.length],
 					first,
 					count,
 					concurrency: Math.max(1, Math.round(totalConcurrency / workers))
