@@ -69,6 +69,20 @@ describe('questions', () => {
 		expect((await listQuestions(db, orgA, bankId)).map((q) => q.position)).toEqual([0, 1]);
 	});
 
+	it('keep positions distinct and dense when changes to one bank race', async () => {
+		const { db, orgA, bankId, ids } = await bankWith(['Một', 'Hai']);
+		await Promise.all([
+			addQuestion(db, orgA, bankId, single('Ba')),
+			addQuestion(db, orgA, bankId, single('Bốn')),
+			duplicateQuestion(db, orgA, ids[0]),
+			deleteQuestion(db, orgA, ids[1]),
+			addQuestion(db, orgA, bankId, single('Năm'))
+		]);
+		const rows = await listQuestions(db, orgA, bankId);
+		expect(rows).toHaveLength(5);
+		expect(rows.map((q) => q.position)).toEqual([0, 1, 2, 3, 4]);
+	});
+
 	it('keep the search index in step with edits and deletes', async () => {
 		const { db, orgA, ids } = await bankWith(['Thời gian thử việc tối đa?']);
 		expect(await searchQuestions(db, orgA, 'thu viec')).toHaveLength(1);

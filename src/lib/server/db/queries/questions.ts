@@ -58,11 +58,19 @@ async function touch(db: DbOrTx, bankId: number, now: number): Promise<void> {
 		.where(eq(bank.id, bankId));
 }
 
+/**
+ * True when the bank is the organization's; inside a transaction on PostgreSQL its row stays
+ * locked until the end, so that two changes to one bank's question order do not interleave
+ * (SQLite's writer lock already serializes them).
+ */
 async function ownsBank(db: DbOrTx, organizationId: number, bankId: number): Promise<boolean> {
-	const rows = await db
-		.select({ id: bank.id })
-		.from(bank)
-		.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)));
+	const rows = await forUpdate(
+		db,
+		db
+			.select({ id: bank.id })
+			.from(bank)
+			.where(and(eq(bank.id, bankId), eq(bank.organizationId, organizationId)))
+	);
 	return rows.length > 0;
 }
 
@@ -177,7 +185,7 @@ export async function deleteQuestion(
 ): Promise<boolean> {
 	return transaction(db, async (tx) => {
 		const row = await getQuestion(tx, organizationId, questionId);
-		if (!row) return false;
+		if (!row || !(await ownsBank(tx, organizationId, row.bankId))) return false;
 		await tx.delete(question).where(eq(question.id, row.id));
 		await renumber(tx, row.bankId);
 		await touch(tx, row.bankId, now);
@@ -194,7 +202,7 @@ export async function duplicateQuestion(
 ): Promise<number | undefined> {
 	return transaction(db, async (tx) => {
 		const row = await getQuestion(tx, organizationId, questionId);
-		if (!row) return undefined;
+		if (!row || !(await ownsBank(tx, organizationId, row.bankId))) return undefined;
 		const ids = (await listQuestions(tx, organizationId, row.bankId)).map((r) => r.id);
 		const [copyId] = await insertQuestions(tx, organizationId, row.bankId, [row.body], now);
 		ids.splice(ids.indexOf(row.id) + 1, 0, copyId);

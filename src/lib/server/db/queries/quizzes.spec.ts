@@ -13,6 +13,8 @@ import {
 	removeQuizItem
 } from './quizzes';
 import { freshDb, single } from './testing';
+import { eq } from 'drizzle-orm';
+import { quizItem } from '../schema';
 import type { Difficulty } from '../../../quiz/question';
 
 async function setup() {
@@ -129,6 +131,21 @@ describe('quizzes', () => {
 		expect(await getQuizItems(db, orgA, quiz.id)).toMatchObject([{ kind: 'rule', available: 6 }]);
 		await setBankArchived(db, orgA, insurance, true);
 		expect((await getQuizForGame(db, orgA, quiz.id, 3))!.questions).toEqual([]);
+	});
+
+	it('keep step positions distinct when changes to one quiz race', async () => {
+		const { db, orgA, quiz, labourIds, insuranceIds } = await setup();
+		const rule = { count: 2, bankIds: [], tags: [], difficulties: [] };
+		await Promise.all([
+			addQuizQuestions(db, orgA, quiz.id, labourIds.slice(0, 2)),
+			addQuizRule(db, orgA, quiz.id, rule),
+			addQuizQuestions(db, orgA, quiz.id, insuranceIds.slice(0, 2)),
+			addQuizRule(db, orgA, quiz.id, rule)
+		]);
+		const positions = (
+			await db.select({ p: quizItem.position }).from(quizItem).where(eq(quizItem.quizId, quiz.id))
+		).map((r) => r.p);
+		expect(positions.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
 	});
 
 	it('reorder and remove steps', async () => {
