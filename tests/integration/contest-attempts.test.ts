@@ -176,6 +176,27 @@ describe('attempts', () => {
 		expect(r.entrants).toBe(1);
 	});
 
+	it('hands in a double-tapped attempt once, also when the two hand-ins run at the same time', async () => {
+		const w = await makeWorld();
+		const { contest, round } = await makeContest(w);
+		const { participantId, entry } = await enter(w, contest, '0912345678');
+		const started = await startAttempt(await app(w), contest, entry, T0, 11);
+		if (!started.ok) throw new Error(started.error);
+		const a = started.data;
+		await answerAll(w, participantId, a.id, a.questionIds, 5, T0 + MIN);
+		// Not through the queue: two transactions at once (two connections on PostgreSQL).
+		const results = await Promise.all([
+			submitAttempt(w.db, participantId, a.id, 1, T0 + 2 * MIN),
+			submitAttempt(w.db, participantId, a.id, 1, T0 + 2 * MIN)
+		]);
+		for (const r of results) expect(r).toMatchObject({ ok: true, data: { attempt: { score: 5 } } });
+		expect(results.filter((r) => r.ok && r.data.counts)).toHaveLength(1);
+		const [r] = await w.db.select().from(contestRound).where(eq(contestRound.id, round.id));
+		expect({ entrants: r.entrants, perfect: r.perfect }).toEqual({ entrants: 1, perfect: 1 });
+		const stats = await unitParticipation(w.db, w.orgA, contest.id);
+		expect(stats.find((u) => u.unitId === w.units[0])!.entrants).toBe(1);
+	});
+
 	it('closes an attempt that exceeded its time with what was answered, and refuses later answers', async () => {
 		const w = await makeWorld();
 		const { contest } = await makeContest(w, { timeLimitSec: 120 });
