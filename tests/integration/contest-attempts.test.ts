@@ -176,6 +176,32 @@ describe('attempts', () => {
 		expect(r.entrants).toBe(1);
 	});
 
+	it('hands in a double-tapped attempt once, also when the two hand-ins run at the same time', async () => {
+		const w = await makeWorld();
+		const { contest, round } = await makeContest(w);
+		const { participantId, entry } = await enter(w, contest, '0912345678');
+		const started = await startAttempt(await app(w), contest, entry, T0, 11);
+		if (!started.ok) throw new Error(started.error);
+		const a = started.data;
+		await answerAll(w, participantId, a.id, a.questionIds, 5, T0 + MIN);
+		// Not through the queue: two transactions at once (two connections on PostgreSQL).
+		const results = await Promise.all([
+			submitAttempt(w.db, participantId, a.id, 1, T0 + 2 * MIN),
+			submitAttempt(w.db, participantId, a.id, 1, T0 + 2 * MIN)
+		]);
+		// The second sees the attempt closed: before its own read, or when its close changes nothing.
+		const counted = results.filter((r) => r.ok && r.data.counts);
+		expect(counted).toHaveLength(1);
+		expect(counted[0]).toMatchObject({ ok: true, data: { attempt: { score: 5 } } });
+		const other = results.find((r) => r !== counted[0])!;
+		if (other.ok) expect(other.data).toMatchObject({ counts: false, attempt: { score: 5 } });
+		else expect(other).toEqual({ ok: false, error: 'attempt_closed' });
+		const [r] = await w.db.select().from(contestRound).where(eq(contestRound.id, round.id));
+		expect({ entrants: r.entrants, perfect: r.perfect }).toEqual({ entrants: 1, perfect: 1 });
+		const stats = await unitParticipation(w.db, w.orgA, contest.id);
+		expect(stats.find((u) => u.unitId === w.units[0])!.entrants).toBe(1);
+	});
+
 	it('closes an attempt that exceeded its time with what was answered, and refuses later answers', async () => {
 		const w = await makeWorld();
 		const { contest } = await makeContest(w, { timeLimitSec: 120 });
@@ -417,5 +443,60 @@ describe('organizer lists', () => {
 			expect.objectContaining({ id: w.bankA, questionCount: 12 })
 		]);
 		expect(await listContests(w.db, w.orgB)).toEqual([]);
+	});
+});
+
+describe('public and organizer reads', () => {
+	it('list open contests, a participant’s entries, results, exports and what blocks publishing', async () => {
+		const { listOpenContests, deleteRound } =
+			await import('../../src/lib/server/db/queries/contests');
+		const { listParticipantEntries } =
+			await import('../../src/lib/server/db/queries/contest-entries');
+		const { organizerResults, pickRound } = await import('../../src/lib/server/contest/results');
+		const { rankingSheet, unitsSheet } = await import('../../src/lib/server/contest/export');
+		const { createDraftContest, publishBlockers } =
+			await import('../../src/lib/server/contest/organizer');
+		const { listHeldBankIds } = await import('../../src/lib/server/db/queries/held');
+		const w = await makeWorld();
+		const { contest, round } = await makeContest(w);
+		const { participantId, entry } = await enter(w, contest, '0912345678');
+		const a = await startAttempt(await app(w), contest, entry, T0, 1);
+		if (!a.ok) throw new Error(a.error);
+		await answerAll(w, participantId, a.data.id, a.data.questionIds, 4, T0 + MIN);
+		await submitAttempt(w.db, participantId, a.data.id, 3, T0 + 2 * MIN);
+
+		const open = await listOpenContests(w.db, T0 + MIN);
+		expect(open).toEqual([
+			expect.objectContaining({
+				id: contest.id,
+				organizationName: 'Công đoàn A',
+				opensAt: round.opensAt.getTime(),
+				closesAt: round.closesAt.getTime()
+			})
+		]);
+		expect(await listOpenContests(w.db, round.closesAt.getTime())).toEqual([]);
+		expect([...(await listHeldBankIds(w.db, T0 + MIN))]).toEqual([w.bankA]);
+		expect([...(await listHeldBankIds(w.db, round.closesAt.getTime()))]).toEqual([]);
+		expect(await listParticipantEntries(w.db, participantId)).toEqual([
+			{ contestId: contest.id, title: contest.title, status: 'published', fullName: 'Nguyễn Văn A' }
+		]);
+
+		const picked = await pickRound(w.db, contest, null, T0 + MIN);
+		expect(picked.round?.id).toBe(round.id);
+		const byRound = await organizerResults(w.db, contest, round, T0 + 3 * MIN);
+		expect(byRound).toMatchObject({ total: 1, rows: [{ rank: 1, score: 4, prediction: 3 }] });
+		const overall = await organizerResults(w.db, contest, null, T0 + 3 * MIN);
+		expect(overall).toMatchObject({
+			total: 1,
+			rows: [{ rank: 1, score: 4, durationMs: 2 * MIN, submittedAt: T0 + 2 * MIN, rounds: 1 }]
+		});
+		expect((await rankingSheet(w.db, contest, round, T0 + 3 * MIN)).rows).toHaveLength(1);
+		expect((await rankingSheet(w.db, contest, null, T0 + 3 * MIN)).rows[0][4]).toBe(4);
+		expect((await unitsSheet(w.db, contest)).rows).toHaveLength(3);
+
+		expect(await deleteRound(w.db, w.orgA, round.id)).toBe('in_use');
+		const draft = await createDraftContest(w.db, w.orgA, 'Bản nháp', T0);
+		expect(draft).toMatchObject({ status: 'draft', bankIds: [w.bankA] });
+		expect(await publishBlockers(w.db, draft)).toEqual(['rounds']);
 	});
 });

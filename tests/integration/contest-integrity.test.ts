@@ -247,6 +247,18 @@ describe('finding 3: no guest can lock other contestants out', () => {
 			now: T0 + MIN
 		});
 		expect(submit.status).toBe(404);
+		// The owner hands in through the queue: the one saved answer (choice 0) is right.
+		const handIn = await contestSubmitEndpoint(w.app, {
+			token: victim.token,
+			attempt: started.data.publicId,
+			address: '10.0.0.1',
+			body: {},
+			now: T0 + 2 * MIN
+		});
+		expect(handIn).toMatchObject({
+			status: 200,
+			payload: { ok: true, data: { status: 'submitted', score: 1, counts: true } }
+		});
 	});
 
 	it('names attempts by random public ids, never by their sequential row ids', async () => {

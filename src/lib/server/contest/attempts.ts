@@ -292,7 +292,7 @@ export function createAttemptQueues(db: Db): AttemptQueues {
 			saveAttemptAnswer(tx, a.participantId, a.attemptId, a.questionId, a.answer, a.now, queries)
 		),
 		submit: createBatcher(db, async (tx, a: SubmitArgs) =>
-			submitAttempt(tx, a.participantId, a.attemptId, a.prediction, a.now)
+			submitAttempt(tx, a.participantId, a.attemptId, a.prediction, a.now, queries)
 		)
 	};
 }
@@ -357,9 +357,13 @@ export async function submitAttempt(
 	participantId: number,
 	attemptId: number,
 	prediction: number | null,
-	now: number
+	now: number,
+	/** The app's prepared queries (its hand-in queue passes them, with `db` its transaction's `tx`). */
+	queries?: AttemptSaveQueries
 ): Promise<Outcome<AttemptResult>> {
-	const own = await getOwnAttempt(db, participantId, attemptId);
+	const own = queries
+		? await queries.ownAttempt(participantId, attemptId, db)
+		: await getOwnAttempt(db, participantId, attemptId);
 	if (!own) return { ok: false, error: 'not_found' };
 	if (own.attempt.status !== 'open') return { ok: false, error: 'attempt_closed' };
 	if (isExpired(own.attempt, now)) {

@@ -52,12 +52,8 @@ export interface AttemptWithEntry {
 	minMsPerQuestion: number;
 }
 
-/** An attempt with its entry, whoever owns it (internal: closing by the clock). */
-export async function getAttemptWithEntry(
-	db: DbOrTx,
-	attemptId: number
-): Promise<AttemptWithEntry | undefined> {
-	const rows = await db
+function attemptWithEntryQuery(db: DbOrTx, attemptId: number | ReturnType<typeof sql.placeholder>) {
+	return db
 		.select({
 			attempt: contestAttempt,
 			entry: contestEntry,
@@ -66,8 +62,24 @@ export async function getAttemptWithEntry(
 		.from(contestAttempt)
 		.innerJoin(contestEntry, eq(contestEntry.id, contestAttempt.entryId))
 		.innerJoin(contest, eq(contest.id, contestAttempt.contestId))
-		.where(eq(contestAttempt.id, attemptId));
+		.where(eq(contestAttempt.id, attemptId))
+		.limit(1);
+}
+
+/** An attempt with its entry, whoever owns it (internal: closing by the clock). */
+export async function getAttemptWithEntry(
+	db: DbOrTx,
+	attemptId: number
+): Promise<AttemptWithEntry | undefined> {
+	const rows = await attemptWithEntryQuery(db, attemptId);
 	return rows[0];
+}
+
+function handInQuery(db: DbOrTx) {
+	return prepared(
+		attemptWithEntryQuery(db, sql.placeholder('attemptId')),
+		'contest_hand_in_attempt'
+	);
 }
 
 /** An attempt of the participant's own entry, or undefined. */
@@ -165,9 +177,9 @@ function saveAnswerQuery(db: DbOrTx) {
 /**
  * The queries of the answer-save path, prepared once per app (the contest save queue holds them):
  * the caller's own attempt by public id (the first lookup of every save and hand-in), the attempt
- * as saving needs it (the caller's own only), a question's body, and the upsert.
+ * as a hand-in and as saving need it (the caller's own only), a question's body, and the upsert.
  *
- * The last three run inside the save queue's transaction, on its `tx`. On SQLite that is the
+ * All but the first run inside the save queue's transaction, on its `tx`. On SQLite that is the
  * connection the statements were prepared on; on PostgreSQL a statement prepared on the pool would
  * run on a connection of its own, outside the transaction, so there it is built on the `tx` (by the
  * same name: each connection parses it once).
@@ -177,6 +189,7 @@ export function prepareAttemptSave(db: DbOrTx) {
 	const attempt = saveAttemptQuery(db);
 	const body = questionBodyQuery(db);
 	const save = saveAnswerQuery(db);
+	const handIn = handInQuery(db);
 	const pg = isPostgres(db);
 	const on = <P>(tx: DbOrTx | undefined, mine: P, build: (on: DbOrTx) => P): P =>
 		pg && tx !== undefined && tx !== db ? build(tx) : mine;
@@ -185,6 +198,15 @@ export function prepareAttemptSave(db: DbOrTx) {
 		ownAttemptId: async (participantId: number, publicId: string): Promise<number | null> => {
 			const [row] = await own.execute({ publicId });
 			return row && row.participantId === participantId ? row.id : null;
+		},
+		/** `getOwnAttempt`, prepared: the first lookup of a hand-in. */
+		ownAttempt: async (
+			participantId: number,
+			attemptId: number,
+			tx?: DbOrTx
+		): Promise<AttemptWithEntry | undefined> => {
+			const [found] = await on(tx, handIn, handInQuery).execute({ attemptId });
+			return found && found.entry.participantId === participantId ? found : undefined;
 		},
 		/** What saving an answer needs of the participant's own attempt, or undefined. */
 		attempt: async (participantId: number, attemptId: number, tx?: DbOrTx) =>
