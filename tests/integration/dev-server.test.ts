@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
-import { openDatabase } from '../../src/lib/server/db';
+import { closeDatabase, openDatabase } from '../../src/lib/server/db';
 import { seedDemo } from '../../src/lib/server/seed';
 import { createUser } from '../../src/lib/server/auth/accounts';
 import { findOrganizationBySlug } from '../../src/lib/server/auth/members';
@@ -35,9 +35,9 @@ function connectWith(cookie?: string): Promise<Socket> {
 }
 
 beforeAll(async () => {
-	const db = openDatabase(dbFile);
-	seedDemo(db);
-	const org = findOrganizationBySlug(db, 'demo')!;
+	const db = await openDatabase(dbFile);
+	await seedDemo(db);
+	const org = (await findOrganizationBySlug(db, 'demo'))!;
 	await createUser(db, {
 		organizationId: org.id,
 		username: 'devhost',
@@ -45,7 +45,7 @@ beforeAll(async () => {
 		password: 'mat-khau-123',
 		role: 'host'
 	});
-	db.$client.close();
+	await closeDatabase(db);
 	dev = spawn(
 		'npx',
 		['vite', 'dev', '--port', '0', '--host', '127.0.0.1', '--strictPort', 'false'],
