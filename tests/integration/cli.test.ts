@@ -1,8 +1,12 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll, afterEach, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../src/lib/server/db';
+import { asc } from 'drizzle-orm';
+import type { Db } from '../../src/lib/server/db';
+import { user } from '../../src/lib/server/db/schema';
+import { newTestDatabase, openTestDb, testDialect } from '../../src/lib/server/db/test-databases';
+import type { AppContext } from '../../src/lib/server/app';
 import { testApp } from '../../src/lib/server/app-testing';
 import { runCli as runCliIn } from '../../src/lib/server/cli/main';
 import { seedDemo } from '../../src/lib/server/seed';
@@ -10,8 +14,8 @@ import { login } from '../../src/lib/server/auth/accounts';
 import { LoginGuard } from '../../src/lib/server/auth/login-guard';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-cli-'));
-const db = openDatabase(path.join(dir, 'app.db'));
-const app = testApp({ db });
+let db: Db;
+let app: AppContext;
 /** The CLI over this test's app. */
 const runCli = (argv: string[], io: Parameters<typeof runCliIn>[1]) => runCliIn(argv, io, app);
 
@@ -23,8 +27,11 @@ function capture() {
 	};
 }
 
-beforeAll(() => {
-	seedDemo(db);
+beforeAll(async () => {
+	// A file on SQLite: `db backup` copies it.
+	db = await openTestDb(await newTestDatabase('file'));
+	app = await testApp({ db });
+	await seedDemo(db);
 });
 
 describe('npm run cli', () => {
@@ -129,14 +136,44 @@ describe('npm run cli', () => {
 		expect((await login(db, 'tuan', 'mat-khau-moi-2', '10.0.0.2', undefined, guard)).ok).toBe(true);
 	});
 
-	it('backs up the live database to a file that opens with the same users', async () => {
-		const target = path.join(dir, 'backup', 'copy.db');
+	it.skipIf(testDialect() === 'pg')(
+		'backs up the live SQLite database to a file that opens with the same users',
+		async () => {
+			const target = path.join(dir, 'backup', 'copy.db');
+			const c = capture();
+			expect(await runCli(['db', 'backup', target], c.io)).toBe(0);
+			const copy = await openTestDb(target);
+			const names = await copy
+				.select({ username: user.username })
+				.from(user)
+				.orderBy(asc(user.username));
+			expect(names).toEqual(expect.arrayContaining([{ username: 'minh' }, { username: 'lan' }]));
+			expect(await runCli(['db', 'backup', target], capture().io)).toBe(2);
+		}
+	);
+
+	it.runIf(testDialect() === 'pg')(
+		'says on PostgreSQL that backing up is pg_dump’s job, and writes nothing',
+		async () => {
+			const target = path.join(dir, 'backup', 'pg.db');
+			const c = capture();
+			expect(await runCli(['db', 'backup', target], c.io)).toBe(1);
+			expect(c.lines.err.join('\n')).toMatch(/PostgreSQL.*pg_dump/);
+			expect(fs.existsSync(target)).toBe(false);
+		}
+	);
+});
+
+describe('npm run cli with its own configuration', () => {
+	afterEach(() => vi.unstubAllEnvs());
+
+	it('refuses a DATABASE_URL that is not PostgreSQL, without printing its password', async () => {
+		vi.stubEnv('DATABASE_URL', 'mysql://chuongvang:bi-mat-42@127.0.0.1:3306/chuongvang');
 		const c = capture();
-		expect(await runCli(['db', 'backup', target], c.io)).toBe(0);
-		const copy = openDatabase(target);
-		const names = copy.$client.prepare('select username from user order by username').all();
-		expect(names).toEqual(expect.arrayContaining([{ username: 'minh' }, { username: 'lan' }]));
-		copy.$client.close();
-		expect(await runCli(['db', 'backup', target], capture().io)).toBe(2);
+		// No app given: the CLI reads the environment, as `npm run cli` does.
+		expect(await runCliIn(['user', 'list'], c.io)).toBe(2);
+		const printed = [...c.lines.out, ...c.lines.err].join('\n');
+		expect(printed).toMatch(/bad configuration: DATABASE_URL must be a postgres:\/\/ address/);
+		expect(printed).not.toContain('bi-mat-42');
 	});
 });

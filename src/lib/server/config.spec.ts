@@ -54,7 +54,9 @@ describe('configuration', () => {
 		[{ CONTEST_REGISTER_PER_IP: '-3' }, /CONTEST_REGISTER_PER_IP must be a whole number/],
 		[{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be 1/],
 		[{ REDIS_URL: '127.0.0.1:6379' }, /REDIS_URL must be a redis:\/\/ or rediss:\/\/ address/],
-		[{ REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must be a redis/]
+		[{ REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must be a redis/],
+		[{ DATABASE_URL: './data/chuongvang.db' }, /DATABASE_URL must be a postgres:\/\/ address/],
+		[{ DATABASE_URL: 'mysql://127.0.0.1/cv' }, /DATABASE_URL must be a postgres:\/\/ address/]
 	])('refuses bad configuration %o with a one-line explanation', (env, message) => {
 		expect(() => readConfig(env)).toThrowError(ConfigError);
 		try {
@@ -63,6 +65,36 @@ describe('configuration', () => {
 			expect((e as Error).message).toMatch(message);
 			expect((e as Error).message).not.toContain('\n');
 		}
+	});
+
+	it('uses PostgreSQL only when DATABASE_URL is a postgres:// address', () => {
+		expect(readConfig({}).databaseUrl).toBeUndefined();
+		expect(readConfig({ DATABASE_URL: '  ' }).databaseUrl).toBeUndefined();
+		for (const url of [
+			'postgres://chuongvang:mk@127.0.0.1:5432/chuongvang',
+			'postgresql://db.example.vn/chuongvang'
+		])
+			expect(readConfig({ DATABASE_URL: ` ${url} ` }).databaseUrl).toBe(url);
+	});
+
+	it.each([
+		'mysql://chuongvang:bi-mat-42@127.0.0.1:3306/chuongvang',
+		'mysql://chuongvang:bi/mat@42@127.0.0.1/chuongvang',
+		'chuongvang:bi-mat-42@127.0.0.1:5432/chuongvang',
+		'sqlite://chuongvang:bi-mat-42@localhost/data.db'
+	])('refuses DATABASE_URL=%s clearly, without printing its password', (url) => {
+		let message = '';
+		try {
+			readConfig({ DATABASE_URL: url });
+		} catch (e) {
+			expect(e).toBeInstanceOf(ConfigError);
+			message = (e as Error).message;
+		}
+		expect(message).toMatch(
+			/^DATABASE_URL must be a postgres:\/\/ address .*\(leave it unset for SQLite\), got ".*chuongvang:\*\*\*@/
+		);
+		expect(message).not.toMatch(/bi.mat/);
+		expect(message).not.toContain('\n');
 	});
 
 	describe('at start-up', () => {
@@ -74,11 +106,28 @@ describe('configuration', () => {
 		it('opens the database named by DATABASE_PATH', async () => {
 			const file = path.join(mkdtempSync(path.join(tmpdir(), 'cv-config-')), 'event.db');
 			vi.stubEnv('DATABASE_PATH', file);
+			vi.stubEnv('DATABASE_URL', '');
 			vi.resetModules();
 			const { createApp } = await import('./app');
-			const app = createApp();
+			const { closeDatabase } = await import('./db');
+			const app = await createApp();
 			expect(existsSync(file)).toBe(true);
-			app.db.$client.close();
+			await closeDatabase(app.db);
+		});
+
+		it('stops on a DATABASE_URL that is not PostgreSQL, before opening anything', async () => {
+			const file = path.join(mkdtempSync(path.join(tmpdir(), 'cv-config-')), 'event.db');
+			vi.stubEnv('DATABASE_PATH', file);
+			vi.stubEnv('DATABASE_URL', 'mysql://chuongvang:bi-mat-42@127.0.0.1:3306/chuongvang');
+			vi.resetModules();
+			const { startApp } = await import('./bootstrap');
+			const failure = await startApp().then(
+				() => undefined,
+				(e: unknown) => e as Error
+			);
+			expect(failure?.message).toMatch(/DATABASE_URL must be a postgres:\/\/ address/);
+			expect(failure?.message).not.toContain('bi-mat-42');
+			expect(existsSync(file)).toBe(false);
 		});
 
 		it('stops on a bad limit before the first request, not when the limit is first used', async () => {

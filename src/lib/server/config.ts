@@ -142,9 +142,18 @@ function readDatabaseUrl(text: string | undefined): string | undefined {
 	return value;
 }
 
-/** An address without its password, for error messages (secrets are never printed). */
+/**
+ * An address without its password, for error messages (secrets are never printed): whatever
+ * stands between the user name's colon and the last `@`, with or without a scheme, and even when
+ * the password holds a `/` or an `@`.
+ */
 function redact(text: string): string {
-	return text.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+	const at = text.lastIndexOf('@');
+	if (at < 0) return text;
+	const scheme = text.indexOf('//');
+	const colon = text.indexOf(':', scheme >= 0 && scheme < at ? scheme + 2 : 0);
+	if (colon < 0 || colon > at) return text;
+	return `${text.slice(0, colon + 1)}***${text.slice(at)}`;
 }
 
 /** REDIS_URL, when set, must be a redis:// or rediss:// address (a typo must not start a lone node). */
