@@ -3,4 +3,5 @@
 import { afterAll } from 'vitest';
 import { closeTestDatabases } from '../src/lib/server/db/test-databases';
 
-afterAll(closeTestDatabases);
+// Dropping a few dozen databases on a busy machine can take longer than the default hook timeout.
+afterAll(closeTestDatabases, 120_000);

@@ -47,12 +47,27 @@ export async function openTestDb(location?: string): Promise<Db> {
 
 /** Closes every database `openTestDb` opened and drops the PostgreSQL ones (vitest's afterAll). */
 export async function closeTestDatabases(): Promise<void> {
-	for (const db of opened.splice(0)) await closeDatabase(db).catch(() => undefined);
-	if (created.length === 0) return;
-	await withAdmin(async (admin) => {
-		for (const name of created.splice(0))
-			await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-	});
+	// A pool whose client is still checked out (a test that ended mid-request) would wait for it
+	// forever: give each a few seconds, then DROP … WITH (FORCE) ends what is left.
+	await Promise.all(
+		opened
+			.splice(0)
+			.map((db) => Promise.race([closeDatabase(db).catch(() => undefined), delay(5_000)]))
+	);
+	const names = created.splice(0);
+	if (names.length === 0) return;
+	// A few at a time, each on its own admin connection.
+	const lanes = Array.from({ length: Math.min(4, names.length) }, () =>
+		withAdmin(async (admin) => {
+			for (let name = names.pop(); name; name = names.pop())
+				await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+		})
+	);
+	await Promise.all(lanes);
+}
+
+function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /**
