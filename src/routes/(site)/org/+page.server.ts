@@ -8,9 +8,9 @@ import type { Actions, PageServerLoad } from './$types';
 /** How many of the latest games the dashboard lists. */
 const RECENT_GAMES = 5;
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const recentGames = listLiveGames(locals.app.db, user.organizationId)
+	const recentGames = (await listLiveGames(locals.app.db, user.organizationId))
 		.slice(0, RECENT_GAMES)
 		.map((g) => ({
 			id: g.id,

@@ -90,7 +90,7 @@ export const actions = {
 		const values = readForm(await request.formData());
 		const quizId = v.safeParse(NewGameForm.entries.quizId, values.quizId);
 		if (!quizId.success) return fail(400, { values, errors: { quizId: m.live_form_err_quiz() } });
-		const result = createLiveGame(locals.app.db, {
+		const result = await createLiveGame(locals.app.db, {
 			organizationId: user.organizationId,
 			quizId: quizId.output,
 			mode: 'classic',
@@ -130,7 +130,7 @@ export const actions = {
 			.filter(Boolean);
 		if (f.mode === 'teams' && teams.some((t) => t.length > TEAM_NAME_MAX))
 			return fail(400, { values, errors: { teams: problemMessage('TEAMS_INVALID') } });
-		const result = createLiveGame(locals.app.db, {
+		const result = await createLiveGame(locals.app.db, {
 			organizationId: user.organizationId,
 			quizId: f.quizId,
 			mode: f.mode,
