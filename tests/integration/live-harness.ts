@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { closeDatabase, type Db } from '../../src/lib/server/db';
-import { newTestDatabase, openTestDb } from '../../src/lib/server/db/test-databases';
+import { openTestDb } from '../../src/lib/server/db/test-databases';
 import { testApp, type TestAppOptions } from '../../src/lib/server/app-testing';
 import type { AppContext } from '../../src/lib/server/app';
 import { createOrganization } from '../../src/lib/server/auth/members';
