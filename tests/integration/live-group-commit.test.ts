@@ -77,4 +77,38 @@ describe('live writes in the group commit', () => {
 		expect(reloaded.state.locked).toBe(true);
 		expect(getPlayer((await registry.get(a.id))!.state, 'pa')?.nickname).toBe('Người pa');
 	});
+
+	it('refuse the writes a failed game queued while its batch was being written: the disk never gets ahead of the reload', async () => {
+		const { db, clock, registry, games, heard, evicted } = await world();
+		const b = games[1];
+		await db
+			.insert(gameCommand)
+			.values({ gameId: b.id, seq: b.seq + 1, command: '{"type":"lock"}', at: clock.now() });
+		const ack = (game: (typeof games)[number]) =>
+			new Promise<unknown>((resolve) => registry.commit.afterCommit(resolve, game.id));
+		const join = (playerId: string) =>
+			b.run(
+				{ type: 'join', playerId, nickname: `Người ${playerId}`, fields: {} },
+				{ tokenHash: `hash-${b.id}-${playerId}` }
+			);
+		expect(join('pb').ok).toBe(true);
+		const first = ack(b);
+		// A command the phone sends while that batch is being written: memory still holds pb.
+		let late: Promise<unknown> | undefined;
+		registry.commit.add({
+			write: async () => {
+				expect(join('pb3').ok).toBe(true);
+				late = ack(b);
+			}
+		});
+		expect(await first).toBeInstanceOf(Error);
+		expect(evicted).toEqual([b.id]);
+		expect(await late).toBeInstanceOf(Error);
+		expect(registry.commit.stats.commits).toBe(2);
+		expect(heard).toEqual([]);
+		expect(await listPlayerRows(db, b.id)).toEqual([]);
+		const reloaded = (await registry.get(b.id))!;
+		expect(getPlayer(reloaded.state, 'pb3')).toBeNull();
+		expect(reloaded.seq).toBe(b.seq - 1);
+	});
 });
