@@ -1,10 +1,11 @@
 /**
- * Bench fixtures written straight into the server's SQLite file (WAL allows a second writer):
+ * Bench fixtures written straight into the server's database (a SQLite file, where WAL allows a
+ * second writer, or a postgres:// URL):
  * an organization, a host account with a session cookie, and a classic game whose questions
  * look like real ones (Vietnamese text, four options, explanation and legal citation), so the
  * frames the server encodes have a realistic size.
  */
-import { openDatabase } from '../../src/lib/server/db';
+import { closeDatabase, openDatabase } from '../../src/lib/server/db';
 import { createOrganization, findOrganizationBySlug } from '../../src/lib/server/auth/members';
 import { createUser } from '../../src/lib/server/auth/accounts';
 import { createSession, generateToken, SESSION_COOKIE } from '../../src/lib/server/auth/session';
@@ -56,10 +57,12 @@ export async function createFixtures(
 	databasePath: string,
 	options: FixtureOptions
 ): Promise<BenchFixtures> {
-	const db = openDatabase(databasePath);
+	const db = await openDatabase(databasePath);
 	try {
 		const slug = options.orgSlug ?? 'bench';
-		const org = findOrganizationBySlug(db, slug) ?? createOrganization(db, `Đo tải ${slug}`, slug);
+		const org =
+			(await findOrganizationBySlug(db, slug)) ??
+			(await createOrganization(db, `Đo tải ${slug}`, slug));
 		const username = `bench-host-${Date.now().toString(36)}${options.label ?? ''}`;
 		const user = await createUser(db, {
 			organizationId: org.id,
@@ -69,11 +72,11 @@ export async function createFixtures(
 			role: 'host'
 		});
 		const token = generateToken();
-		createSession(db, token, user.id);
+		await createSession(db, token, user.id);
 		const questions = Array.from({ length: options.questions }, (_, i) =>
 			benchQuestion(i + 1, options.timeLimitSec)
 		);
-		const created = createLiveGameFromQuestions(db, {
+		const created = await createLiveGameFromQuestions(db, {
 			organizationId: org.id,
 			createdBy: user.id,
 			mode: 'classic',
@@ -91,6 +94,6 @@ export async function createFixtures(
 			pin: created.pin
 		};
 	} finally {
-		db.$client.close();
+		await closeDatabase(db);
 	}
 }

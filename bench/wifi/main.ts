@@ -27,7 +27,10 @@ import { BenchHost } from '../live/host';
 import { createPhoneSocket, type Ack, type PhoneSocket } from '../live/phone-socket';
 import { formatPercentiles, percentiles } from '../live/stats';
 import { FaultyLink } from './faulty-link';
-import { openDatabase } from '../../src/lib/server/db';
+import { eq } from 'drizzle-orm';
+import { closeDatabase, openDatabase } from '../../src/lib/server/db';
+import { listPlayerRows } from '../../src/lib/server/db/queries/games';
+import { answer } from '../../src/lib/server/db/schema';
 import { getResults } from '../../src/lib/server/live/service';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -427,15 +430,17 @@ async function main() {
 	await sleep(500);
 
 	// The checks, against the database.
-	const db = openDatabase(databasePath);
-	const players = db.$client
-		.prepare('SELECT player_id AS id, nickname FROM player WHERE game_id = ?')
-		.all(fixtures.gameId) as { id: string; nickname: string }[];
-	const answerRows = db.$client
-		.prepare('SELECT player_id AS id, question_index AS qi FROM answer WHERE game_id = ?')
-		.all(fixtures.gameId) as { id: string; qi: number }[];
-	const results = getResults(db, fixtures.organizationId, fixtures.gameId);
-	db.$client.close();
+	const db = await openDatabase(databasePath);
+	const players = (await listPlayerRows(db, fixtures.gameId)).map((p) => ({
+		id: p.playerId,
+		nickname: p.nickname
+	}));
+	const answerRows = await db
+		.select({ id: answer.playerId, qi: answer.questionIndex })
+		.from(answer)
+		.where(eq(answer.gameId, fixtures.gameId));
+	const results = await getResults(db, fixtures.organizationId, fixtures.gameId);
+	await closeDatabase(db);
 	const stored = new Set(answerRows.map((r) => `${r.id}:${r.qi}`));
 	const ackedTotal = phones.reduce((sum, p) => sum + p.acked.size, 0);
 	const ackedMissing = phones.flatMap((p) =>

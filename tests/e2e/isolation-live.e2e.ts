@@ -42,7 +42,7 @@ test('a host of organization A can neither see, run, export nor create from orga
 		title: `${secret} quiz`,
 		description: ''
 	});
-	const created = createLiveGameFromQuestions(e2eDb(), {
+	const created = await createLiveGameFromQuestions(e2eDb(), {
 		organizationId: ownerB.organizationId,
 		quizId: quizB.id,
 		mode: 'classic',

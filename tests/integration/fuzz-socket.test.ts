@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runFuzz } from '../../bench/fuzz/fuzz';
 import { playRealGamesUntil, type RealGame } from '../../bench/fuzz/real-game';
 import { benchQuestion } from '../../bench/live/setup';
-import { createGame, makeStaff, startServer, tempDbFile, type TestServer } from './live-harness';
+import { createGame, makeStaff, startServer, type TestServer } from './live-harness';
+import { newTestDatabase } from '../../src/lib/server/db/test-databases';
 
 // The short run of `npm run bench:fuzz` (which sends 10,000 payloads to the production server,
 // form posts included): 1,000 socket payloads and raw frames against a real server on port 0.
@@ -14,16 +15,16 @@ afterAll(async () => {
 
 describe('the realtime server under fuzzing', () => {
 	it('answers 1,000 malformed, oversized and out-of-order payloads with error codes while a real game finishes correctly', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const questions = [1, 2, 3].map((n) => benchQuestion(n, 20));
-		const fuzzStaff = makeStaff(server.db);
-		const fuzzGame = createGame(server.db, fuzzStaff, questions);
-		const realStaff = makeStaff(server.db);
-		const makeReal = (): RealGame => {
-			const game = createGame(server.db, realStaff, questions);
+		const fuzzStaff = await makeStaff(server.db);
+		const fuzzGame = await createGame(server.db, fuzzStaff, questions);
+		const realStaff = await makeStaff(server.db);
+		const makeReal = async (): Promise<RealGame> => {
+			const game = await createGame(server.db, realStaff, questions);
 			return { ...game, cookie: realStaff.cookie, questions: 3, correct: 1 };
 		};
-		const firstReal = makeReal();
+		const firstReal = await makeReal();
 
 		let fuzzing = true;
 		let games = 0;

@@ -16,9 +16,9 @@ import {
 	q1,
 	q2,
 	startServer,
-	tempDbFile,
 	type TestServer
 } from './live-harness';
+import { newTestDatabase } from '../../src/lib/server/db/test-databases';
 import { getResults } from '../../src/lib/server/live/service';
 
 let server: TestServer | undefined;
@@ -29,9 +29,9 @@ afterEach(async () => {
 });
 
 async function setUp() {
-	server = await startServer(tempDbFile());
-	const staff = makeStaff(server.db, 'organizer', server.clock.now());
-	const game = createGame(server.db, staff, [q1(), q2()]);
+	server = await startServer(await newTestDatabase('file'));
+	const staff = await makeStaff(server.db, 'organizer', server.clock.now());
+	const game = await createGame(server.db, staff, [q1(), q2()]);
 	const screen = await connect(server.url, staff.cookie);
 	await screen.emit('host:attach', { gameId: game.gameId });
 	const command = async (type: string) => {
@@ -148,7 +148,7 @@ describe('answers and reconnects', () => {
 		expect(lateResult).toMatchObject({ answered: false, me: { score: 0 } });
 		// After the close, a resend still gets the same acknowledgement.
 		expect(await early.emit<AnswerReply>('answer:submit', answer)).toEqual(again);
-		const results = getResults(db, staff.organizationId, gameId);
+		const results = await getResults(db, staff.organizationId, gameId);
 		expect(results?.players.map((p) => [p.nickname, p.score, p.answered])).toEqual([
 			['Sớm', 925, 1],
 			['Muộn', 0, 0]

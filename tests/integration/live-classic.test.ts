@@ -22,10 +22,10 @@ import {
 	q1,
 	q2,
 	startServer,
-	tempDbFile,
 	type TestClient,
 	type TestServer
 } from './live-harness';
+import { newTestDatabase } from '../../src/lib/server/db/test-databases';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -57,10 +57,10 @@ async function host(client: TestClient, gameId: number, type: string, extra: obj
 
 describe('a classic game with a host and three phones', () => {
 	it('plays from the lobby to the podium with the engine scores and no early answer key', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { db, clock, url } = server;
-		const staff = makeStaff(db, 'host', clock.now());
-		const { gameId, pin } = createGame(db, staff, [q1(), q2()]);
+		const staff = await makeStaff(db, 'host', clock.now());
+		const { gameId, pin } = await createGame(db, staff, [q1(), q2()]);
 
 		const screen = await connect(url, staff.cookie);
 		const attached = await screen.emit<HostAttachReply>('host:attach', { gameId });
@@ -182,10 +182,10 @@ describe('a classic game with a host and three phones', () => {
 		expect(final.state.phase).toBe('ended');
 
 		// A snapshot follows the end shortly; results read the same from snapshot or from the log.
-		const fromLog = getResults(db, staff.organizationId, gameId);
+		const fromLog = await getResults(db, staff.organizationId, gameId);
 		clock.advance(2_000);
-		await vi.waitFor(() => expect(getSnapshot(db, gameId)?.seq).toBeGreaterThan(10));
-		const results = getResults(db, staff.organizationId, gameId);
+		await vi.waitFor(async () => expect((await getSnapshot(db, gameId))?.seq).toBeGreaterThan(10));
+		const results = await getResults(db, staff.organizationId, gameId);
 		expect(results).toEqual(fromLog);
 		expect(results?.game.status).toBe('ended');
 		expect(results?.players.map((p) => [p.rank, p.nickname, p.score])).toEqual([

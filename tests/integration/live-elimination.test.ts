@@ -21,10 +21,10 @@ import {
 	q2,
 	q3,
 	startServer,
-	tempDbFile,
 	type TestClient,
 	type TestServer
 } from './live-harness';
+import { newTestDatabase } from '../../src/lib/server/db/test-databases';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -54,10 +54,10 @@ const tieBreak: Question = {
 
 describe('Rung chuông vàng', () => {
 	it('eliminates wrong and silent players, rescues, refuses rescue after the final, breaks the tie', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { db, url, clock } = server;
-		const staff = makeStaff(db, 'host', clock.now());
-		const { gameId, pin } = createGame(
+		const staff = await makeStaff(db, 'host', clock.now());
+		const { gameId, pin } = await createGame(
 			db,
 			staff,
 			[q1(), q2(), q3(), rescueQuestion, tieBreak],
@@ -201,7 +201,7 @@ describe('Rung chuông vàng', () => {
 		expect(ended.winner).toEqual({ playerId: expect.any(String), nickname: 'A' });
 		expect(ended.podium[0]).toMatchObject({ nickname: 'A', rank: 1 });
 
-		const results = getResults(db, staff.organizationId, gameId);
+		const results = await getResults(db, staff.organizationId, gameId);
 		expect(results?.winner?.nickname).toBe('A');
 		expect(results?.questions.map((q) => [q.kind, q.eligible, q.correct])).toEqual([
 			['main', 4, 2],

@@ -13,10 +13,10 @@ import {
 	q1,
 	q2,
 	startServer,
-	tempDbFile,
 	type TestClient,
 	type TestServer
 } from './live-harness';
+import { newTestDatabase } from '../../src/lib/server/db/test-databases';
 
 // Fan-out cost is one socket write per phone per room frame (docs/performance.md): a transition
 // whose own frame already tells the phones everything sends no second, room-wide game:state.
@@ -38,9 +38,9 @@ const events = (phone: TestClient) => phone.events.map((e) => e.event);
 
 describe('room frames per transition', () => {
 	it('opens and closes a question with one room frame each, and still sends game:state where the phones cannot infer it', async () => {
-		server = await startServer(tempDbFile());
-		const staff = makeStaff(server.db, 'host', server.clock.now());
-		const { gameId, pin } = createGame(server.db, staff, [q1(), q2()]);
+		server = await startServer(await newTestDatabase('file'));
+		const staff = await makeStaff(server.db, 'host', server.clock.now());
+		const { gameId, pin } = await createGame(server.db, staff, [q1(), q2()]);
 		const screen = await connect(server.url, staff.cookie);
 		await screen.emit('host:attach', { gameId });
 		const phone = await connect(server.url);

@@ -1,14 +1,13 @@
 /**
  * Test harness for the realtime server: a real HTTP server on port 0 with attachRealtime, real
- * socket.io clients, a database file in a temp folder, a controllable clock and question timers.
+ * socket.io clients, a test database that can be reopened (a SQLite file in a temp folder, or a
+ * PostgreSQL database with TEST_DATABASE=pg), a controllable clock and question timers.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { openDatabase, type Db } from '../../src/lib/server/db';
+import { closeDatabase, type Db } from '../../src/lib/server/db';
+import { openTestDb } from '../../src/lib/server/db/test-databases';
 import { testApp, type TestAppOptions } from '../../src/lib/server/app-testing';
 import type { AppContext } from '../../src/lib/server/app';
 import { createOrganization } from '../../src/lib/server/auth/members';
@@ -16,6 +15,8 @@ import { createSession, generateToken, SESSION_COOKIE } from '../../src/lib/serv
 import { user, type Role } from '../../src/lib/server/db/schema';
 import {
 	attachRealtime,
+	realtimeReady,
+	stopRealtime,
 	type RealtimeDeps,
 	type RealtimeServer
 } from '../../src/lib/server/realtime';
@@ -58,11 +59,6 @@ export class ManualClock {
 	}
 }
 
-export function tempDbFile(): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cv-live-'));
-	return path.join(dir, 'test.db');
-}
-
 export interface TestServer {
 	url: string;
 	io: RealtimeServer;
@@ -74,7 +70,7 @@ export interface TestServer {
 }
 
 export async function startServer(
-	file: string,
+	location: string,
 	clock = new ManualClock(),
 	options: {
 		joinLimit?: number;
@@ -83,9 +79,9 @@ export async function startServer(
 		app?: Omit<TestAppOptions, 'db'>;
 	} = {}
 ): Promise<TestServer> {
-	const db = openDatabase(file);
+	const db = await openTestDb(location);
 	const server = http.createServer();
-	const app = testApp({ ...options.app, db });
+	const app = await testApp({ ...options.app, db });
 	const io = attachRealtime(server, {
 		app,
 		now: clock.now,
@@ -96,6 +92,7 @@ export async function startServer(
 		},
 		...options.realtime
 	});
+	await realtimeReady(io);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
@@ -105,8 +102,9 @@ export async function startServer(
 		db,
 		clock,
 		close: async () => {
-			await io.close();
-			db.$client.close();
+			// The live writes still queued are committed before the database closes.
+			await stopRealtime(io);
+			await closeDatabase(db);
 		}
 	};
 }
@@ -205,11 +203,11 @@ export class TestClient {
 let orgCounter = 0;
 
 /** An organization with one staff user and a valid session cookie. */
-export function makeStaff(db: Db, role: Role = 'host', now = Date.now()) {
+export async function makeStaff(db: Db, role: Role = 'host', now = Date.now()) {
 	orgCounter++;
 	const slug = `org${process.pid}x${orgCounter}x${Math.floor(Math.random() * 1e6)}`;
-	const org = createOrganization(db, `Tổ chức ${slug}`, slug);
-	const row = db
+	const org = await createOrganization(db, `Tổ chức ${slug}`, slug);
+	const [row] = await db
 		.insert(user)
 		.values({
 			organizationId: org.id,
@@ -219,21 +217,20 @@ export function makeStaff(db: Db, role: Role = 'host', now = Date.now()) {
 			role,
 			createdAt: new Date(now)
 		})
-		.returning()
-		.get();
+		.returning();
 	const token = generateToken();
-	createSession(db, token, row.id, now);
+	await createSession(db, token, row.id, now);
 	return { organizationId: org.id, userId: row.id, cookie: `${SESSION_COOKIE}=${token}` };
 }
 
-export function createGame(
+export async function createGame(
 	db: Db,
 	staff: { organizationId: number; userId: number },
 	questions: Question[],
 	mode: GameMode = 'classic',
 	options: LiveGameOptionsInput = {}
-): { gameId: number; pin: string } {
-	const created = createLiveGameFromQuestions(db, {
+): Promise<{ gameId: number; pin: string }> {
+	const created = await createLiveGameFromQuestions(db, {
 		organizationId: staff.organizationId,
 		createdBy: staff.userId,
 		title: 'Tìm hiểu Bộ luật Lao động',

@@ -15,9 +15,9 @@ import {
 	createGame,
 	makeStaff,
 	startServer,
-	tempDbFile,
 	type TestServer
 } from './live-harness';
+import { newTestDatabase } from '../../src/lib/server/db/test-databases';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -41,8 +41,8 @@ function ordering(items: string[]): Question {
 
 /** A game of one ordering question stored in `items` order (seed 42, like every harness game). */
 async function openedFor(s: TestServer, items: string[]) {
-	const staff = makeStaff(s.db, 'host', s.clock.now());
-	const { gameId, pin } = createGame(s.db, staff, [ordering(items)]);
+	const staff = await makeStaff(s.db, 'host', s.clock.now());
+	const { gameId, pin } = await createGame(s.db, staff, [ordering(items)]);
 	const screen = await connect(s.url, staff.cookie);
 	expect((await screen.emit<HostAttachReply>('host:attach', { gameId })).ok).toBe(true);
 	const phone = await connect(s.url);
@@ -59,7 +59,7 @@ async function openedFor(s: TestServer, items: string[]) {
 
 describe('finding 1: live ordering questions', () => {
 	it('send the same question frame whatever the stored (correct) order, and judge the ids through the game', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const a = await openedFor(server, ITEMS);
 		const reordered = [ITEMS[1], ITEMS[2], ITEMS[0]];
 		const b = await openedFor(server, reordered);

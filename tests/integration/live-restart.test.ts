@@ -17,9 +17,9 @@ import {
 	q1,
 	q2,
 	startServer,
-	tempDbFile,
 	type TestServer
 } from './live-harness';
+import { newTestDatabase } from '../../src/lib/server/db/test-databases';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -29,11 +29,11 @@ afterEach(async () => {
 
 describe('a restart mid-question', () => {
 	it('resumes the game on a new server over the same database with every acknowledged answer', async () => {
-		const file = tempDbFile();
+		const file = await newTestDatabase('file');
 		const first = await startServer(file);
 		servers.push(first);
-		const staff = makeStaff(first.db, 'host', first.clock.now());
-		const { gameId, pin } = createGame(first.db, staff, [q1(), q2()]);
+		const staff = await makeStaff(first.db, 'host', first.clock.now());
+		const { gameId, pin } = await createGame(first.db, staff, [q1(), q2()]);
 		const screen = await connect(first.url, staff.cookie);
 		await screen.emit('host:attach', { gameId });
 		const tokens: Record<string, string> = {};
@@ -111,16 +111,16 @@ describe('a restart mid-question', () => {
 		expect(mai.me.score).toBe(950);
 		expect(oanh.me.score).toBe(Math.round(1000 * (1 - 8_000 / 40_000)));
 		expect(
-			getResults(second.db, staff.organizationId, gameId)?.players.map((p) => p.score)
+			(await getResults(second.db, staff.organizationId, gameId))?.players.map((p) => p.score)
 		).toEqual([950, 800, 0]);
 	});
 
 	it('closes a question on its persisted deadline when the server comes back after it', async () => {
-		const file = tempDbFile();
+		const file = await newTestDatabase('file');
 		const first = await startServer(file);
 		servers.push(first);
-		const staff = makeStaff(first.db, 'host', first.clock.now());
-		const { gameId, pin } = createGame(first.db, staff, [q1()]);
+		const staff = await makeStaff(first.db, 'host', first.clock.now());
+		const { gameId, pin } = await createGame(first.db, staff, [q1()]);
 		const phone = await connect(first.url);
 		await phone.emit('player:join', { pin, nickname: 'Quân' });
 		const screen = await connect(first.url, staff.cookie);

@@ -16,9 +16,9 @@ import {
 	q1,
 	q2,
 	startServer,
-	tempDbFile,
 	type TestServer
 } from './live-harness';
+import { newTestDatabase } from '../../src/lib/server/db/test-databases';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -29,11 +29,11 @@ afterEach(async () => {
 
 describe('hostile clients', () => {
 	it('refuses host commands from an anonymous socket and from staff of another organization', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { db, url, clock } = server;
-		const owner = makeStaff(db, 'host', clock.now());
-		const stranger = makeStaff(db, 'admin', clock.now());
-		const { gameId, pin } = createGame(db, owner, [q1()]);
+		const owner = await makeStaff(db, 'host', clock.now());
+		const stranger = await makeStaff(db, 'admin', clock.now());
+		const { gameId, pin } = await createGame(db, owner, [q1()]);
 		const phone = await connect(url);
 		await phone.emit('player:join', { pin, nickname: 'Lan' });
 
@@ -80,10 +80,10 @@ describe('hostile clients', () => {
 	});
 
 	it('answers every malformed payload on every event with INVALID_PAYLOAD and keeps serving', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { db, url, clock } = server;
-		const staff = makeStaff(db, 'host', clock.now());
-		const { gameId, pin } = createGame(db, staff, [q1(), q2()]);
+		const staff = await makeStaff(db, 'host', clock.now());
+		const { gameId, pin } = await createGame(db, staff, [q1(), q2()]);
 		const screen = await connect(url, staff.cookie);
 		await screen.emit('host:attach', { gameId });
 		const phone = await connect(url);
@@ -165,10 +165,10 @@ describe('hostile clients', () => {
 	});
 
 	it('rate-limits join attempts per address without slowing players already in', async () => {
-		server = await startServer(tempDbFile(), undefined, { joinLimit: 5 });
+		server = await startServer(await newTestDatabase('file'), undefined, { joinLimit: 5 });
 		const { db, url, clock } = server;
-		const staff = makeStaff(db, 'host', clock.now());
-		const { pin } = createGame(db, staff, [q1()]);
+		const staff = await makeStaff(db, 'host', clock.now());
+		const { pin } = await createGame(db, staff, [q1()]);
 		const bot = await connect(url);
 		const replies = [];
 		for (let i = 0; i < 8; i++)
@@ -182,10 +182,10 @@ describe('hostile clients', () => {
 	});
 
 	it('refuses nicknames from the filter list, and taken nicknames, when joining', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { db, url, clock } = server;
-		const staff = makeStaff(db, 'host', clock.now());
-		const { pin } = createGame(db, staff, [q1()]);
+		const staff = await makeStaff(db, 'host', clock.now());
+		const { pin } = await createGame(db, staff, [q1()]);
 		const phone = await connect(url);
 		for (const nickname of ['Đ.M.M', 'fuck you', 'thằng chó', 'Lồn'])
 			expect(await phone.emit('player:join', { pin, nickname })).toEqual({
@@ -207,8 +207,8 @@ describe('hostile clients', () => {
 
 describe('the ping handshake', () => {
 	it('knows a logged-in user, and treats an anonymous socket and a forged cookie alike', async () => {
-		server = await startServer(tempDbFile());
-		const staff = makeStaff(server.db, 'host', server.clock.now());
+		server = await startServer(await newTestDatabase('file'));
+		const staff = await makeStaff(server.db, 'host', server.clock.now());
 		const loggedIn = await connect(server.url, staff.cookie);
 		const reply = await loggedIn.emit<PingReply>('ping', { echo: 'xin chào' });
 		expect(reply).toMatchObject({

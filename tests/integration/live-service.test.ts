@@ -8,7 +8,6 @@ import type {
 import { createBank } from '../../src/lib/server/db/queries/banks';
 import { addQuestion, updateQuestion } from '../../src/lib/server/db/queries/questions';
 import { addQuizQuestions, createQuiz } from '../../src/lib/server/db/queries/quizzes';
-import { openDatabase } from '../../src/lib/server/db';
 import { getGame } from '../../src/lib/server/db/queries/games';
 import {
 	createLiveGame,
@@ -26,9 +25,9 @@ import {
 	q1,
 	q2,
 	startServer,
-	tempDbFile,
 	type TestServer
 } from './live-harness';
+import { newTestDatabase, openTestDb } from '../../src/lib/server/db/test-databases';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -38,24 +37,27 @@ afterEach(async () => {
 });
 
 describe('the live-game service', () => {
-	it('creates a game from a quiz of the organization and keeps its questions when the bank changes', () => {
-		const db = openDatabase(tempDbFile());
-		const staff = makeStaff(db, 'organizer');
-		const other = makeStaff(db, 'organizer');
-		const bank = createBank(db, staff.organizationId, {
+	it('creates a game from a quiz of the organization and keeps its questions when the bank changes', async () => {
+		const db = await openTestDb();
+		const staff = await makeStaff(db, 'organizer');
+		const other = await makeStaff(db, 'organizer');
+		const bank = await createBank(db, staff.organizationId, {
 			title: 'Bộ luật Lao động',
 			description: '',
 			tags: [],
 			visibility: 'private'
 		});
-		const ids = [q1(), q2()].map(
-			(q) => addQuestion(db, staff.organizationId, bank.id, q) as number
-		);
-		const quiz = createQuiz(db, staff.organizationId, { title: 'Hội thi CĐCS', description: '' });
-		addQuizQuestions(db, staff.organizationId, quiz.id, ids);
+		const ids: number[] = [];
+		for (const q of [q1(), q2()])
+			ids.push((await addQuestion(db, staff.organizationId, bank.id, q)) as number);
+		const quiz = await createQuiz(db, staff.organizationId, {
+			title: 'Hội thi CĐCS',
+			description: ''
+		});
+		await addQuizQuestions(db, staff.organizationId, quiz.id, ids);
 
 		expect(
-			createLiveGame(db, {
+			await createLiveGame(db, {
 				organizationId: other.organizationId,
 				quizId: quiz.id,
 				mode: 'classic',
@@ -63,7 +65,7 @@ describe('the live-game service', () => {
 			})
 		).toEqual({ ok: false, problems: ['NOT_FOUND'] });
 		expect(
-			createLiveGame(db, {
+			await createLiveGame(db, {
 				organizationId: staff.organizationId,
 				quizId: quiz.id,
 				mode: 'teams',
@@ -72,7 +74,7 @@ describe('the live-game service', () => {
 			})
 		).toMatchObject({ ok: false, problems: expect.arrayContaining(['TEAMS_REQUIRED']) });
 
-		const created = createLiveGame(db, {
+		const created = await createLiveGame(db, {
 			organizationId: staff.organizationId,
 			quizId: quiz.id,
 			mode: 'teams',
@@ -81,14 +83,14 @@ describe('the live-game service', () => {
 		});
 		if (!created.ok) throw new Error(created.problems.join());
 		expect(created.pin).toMatch(/^[1-9]\d{5}$/);
-		updateQuestion(db, staff.organizationId, ids[0], { ...q1(), text: 'Đã sửa sau khi tạo' });
+		await updateQuestion(db, staff.organizationId, ids[0], { ...q1(), text: 'Đã sửa sau khi tạo' });
 
-		const row = getGame(db, staff.organizationId, created.gameId);
+		const row = await getGame(db, staff.organizationId, created.gameId);
 		expect((row?.questions as Array<{ text: string; questionId: number }>)[0]).toMatchObject({
 			text: q1().text,
 			questionId: ids[0]
 		});
-		const game = getGameForHost(db, staff.organizationId, created.gameId);
+		const game = await getGameForHost(db, staff.organizationId, created.gameId);
 		expect(game).toMatchObject({
 			title: 'Hội thi CĐCS',
 			mode: 'teams',
@@ -98,10 +100,12 @@ describe('the live-game service', () => {
 				{ id: 't2', name: 'Tổ May' }
 			]
 		});
-		expect(getGameForHost(db, other.organizationId, created.gameId)).toBeUndefined();
-		expect(listLiveGames(db, staff.organizationId).map((g) => g.id)).toEqual([created.gameId]);
-		expect(listLiveGames(db, other.organizationId)).toEqual([]);
-		expect(findJoinableGame(db, created.pin)).toEqual({
+		expect(await getGameForHost(db, other.organizationId, created.gameId)).toBeUndefined();
+		expect((await listLiveGames(db, staff.organizationId)).map((g) => g.id)).toEqual([
+			created.gameId
+		]);
+		expect(await listLiveGames(db, other.organizationId)).toEqual([]);
+		expect(await findJoinableGame(db, created.pin)).toEqual({
 			gameId: created.gameId,
 			pin: created.pin,
 			title: 'Hội thi CĐCS',
@@ -112,17 +116,17 @@ describe('the live-game service', () => {
 			locked: false,
 			ended: false
 		});
-		expect(findJoinableGame(db, '12345')).toBeUndefined();
-		const results = getResults(db, staff.organizationId, created.gameId);
+		expect(await findJoinableGame(db, '12345')).toBeUndefined();
+		const results = await getResults(db, staff.organizationId, created.gameId);
 		expect(results?.players).toEqual([]);
-		expect(getResults(db, other.organizationId, created.gameId)).toBeUndefined();
+		expect(await getResults(db, other.organizationId, created.gameId)).toBeUndefined();
 	});
 
 	it('plays teams with hidden fields the projector never sees, and exports them for the organization', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { db, url, clock } = server;
-		const staff = makeStaff(db, 'admin', clock.now());
-		const { gameId, pin } = createGame(db, staff, [q1()], 'teams', {
+		const staff = await makeStaff(db, 'admin', clock.now());
+		const { gameId, pin } = await createGame(db, staff, [q1()], 'teams', {
 			teams: ['Tổ Cơ khí', 'Tổ May'],
 			hiddenFields: ['fullName', 'phone'],
 			nicknameFilter: false
@@ -157,9 +161,9 @@ describe('the live-game service', () => {
 			hidden: { fullName: 'Trần Thị Tèo', phone: '0987654321' }
 		});
 		await screen.next<LobbyPlayersFrame>('lobby:players', (f) => f.count === 2);
-		expect(findJoinableGame(db, pin)?.locked).toBe(false);
+		expect((await findJoinableGame(db, pin))?.locked).toBe(false);
 		await screen.emit('host:command', { gameId, command: { type: 'lock' } });
-		expect(findJoinableGame(db, pin)?.locked).toBe(true);
+		expect((await findJoinableGame(db, pin))?.locked).toBe(true);
 		expect(await (await connect(url)).emit('player:join', { pin, nickname: 'Muộn' })).toMatchObject(
 			{
 				ok: false,
@@ -186,7 +190,7 @@ describe('the live-game service', () => {
 			expect(wire).not.toContain('Nguyễn Văn Tí');
 		}
 
-		const results = getResults(db, staff.organizationId, gameId);
+		const results = await getResults(db, staff.organizationId, gameId);
 		expect(results?.hiddenFields).toEqual(['fullName', 'phone']);
 		expect(results?.players[0]).toMatchObject({
 			nickname: '=HYPERLINK("x")',
@@ -200,6 +204,8 @@ describe('the live-game service', () => {
 		expect(text).toContain('Họ và tên');
 		expect(text).toContain('0912345678');
 		expect(text).not.toContain('không hỏi');
-		expect(await exportResults(db, makeStaff(db).organizationId, gameId, 'csv')).toBeUndefined();
+		expect(
+			await exportResults(db, (await makeStaff(db)).organizationId, gameId, 'csv')
+		).toBeUndefined();
 	});
 });

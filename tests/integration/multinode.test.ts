@@ -5,7 +5,9 @@
  * saying how to get either when it is missing.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
@@ -21,10 +23,10 @@ import {
 	type QuestionOpenedFrame,
 	type RejoinReply
 } from '../../src/lib/protocol';
-import { openDatabase, type Db } from '../../src/lib/server/db';
+import { openSqlite, type Db } from '../../src/lib/server/db';
 import { startServer, type ServerHandle } from '../../bench/live/server';
 import { ensureBuild } from '../../scripts/build-stamp.js';
-import { TestClient, createGame, makeStaff, q1, q2, tempDbFile } from './live-harness';
+import { TestClient, createGame, makeStaff, q1, q2 } from './live-harness';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ROOT = path.resolve('.');
@@ -160,8 +162,9 @@ const answerRows = (gameId: number) =>
 beforeAll(async () => {
 	await requireRedis();
 	ensureBuild(ROOT);
-	file = tempDbFile();
-	db = openDatabase(file);
+	// The nodes are server processes on one SQLite file (this test is SQLite-only, vite.config.ts).
+	file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cv-live-')), 'test.db');
+	db = openSqlite(file);
 	nodes.a = await startNode('a');
 	nodes.b = await startNode('b');
 	await startProxy();
@@ -177,8 +180,8 @@ afterAll(async () => {
 
 describe('two nodes behind HAProxy, one game', () => {
 	it('serves the host on one node and players on both: every question, the podium, answers counted once', async () => {
-		const staff = makeStaff(db, 'host');
-		const { gameId, pin } = createGame(db, staff, [q1(), q2()]);
+		const staff = await makeStaff(db, 'host');
+		const { gameId, pin } = await createGame(db, staff, [q1(), q2()]);
 		const owner = await waitForOwner(gameId);
 		const other = owner === 'a' ? 'b' : 'a';
 		// The host screen is on the other node than the game: its commands are forwarded.
@@ -236,8 +239,8 @@ describe('two nodes behind HAProxy, one game', () => {
 	}, 120_000);
 
 	it('resumes on the other node within 5 s after kill -9 of the owner mid-question, with every acknowledged answer and score', async () => {
-		const staff = makeStaff(db, 'host');
-		const { gameId, pin } = createGame(db, staff, [q1(), q2()]);
+		const staff = await makeStaff(db, 'host');
+		const { gameId, pin } = await createGame(db, staff, [q1(), q2()]);
 		const owner = await waitForOwner(gameId);
 		const survivor = owner === 'a' ? 'b' : 'a';
 		const host = await screen(nodes[owner].url, staff.cookie);

@@ -1,14 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createSocket, type LiveSocket, type SocketOptions } from '../../src/lib/client/socket';
-import {
-	createGame,
-	makeStaff,
-	q1,
-	startServer,
-	tempDbFile,
-	type TestServer
-} from './live-harness';
+import { createGame, makeStaff, q1, startServer, type TestServer } from './live-harness';
+import { newTestDatabase } from '../../src/lib/server/db/test-databases';
 
 const servers: TestServer[] = [];
 const sockets: LiveSocket[] = [];
@@ -18,7 +12,7 @@ afterEach(async () => {
 });
 
 async function setup() {
-	const server = await startServer(tempDbFile());
+	const server = await startServer(await newTestDatabase('file'));
 	servers.push(server);
 	return server;
 }
@@ -40,8 +34,8 @@ function once(socket: LiveSocket, event: 'connect' | 'disconnect'): Promise<stri
 describe('the phone socket (socket.io protocol over a plain WebSocket)', () => {
 	it('connects, joins a game with an acknowledged request and receives its broadcasts', async () => {
 		const server = await setup();
-		const staff = makeStaff(server.db);
-		const { pin } = createGame(server.db, staff, [q1()]);
+		const staff = await makeStaff(server.db);
+		const { pin } = await createGame(server.db, staff, [q1()]);
 		const socket = open(server);
 		const connected = once(socket, 'connect');
 		socket.connect();

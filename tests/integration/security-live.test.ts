@@ -11,9 +11,9 @@ import {
 	makeStaff,
 	q1,
 	startServer,
-	tempDbFile,
 	type TestServer
 } from './live-harness';
+import { newTestDatabase } from '../../src/lib/server/db/test-databases';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -24,11 +24,11 @@ afterEach(async () => {
 
 describe('finding 15: ended games leave memory', () => {
 	it('evicts an ended game, and again after a phone reloads its podium; results stay on disk', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { db, url, clock, io } = server;
 		const registry = registryOf(io)!;
-		const staff = makeStaff(db, 'host', clock.now());
-		const { gameId, pin } = createGame(db, staff, [q1()]);
+		const staff = await makeStaff(db, 'host', clock.now());
+		const { gameId, pin } = await createGame(db, staff, [q1()]);
 		const phone = await connect(url);
 		const joined = await phone.emit<JoinReply>('player:join', { pin, nickname: 'Lan' });
 		if (!joined.ok) throw new Error(joined.error);
@@ -56,17 +56,17 @@ describe('finding 15: ended games leave memory', () => {
 		// …and it leaves memory again.
 		clock.advance(ENDED_GAME_TTL_MS);
 		expect(registry.size).toBe(0);
-		expect(getResults(db, staff.organizationId, gameId)?.players.map((p) => p.nickname)).toEqual([
-			'Lan'
-		]);
+		expect(
+			(await getResults(db, staff.organizationId, gameId))?.players.map((p) => p.nickname)
+		).toEqual(['Lan']);
 	});
 });
 
 describe('finding 16: joining a game', () => {
 	it('refuses a nickname that would pass for another player on the projector', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { db, url, clock } = server;
-		const { pin } = createGame(db, makeStaff(db, 'host', clock.now()), [q1()]);
+		const { pin } = await createGame(db, await makeStaff(db, 'host', clock.now()), [q1()]);
 		const lan = await connect(url);
 		expect((await lan.emit<JoinReply>('player:join', { pin, nickname: 'Lan' })).ok).toBe(true);
 		for (const nickname of ['L\u0430n', 'Lan\u202E', '\u2067Lan']) {
@@ -86,9 +86,9 @@ describe('finding 16: joining a game', () => {
 	});
 
 	it('enforces the PIN-guessing limit on /join/[pin]: a blocked address learns nothing about real PINs', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { app, db, clock } = server;
-		const { pin } = createGame(db, makeStaff(db, 'host', clock.now()), [q1()]);
+		const { pin } = await createGame(db, await makeStaff(db, 'host', clock.now()), [q1()]);
 		const address = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 		const visit = (p: string) =>
 			joinPage({

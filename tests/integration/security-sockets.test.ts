@@ -10,10 +10,10 @@ import {
 	makeStaff,
 	q1,
 	startServer,
-	tempDbFile,
 	type TestClient,
 	type TestServer
 } from './live-harness';
+import { newTestDatabase } from '../../src/lib/server/db/test-databases';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -31,7 +31,7 @@ const PROXY = { header: 'x-forwarded-for', depth: 1 };
 
 describe('finding 8: socket connections per address', () => {
 	it('refuses connections over the per-address cap and admits again once one closes', async () => {
-		server = await startServer(tempDbFile(), undefined, {
+		server = await startServer(await newTestDatabase('file'), undefined, {
 			app: { limits: { liveSocketsPerAddress: 3 } }
 		});
 		const held = [await connect(server.url), await connect(server.url), await connect(server.url)];
@@ -46,9 +46,9 @@ describe('finding 8: socket connections per address', () => {
 	});
 
 	it('lets a hall of phones behind one address join with the default cap', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { db, url, clock } = server;
-		const { pin } = createGame(db, makeStaff(db, 'host', clock.now()), [q1()]);
+		const { pin } = await createGame(db, await makeStaff(db, 'host', clock.now()), [q1()]);
 		const phones = await Promise.all(Array.from({ length: 300 }, () => connect(url)));
 		const replies = await Promise.all(
 			phones.map((phone, i) =>
@@ -59,10 +59,12 @@ describe('finding 8: socket connections per address', () => {
 	});
 
 	it('closes a socket that joins no game within the timeout, and keeps phones and hosts that did', async () => {
-		server = await startServer(tempDbFile(), undefined, { realtime: { unjoinedTimeoutMs: 400 } });
+		server = await startServer(await newTestDatabase('file'), undefined, {
+			realtime: { unjoinedTimeoutMs: 400 }
+		});
 		const { db, url, clock } = server;
-		const staff = makeStaff(db, 'host', clock.now());
-		const { gameId, pin } = createGame(db, staff, [q1()]);
+		const staff = await makeStaff(db, 'host', clock.now());
+		const { gameId, pin } = await createGame(db, staff, [q1()]);
 		const phone = await connect(url);
 		expect((await phone.emit<JoinReply>('player:join', { pin, nickname: 'Lan' })).ok).toBe(true);
 		const host = await connect(url, staff.cookie);
@@ -77,7 +79,7 @@ describe('finding 8: socket connections per address', () => {
 
 describe('finding 9: one client address behind a proxy', () => {
 	it('counts sockets by the hop the proxy appended, not by what the client wrote to its left', async () => {
-		server = await startServer(tempDbFile(), undefined, {
+		server = await startServer(await newTestDatabase('file'), undefined, {
 			app: { config: { address: PROXY }, limits: { liveSocketsPerAddress: 1 } }
 		});
 		const first = await connect(server.url, undefined, {
@@ -96,12 +98,12 @@ describe('finding 9: one client address behind a proxy', () => {
 	});
 
 	it('rate-limits joins by that address (one budget for a client whatever it forges)', async () => {
-		server = await startServer(tempDbFile(), undefined, {
+		server = await startServer(await newTestDatabase('file'), undefined, {
 			joinLimit: 2,
 			app: { config: { address: PROXY } }
 		});
 		const { db, url, clock } = server;
-		const { pin } = createGame(db, makeStaff(db, 'host', clock.now()), [q1()]);
+		const { pin } = await createGame(db, await makeStaff(db, 'host', clock.now()), [q1()]);
 		const replies = [];
 		for (let i = 0; i < 3; i++) {
 			const phone = await connect(url, undefined, {
@@ -115,11 +117,11 @@ describe('finding 9: one client address behind a proxy', () => {
 
 describe('finding 16: ending a session closes its sockets', () => {
 	it('disabling a host closes their open host screen at once', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { db, url, clock } = server;
-		const owner = makeStaff(db, 'host', clock.now());
-		const { gameId } = createGame(db, owner, [q1()]);
-		const admin = db
+		const owner = await makeStaff(db, 'host', clock.now());
+		const { gameId } = await createGame(db, owner, [q1()]);
+		const [admin] = await db
 			.insert(user)
 			.values({
 				organizationId: owner.organizationId,
@@ -129,29 +131,28 @@ describe('finding 16: ending a session closes its sockets', () => {
 				role: 'admin',
 				createdAt: new Date(clock.now())
 			})
-			.returning()
-			.get();
+			.returning();
 		const screen = await connect(url, owner.cookie);
 		expect((await screen.emit<HostAttachReply>('host:attach', { gameId })).ok).toBe(true);
-		const bystander = await connect(url, makeStaff(db, 'host', clock.now()).cookie);
+		const bystander = await connect(url, (await makeStaff(db, 'host', clock.now())).cookie);
 		await bystander.emit('host:attach', { gameId: -1 });
 		const gone = closed(screen);
-		expect(updateMember(db, owner.organizationId, admin, owner.userId, { disabled: true })).toBe(
-			'ok'
-		);
+		expect(
+			await updateMember(db, owner.organizationId, admin, owner.userId, { disabled: true })
+		).toBe('ok');
 		expect(await gone).toBe('io server disconnect');
 		expect(bystander.socket.connected).toBe(true);
 	});
 
 	it('logging out closes the sockets of that session only', async () => {
-		server = await startServer(tempDbFile());
+		server = await startServer(await newTestDatabase('file'));
 		const { db, url, clock } = server;
-		const owner = makeStaff(db, 'host', clock.now());
-		const { gameId } = createGame(db, owner, [q1()]);
+		const owner = await makeStaff(db, 'host', clock.now());
+		const { gameId } = await createGame(db, owner, [q1()]);
 		const screen = await connect(url, owner.cookie);
 		expect((await screen.emit<HostAttachReply>('host:attach', { gameId })).ok).toBe(true);
 		const gone = closed(screen);
-		invalidateSession(db, hashToken(owner.cookie.split('=')[1]));
+		await invalidateSession(db, hashToken(owner.cookie.split('=')[1]));
 		expect(await gone).toBe('io server disconnect');
 	});
 });

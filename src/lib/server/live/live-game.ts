@@ -10,6 +10,7 @@
 import { apply } from '../../quiz/engine';
 import { getPlayer, getPlayerAnswer } from '../../quiz/selectors';
 import type { ApplyResult, Command, GameEvent, GameState } from '../../quiz/types';
+import type { DbOrTx } from '../db';
 import type { GameWriter } from '../db/queries/games';
 import type { GameMode, GameStatus, LiveGameOptions, TeamOption } from '../../protocol';
 import type { GroupCommit } from '../db/group-commit';
@@ -79,6 +80,8 @@ export class LiveGame {
 	#timer: { handle: unknown; index: number; deadline: number } | null = null;
 	#deps: LiveGameDeps;
 	#disposed = false;
+	/** A write failed: this instance's queued writes are refused (see `abandon`). */
+	#abandoned = false;
 	/** Seq of the last snapshot written (or queued). */
 	#snapshotSeq: number;
 	#snapshotTimer: unknown = null;
@@ -158,12 +161,14 @@ export class LiveGame {
 		now: number,
 		seq: number,
 		extras: JoinExtras | undefined
-	): () => void {
+	): (tx: DbOrTx) => Promise<void> {
 		const { writer } = this.#deps;
 		const gameId = this.id;
 		const organizationId = this.meta.organizationId;
 		const commandJson = JSON.stringify(command);
-		const rows: Array<() => void> = [() => writer.appendCommand(gameId, seq, commandJson, now)];
+		const rows: Array<(tx: DbOrTx) => Promise<void>> = [
+			(tx) => writer.appendCommand(tx, gameId, seq, commandJson, now)
+		];
 		let checkpoint = false;
 		let metaChanged = false;
 		for (const event of events) {
@@ -177,8 +182,8 @@ export class LiveGame {
 						const hidden = JSON.stringify(getPlayer(state, event.playerId)?.fields ?? {});
 						const tokenHash = extras.tokenHash;
 						this.tokens.set(tokenHash, event.playerId);
-						rows.push(() =>
-							writer.insertPlayer({
+						rows.push((tx) =>
+							writer.insertPlayer(tx, {
 								gameId,
 								organizationId,
 								playerId: event.playerId,
@@ -197,8 +202,8 @@ export class LiveGame {
 					const answer = getPlayerAnswer(state, event.playerId);
 					if (!answer) break;
 					const answerJson = JSON.stringify(answer.answer);
-					rows.push(() =>
-						writer.insertAnswer({
+					rows.push((tx) =>
+						writer.insertAnswer(tx, {
 							gameId,
 							organizationId,
 							playerId: event.playerId,
@@ -215,7 +220,7 @@ export class LiveGame {
 				}
 				case 'playerKicked': {
 					const open = before.current && !before.current.closed ? before.current : null;
-					if (open) rows.push(() => writer.deleteAnswer(gameId, open.index, event.playerId));
+					if (open) rows.push((tx) => writer.deleteAnswer(tx, gameId, open.index, event.playerId));
 					metaChanged = true;
 					break;
 				}
@@ -241,7 +246,7 @@ export class LiveGame {
 						averageMs,
 						closedAt: now
 					};
-					rows.push(() => writer.saveQuestionStats(stats));
+					rows.push((tx) => writer.saveQuestionStats(tx, stats));
 					checkpoint = true;
 					break;
 				}
@@ -273,8 +278,9 @@ export class LiveGame {
 		}
 		if (checkpoint) this.#scheduleSnapshot();
 		if (metaChanged) this.#queueMeta();
-		return () => {
-			for (const row of rows) row();
+		return async (tx) => {
+			this.#checkCurrent();
+			for (const row of rows) await row(tx);
 		};
 	}
 
@@ -287,10 +293,11 @@ export class LiveGame {
 		this.#metaQueued = true;
 		this.#deps.commit.add({
 			key: this.id,
-			write: () => {
+			write: async (tx) => {
+				this.#checkCurrent();
 				this.#metaQueued = false;
 				const state = this.#state;
-				this.#deps.writer.updateMeta(this.id, {
+				await this.#deps.writer.updateMeta(tx, this.id, {
 					status: this.meta.status,
 					locked: state.locked,
 					playerCount: state.counts.joined - state.counts.kicked,
@@ -323,7 +330,10 @@ export class LiveGame {
 		const at = this.#deps.now();
 		this.#deps.commit.add({
 			key: this.id,
-			write: () => this.#deps.writer.saveSnapshot(this.id, JSON.stringify(state), seq, at)
+			write: async (tx) => {
+				this.#checkCurrent();
+				await this.#deps.writer.saveSnapshot(tx, this.id, JSON.stringify(state), seq, at);
+			}
 		});
 	}
 
@@ -367,6 +377,21 @@ export class LiveGame {
 	/** Called after recovery: arms the timer from the persisted deadline. */
 	resume(): void {
 		this.#syncTimer();
+	}
+
+	/**
+	 * A write of this game failed: memory is ahead of the disk, and the registry reloads the game
+	 * from the disk. Writes of this instance still queued (commands accepted while the failed
+	 * batch was being written) must not reach the disk after it: they are rejected (see
+	 * `#checkCurrent`), so their acks say INTERNAL and nothing is broadcast.
+	 */
+	abandon(): void {
+		this.#abandoned = true;
+		this.dispose();
+	}
+
+	#checkCurrent(): void {
+		if (this.#abandoned) throw new Error(`live: game ${this.id} was reloaded from the disk`);
 	}
 
 	/** Stops the timers; the game no longer accepts commands. */

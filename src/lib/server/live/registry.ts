@@ -4,7 +4,7 @@
  * the commands logged after it, replayed; the question timer is re-armed from the persisted
  * deadline. That is what makes `kill -9` mid-question harmless.
  */
-import type { Db } from '../db';
+import type { Db, DbOrTx } from '../db';
 import {
 	createGameWriter,
 	findActiveGameByPin,
@@ -18,7 +18,7 @@ import {
 import type { Game } from '../db/schema';
 import { createGame, replay } from '../../quiz/engine';
 import type { Command, GameState, LogEntry } from '../../quiz/types';
-import { GroupCommit, sqliteCommit } from '../db/group-commit';
+import { GroupCommit, dbCommit } from '../db/group-commit';
 import { LiveGame, realTimers, type GameListener, type Timers } from './live-game';
 import {
 	engineConfig,
@@ -55,6 +55,9 @@ export class GameRegistry {
 	readonly #listener: GameListener;
 	/** Ended games in memory, oldest first, with their eviction timers. */
 	readonly #expiries = new Map<number, unknown>();
+	/** Games being read from the database: a second access waits for the same load. */
+	readonly #loading = new Map<number, Promise<LiveGame | undefined>>();
+	#disposing: Promise<void> | null = null;
 
 	constructor(deps: RegistryDeps) {
 		this.#deps = deps;
@@ -64,38 +67,60 @@ export class GameRegistry {
 		};
 		this.#writer = createGameWriter(deps.db);
 		this.commit = new GroupCommit({
-			...sqliteCommit(deps.db),
-			// The games that lost a write are ahead of the disk in memory: reload them from it.
+			...dbCommit(deps.db),
+			// The games that lost a write are ahead of the disk in memory: reload them from it
+			// (their writes still queued are refused, see LiveGame.abandon).
 			onFailure: (error, gameIds) => {
 				console.error('live: a write failed; reloading the games involved', gameIds, error);
-				for (const id of gameIds) this.evict(id);
+				for (const id of gameIds) this.evict(id, true);
 			}
 		});
 	}
 
-	/** A game by id, loaded from the database if needed (any status), or undefined. */
-	get(gameId: number): LiveGame | undefined {
+	/** The game if it is in memory now (no database access), else undefined. */
+	loaded(gameId: number): LiveGame | undefined {
+		return this.#games.get(gameId);
+	}
+
+	/**
+	 * A game by id, loaded from the database if needed (any status), or undefined. Concurrent
+	 * accesses to a game being loaded share its load (one LiveGame per game).
+	 */
+	async get(gameId: number): Promise<LiveGame | undefined> {
 		const loaded = this.#games.get(gameId);
 		if (loaded) return loaded;
-		const row = getGameById(this.#deps.db, gameId);
-		return row ? this.#load(row) : undefined;
+		let loading = this.#loading.get(gameId);
+		if (!loading) {
+			loading = this.#read(gameId).finally(() => this.#loading.delete(gameId));
+			this.#loading.set(gameId, loading);
+		}
+		return loading;
+	}
+
+	async #read(gameId: number): Promise<LiveGame | undefined> {
+		const row = await getGameById(this.#deps.db, gameId);
+		if (!row) return undefined;
+		const data = await readLiveGame(this.#deps.db, row);
+		// Disposed meanwhile (shutdown), or loaded by another path: keep what is there.
+		if (this.#disposing) return undefined;
+		return this.#games.get(gameId) ?? this.#install(row, data);
 	}
 
 	/** The game a PIN opens now (not ended), or undefined. */
-	getByPin(pin: string): LiveGame | undefined {
+	async getByPin(pin: string): Promise<LiveGame | undefined> {
 		const id = this.#byPin.get(pin);
 		const loaded = id === undefined ? undefined : this.#games.get(id);
 		if (loaded && loaded.meta.status !== 'ended') return loaded;
-		const row = findActiveGameByPin(this.#deps.db, pin);
+		const row = await findActiveGameByPin(this.#deps.db, pin);
 		return row ? this.get(row.id) : undefined;
 	}
 
 	/** Loads every unfinished game (process start). Returns how many came back. */
-	recoverAll(): number {
+	async recoverAll(): Promise<number> {
 		let count = 0;
-		for (const id of listUnfinishedGameIds(this.#deps.db)) {
+		for (const id of await listUnfinishedGameIds(this.#deps.db)) {
 			try {
-				if (this.get(id)) count++;
+				if (await this.get(id)) count++;
 			} catch (err) {
 				console.error(`live: game ${id} could not be recovered`, err);
 			}
@@ -103,8 +128,11 @@ export class GameRegistry {
 		return count;
 	}
 
-	/** Forgets a game (it is reloaded from the database on next access). */
-	evict(gameId: number): void {
+	/**
+	 * Forgets a game (it is reloaded from the database on next access). `failed`: a write of it
+	 * failed, so its writes still queued are refused too (LiveGame.abandon).
+	 */
+	evict(gameId: number, failed = false): void {
 		const timer = this.#expiries.get(gameId);
 		if (timer !== undefined) {
 			(this.#deps.timers ?? realTimers).clear(timer);
@@ -112,7 +140,8 @@ export class GameRegistry {
 		}
 		const game = this.#games.get(gameId);
 		if (!game) return;
-		game.dispose();
+		if (failed) game.abandon();
+		else game.dispose();
 		this.#games.delete(gameId);
 		if (this.#byPin.get(game.meta.pin) === gameId) this.#byPin.delete(game.meta.pin);
 		this.#deps.onEvict?.(gameId);
@@ -147,19 +176,24 @@ export class GameRegistry {
 		return this.#games.size;
 	}
 
-	/** Stops every timer and commits what is pending (server shutdown, tests). */
-	dispose(): void {
+	/**
+	 * Stops every timer and commits what is pending (server shutdown, tests); resolves once it is
+	 * committed. A second call returns the same promise.
+	 */
+	dispose(): Promise<void> {
+		if (this.#disposing) return this.#disposing;
 		const timers = this.#deps.timers ?? realTimers;
 		for (const timer of this.#expiries.values()) timers.clear(timer);
 		this.#expiries.clear();
 		for (const game of this.#games.values()) game.dispose();
 		this.#games.clear();
 		this.#byPin.clear();
-		this.commit.close();
+		this.#disposing = this.commit.close();
+		return this.#disposing;
 	}
 
-	#load(row: Game): LiveGame {
-		const game = loadLiveGame(this.#deps.db, row, {
+	#install(row: Game, data: StoredGame): LiveGame {
+		const game = buildLiveGame(row, data, {
 			commit: this.commit,
 			writer: this.#writer,
 			now: this.#deps.now,
@@ -184,14 +218,14 @@ export function initialState(row: Game): GameState {
 }
 
 /** Snapshot + the commands after it, replayed. */
-export function rebuildState(
-	db: Db,
+export async function rebuildState(
+	db: DbOrTx,
 	row: Game
-): { state: GameState; seq: number; snapshotSeq: number } {
-	const snapshot = getSnapshot(db, row.id);
-	const base: GameState = snapshot ? JSON.parse(snapshot.state) : initialState(row);
+): Promise<{ state: GameState; seq: number; snapshotSeq: number }> {
+	const snapshot = await getSnapshot(db, row.id);
 	const after = snapshot?.seq ?? 0;
-	const rows = listCommandsAfter(db, row.id, after);
+	const rows = await listCommandsAfter(db, row.id, after);
+	const base: GameState = snapshot ? JSON.parse(snapshot.state) : initialState(row);
 	const log: LogEntry[] = rows.map((r) => ({
 		command: JSON.parse(r.command) as Command,
 		now: r.at
@@ -200,12 +234,24 @@ export function rebuildState(
 	return { state, seq: rows.length > 0 ? rows[rows.length - 1].seq : after, snapshotSeq: after };
 }
 
-function loadLiveGame(
-	db: Db,
+/** What the database holds of a game beyond its row: its state and its players' tokens. */
+interface StoredGame {
+	rebuilt: Awaited<ReturnType<typeof rebuildState>>;
+	players: Array<{ tokenHash: string; playerId: string }>;
+}
+
+async function readLiveGame(db: Db, row: Game): Promise<StoredGame> {
+	const rebuilt = await rebuildState(db, row);
+	const players = await listPlayerRows(db, row.id);
+	return { rebuilt, players };
+}
+
+function buildLiveGame(
 	row: Game,
+	data: StoredGame,
 	deps: ConstructorParameters<typeof LiveGame>[3]
 ): LiveGame {
-	const { state, seq, snapshotSeq } = rebuildState(db, row);
+	const { state, seq, snapshotSeq } = data.rebuilt;
 	const options = parseOptions(row.options);
 	const game = new LiveGame(
 		{
@@ -227,7 +273,6 @@ function loadLiveGame(
 		deps,
 		snapshotSeq
 	);
-	for (const player of listPlayerRows(db, row.id))
-		game.tokens.set(player.tokenHash, player.playerId);
+	for (const player of data.players) game.tokens.set(player.tokenHash, player.playerId);
 	return game;
 }

@@ -125,17 +125,17 @@ function pickHidden(raw: string, fields: HiddenField[]): Partial<Record<HiddenFi
 const ranked = (a: Player, b: Player) =>
 	(a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.seq - b.seq;
 
-export function readResults(
+export async function readResults(
 	db: Db,
 	organizationId: number,
 	gameId: number
-): GameResults | undefined {
-	const row = getGame(db, organizationId, gameId);
+): Promise<GameResults | undefined> {
+	const row = await getGame(db, organizationId, gameId);
 	if (!row) return undefined;
 	const summary = toSummary(row);
 	const hiddenFields = summary.options.hiddenFields.filter((f) => HIDDEN_FIELDS.includes(f));
-	const { state } = rebuildState(db, row);
-	const rows = new Map(listPlayerRows(db, gameId).map((p) => [p.playerId, p]));
+	const { state } = await rebuildState(db, row);
+	const rows = new Map((await listPlayerRows(db, gameId)).map((p) => [p.playerId, p]));
 	const teamNames = new Map(summary.teams.map((team) => [team.id, team.name]));
 
 	const players: ResultPlayer[] = listPlayers(state)
@@ -159,7 +159,7 @@ export function readResults(
 		});
 
 	const snapshot = row.questions as SnapshotQuestion[];
-	const questions: ResultQuestion[] = listQuestionStats(db, gameId).map((stats) => {
+	const questions: ResultQuestion[] = (await listQuestionStats(db, gameId)).map((stats) => {
 		const question = state.questions[stats.questionIndex];
 		return {
 			questionIndex: stats.questionIndex,

@@ -13,6 +13,7 @@ import {
 	insertGame,
 	listGames
 } from '../db/queries/games';
+import { isUniqueViolation } from '../db/queries/unique-violation';
 import { checkGameSetup } from '../../quiz/config';
 import { isPlayableQuestion } from '../../quiz/question-check';
 import {
@@ -81,10 +82,10 @@ export async function createLiveGame(
 }
 
 /** Creates a game from an explicit question list (the last `reserveQuestions` are reserve). */
-export function createLiveGameFromQuestions(
+export async function createLiveGameFromQuestions(
 	db: Db,
 	input: CreateLiveGameFromQuestionsInput
-): CreateLiveGameResult {
+): Promise<CreateLiveGameResult> {
 	const parsed = v.safeParse(LiveGameOptionsSchema, input.options ?? {});
 	if (!parsed.success || !LIVE_MODES.includes(input.mode))
 		return { ok: false, problems: ['INVALID_OPTIONS'] };
@@ -108,9 +109,9 @@ export function createLiveGameFromQuestions(
 	const title = input.title.trim().slice(0, 200) || 'Chuông Vàng';
 	for (let attempt = 0; attempt < 50; attempt++) {
 		const pin = randomPin();
-		if (findActiveGameByPin(db, pin)) continue;
+		if (await findActiveGameByPin(db, pin)) continue;
 		try {
-			const gameId = insertGame(db, {
+			const gameId = await insertGame(db, {
 				organizationId: input.organizationId,
 				quizId: input.quizId ?? null,
 				title,
@@ -127,31 +128,31 @@ export function createLiveGameFromQuestions(
 			return { ok: true, gameId, pin };
 		} catch (err) {
 			// Another game took the PIN between the check and the insert: draw again.
-			if (!String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
+			if (!isUniqueViolation(err)) throw err;
 		}
 	}
 	throw new Error('live: no free PIN found');
 }
 
 /** The organization's games, newest first. */
-export function listLiveGames(db: Db, organizationId: number): HostGameSummary[] {
-	return listGames(db, organizationId).map(toSummary);
+export async function listLiveGames(db: Db, organizationId: number): Promise<HostGameSummary[]> {
+	return (await listGames(db, organizationId)).map(toSummary);
 }
 
 /** One game of the organization for the host pages, or undefined (→ 404). */
-export function getGameForHost(
+export async function getGameForHost(
 	db: Db,
 	organizationId: number,
 	gameId: number
-): HostGameSummary | undefined {
-	const row = getGame(db, organizationId, gameId);
+): Promise<HostGameSummary | undefined> {
+	const row = await getGame(db, organizationId, gameId);
 	return row ? toSummary(row) : undefined;
 }
 
 /** The game a PIN leads to; a PIN whose last game ended says so (`ended: true`); else undefined. */
-export function findJoinableGame(db: Db, pin: string): JoinableGame | undefined {
+export async function findJoinableGame(db: Db, pin: string): Promise<JoinableGame | undefined> {
 	if (!/^\d{6}$/.test(pin)) return undefined;
-	const row = findActiveGameByPin(db, pin) ?? findEndedGameByPin(db, pin);
+	const row = (await findActiveGameByPin(db, pin)) ?? (await findEndedGameByPin(db, pin));
 	if (!row) return undefined;
 	const game = toSummary(row);
 	return {
@@ -168,11 +169,11 @@ export function findJoinableGame(db: Db, pin: string): JoinableGame | undefined 
 }
 
 /** Final (or current) ranking, team ranking and per-question figures, or undefined (→ 404). */
-export function getResults(
+export async function getResults(
 	db: Db,
 	organizationId: number,
 	gameId: number
-): GameResults | undefined {
+): Promise<GameResults | undefined> {
 	return readResults(db, organizationId, gameId);
 }
 
@@ -185,7 +186,7 @@ export async function exportResults(
 	labels: ExportLabels = VI_EXPORT_LABELS,
 	separator: CsvSeparator = ','
 ): Promise<ExportedFile | undefined> {
-	const results = getResults(db, organizationId, gameId);
+	const results = await getResults(db, organizationId, gameId);
 	return results ? buildResultsFile(results, format, labels, separator) : undefined;
 }
 

@@ -219,14 +219,14 @@ export class Cluster {
 	}
 
 	/** The game a command is about, or null when it names none (handled here). */
-	#gameOf(socket: RealtimeSocket, event: string, payload: unknown): number | null {
+	async #gameOf(socket: RealtimeSocket, event: string, payload: unknown): Promise<number | null> {
 		const fields = (typeof payload === 'object' && payload) || {};
 		switch (event) {
 			case 'player:join':
 			case 'player:rejoin': {
 				const pin = (fields as { pin?: unknown }).pin;
 				return typeof pin === 'string'
-					? (findActiveGameByPin(this.#ctx.db, pin)?.id ?? null)
+					? ((await findActiveGameByPin(this.#ctx.db, pin))?.id ?? null)
 					: null;
 			}
 			case 'answer:submit':
@@ -249,10 +249,10 @@ export class Cluster {
 		if (this.#leases.held.has(gameId)) return this.nodeId;
 		const owner = await this.#leases.ownerOf(gameId);
 		if (owner && owner !== this.nodeId) return owner;
-		const row = getGameById(this.#ctx.db, gameId);
+		const row = await getGameById(this.#ctx.db, gameId);
 		if (!row || row.status === 'ended') return null;
 		if (await this.#leases.acquire(gameId)) {
-			this.#adopt(gameId);
+			await this.#adopt(gameId);
 			return this.nodeId;
 		}
 		return this.#leases.ownerOf(gameId);
@@ -267,7 +267,7 @@ export class Cluster {
 		const last = args.at(-1);
 		const ack = typeof last === 'function' ? (last as (value: unknown) => void) : undefined;
 		const payload = ack && args.length === 1 ? undefined : args[0];
-		const gameId = this.#gameOf(socket, event, payload);
+		const gameId = await this.#gameOf(socket, event, payload);
 		if (gameId === null) return listener(...args);
 		const giveUp = Date.now() + FORWARD_GIVE_UP_MS;
 		while (Date.now() < giveUp && socket.connected) {
@@ -342,7 +342,9 @@ export class Cluster {
 				break;
 			}
 			case 'bind':
-				this.#standIn(message.from, message.socket);
+				void this.#standIn(message.from, message.socket).catch((err) =>
+					console.error('cluster: binding a remote socket failed', err)
+				);
 				break;
 			case 'rebind':
 				if (message.owner === this.nodeId) break;
@@ -366,22 +368,28 @@ export class Cluster {
 	}
 
 	/** The stand-in for another node's socket, made (and bound to its player) on first use. */
-	#standIn(holder: string, info: SocketInfo): RemoteSocket {
+	async #standIn(holder: string, info: SocketInfo): Promise<RemoteSocket> {
 		let remote = this.#remote.get(info.sid);
-		if (!remote) {
-			remote = new RemoteSocket(this, holder, info);
-			this.#remote.set(info.sid, remote);
-			const asSocket = remote as unknown as RealtimeSocket;
-			registerPlayerHandlers(asSocket, this.#ctx);
-			registerHostHandlers(asSocket, this.#ctx);
-			const player = info.player;
-			const game =
-				player && this.#leases.held.has(player.gameId)
-					? this.#ctx.registry.get(player.gameId)
-					: undefined;
-			if (player && game) this.#ctx.broadcaster.bindPlayer(game, player.playerId, asSocket);
-		}
+		remote ??= await this.#newStandIn(holder, info);
 		remote.holder = holder;
+		return remote;
+	}
+
+	async #newStandIn(holder: string, info: SocketInfo): Promise<RemoteSocket> {
+		// Made and registered at once (before any await), so a second message for the same socket
+		// finds it instead of making another.
+		const remote = new RemoteSocket(this, holder, info);
+		this.#remote.set(info.sid, remote);
+		const asSocket = remote as unknown as RealtimeSocket;
+		registerPlayerHandlers(asSocket, this.#ctx);
+		registerHostHandlers(asSocket, this.#ctx);
+		const player = info.player;
+		const game =
+			player && this.#leases.held.has(player.gameId)
+				? await this.#ctx.registry.get(player.gameId)
+				: undefined;
+		if (player && game && remote.connected && remote.data.player?.gameId === player.gameId)
+			this.#ctx.broadcaster.bindPlayer(game, player.playerId, asSocket);
 		return remote;
 	}
 
@@ -390,15 +398,15 @@ export class Cluster {
 			this.send(call.from, { t: 'reply', id: call.id, moved: true });
 			return;
 		}
-		const remote = this.#standIn(call.from, call.socket);
+		const remote = await this.#standIn(call.from, call.socket);
 		const answer = (ack: unknown) =>
 			this.send(call.from, { t: 'reply', id: call.id, ack, player: remote.data.player });
 		remote.fire(call.event, ...(call.payload === undefined ? [] : [call.payload]), answer);
 	}
 
 	/** This node now runs the game: load it and gather its players' sockets for per-player frames. */
-	#adopt(gameId: number): void {
-		const game = this.#ctx.registry.get(gameId);
+	async #adopt(gameId: number): Promise<void> {
+		const game = await this.#ctx.registry.get(gameId);
 		if (!game) return;
 		for (const socket of this.io.of('/').sockets.values()) {
 			const player = socket.data.player;
@@ -417,15 +425,16 @@ export class Cluster {
 
 	/** Take free leases of unfinished games; give up those of games that ended and left memory. */
 	async #scan(): Promise<void> {
-		for (const gameId of listUnfinishedGameIds(this.#ctx.db)) {
+		for (const gameId of await listUnfinishedGameIds(this.#ctx.db)) {
 			if (this.#leases.held.has(gameId)) {
-				if (!this.#ctx.registry.has(gameId)) this.#adopt(gameId);
+				if (!this.#ctx.registry.has(gameId)) await this.#adopt(gameId);
 			} else if (await this.#leases.acquire(gameId)) {
-				this.#adopt(gameId);
+				await this.#adopt(gameId);
 			}
 		}
-		for (const gameId of this.#leases.held) {
-			if (!this.#ctx.registry.has(gameId) && getGameById(this.#ctx.db, gameId)?.status === 'ended')
+		for (const gameId of [...this.#leases.held]) {
+			if (this.#ctx.registry.has(gameId)) continue;
+			if ((await getGameById(this.#ctx.db, gameId))?.status === 'ended')
 				await this.#leases.release(gameId);
 		}
 	}

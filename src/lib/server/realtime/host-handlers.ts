@@ -97,39 +97,51 @@ export function toEngineCommand(
 
 export function registerHostHandlers(socket: RealtimeSocket, ctx: HandlerContext): void {
 	const { registry, broadcaster, commit } = ctx;
+	// A host socket's events are handled in the order they came: each one reads the session (and
+	// maybe the game) from the database first, and those reads may finish in another order.
+	let tail: Promise<unknown> = Promise.resolve();
+	const inOrder = (work: () => Promise<void>): Promise<void> => {
+		const run = tail.then(work, work);
+		tail = run.catch(() => undefined);
+		return run;
+	};
 
-	on(socket, 'host:attach', async (payload, reply) => {
-		const parsed = v.safeParse(HostAttachPayload, payload);
-		if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
-		const user = await currentUser(socket, ctx);
-		if (!user) return reply({ ok: false, error: 'UNAUTHENTICATED' });
-		const game = registry.get(parsed.output.gameId);
-		if (!game || game.meta.organizationId !== user.organizationId)
-			return reply({ ok: false, error: 'NOT_FOUND' });
-		const data = { state: hostState(game, game.state, ctx.now()), roster: roster(game.state) };
-		commit.afterCommit((error) => {
-			if (error) return reply({ ok: false, error: 'INTERNAL' });
-			if (socket.connected) broadcaster.bindHost(game, socket);
-			reply({ ok: true, data });
-		}, game.id);
-	});
+	on(socket, 'host:attach', (payload, reply) =>
+		inOrder(async () => {
+			const parsed = v.safeParse(HostAttachPayload, payload);
+			if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
+			const user = await currentUser(socket, ctx);
+			if (!user) return reply({ ok: false, error: 'UNAUTHENTICATED' });
+			const game = await registry.get(parsed.output.gameId);
+			if (!game || game.meta.organizationId !== user.organizationId)
+				return reply({ ok: false, error: 'NOT_FOUND' });
+			const data = { state: hostState(game, game.state, ctx.now()), roster: roster(game.state) };
+			commit.afterCommit((error) => {
+				if (error) return reply({ ok: false, error: 'INTERNAL' });
+				if (socket.connected) broadcaster.bindHost(game, socket);
+				reply({ ok: true, data });
+			}, game.id);
+		})
+	);
 
-	on(socket, 'host:command', async (payload, reply) => {
-		const parsed = v.safeParse(HostCommandPayload, payload);
-		if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
-		const user = await currentUser(socket, ctx);
-		if (!user) return reply({ ok: false, error: 'FORBIDDEN' });
-		const game = registry.get(parsed.output.gameId);
-		if (!game || game.meta.organizationId !== user.organizationId)
-			return reply({ ok: false, error: 'FORBIDDEN' });
-		const built = toEngineCommand(game, parsed.output.command);
-		if ('error' in built) return reply({ ok: false, error: built.error });
-		const result = game.run(built.command);
-		if (!result.ok) return reply({ ok: false, error: result.error });
-		const state = hostState(game, result.state, ctx.now());
-		commit.afterCommit(
-			(error) => reply(error ? { ok: false, error: 'INTERNAL' } : { ok: true, data: { state } }),
-			game.id
-		);
-	});
+	on(socket, 'host:command', (payload, reply) =>
+		inOrder(async () => {
+			const parsed = v.safeParse(HostCommandPayload, payload);
+			if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
+			const user = await currentUser(socket, ctx);
+			if (!user) return reply({ ok: false, error: 'FORBIDDEN' });
+			const game = await registry.get(parsed.output.gameId);
+			if (!game || game.meta.organizationId !== user.organizationId)
+				return reply({ ok: false, error: 'FORBIDDEN' });
+			const built = toEngineCommand(game, parsed.output.command);
+			if ('error' in built) return reply({ ok: false, error: built.error });
+			const result = game.run(built.command);
+			if (!result.ok) return reply({ ok: false, error: result.error });
+			const state = hostState(game, result.state, ctx.now());
+			commit.afterCommit(
+				(error) => reply(error ? { ok: false, error: 'INTERNAL' } : { ok: true, data: { state } }),
+				game.id
+			);
+		})
+	);
 }

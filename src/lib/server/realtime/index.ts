@@ -88,10 +88,17 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	};
 	// With REDIS_URL each game runs on the node holding its lease (cluster.ts takes them over).
 	const cluster = redisUrl ? new Cluster(io, ctx, redisUrl) : null;
-	if (deps.recover !== false && !cluster) {
-		const count = registry.recoverAll();
-		if (count > 0) console.log(`live: resumed ${count} unfinished game(s)`);
-	}
+	// Sockets are admitted once the unfinished games are back (io.use below waits for it), so no
+	// join, answer or host command reaches a game that is still being read from the log.
+	const ready: Promise<void> =
+		deps.recover !== false && !cluster
+			? registry.recoverAll().then(
+					(count) => {
+						if (count > 0) console.log(`live: resumed ${count} unfinished game(s)`);
+					},
+					(err: unknown) => console.error('live: recovering unfinished games failed', err)
+				)
+			: Promise.resolve();
 	// Logging out, disabling an account or changing a password closes that user's sockets at once.
 	const stopRevocations = onSessionsRevoked((revoked) => {
 		const room = 'userId' in revoked ? userRoom(revoked.userId) : sessionRoom(revoked.sessionId);
@@ -100,11 +107,13 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	httpServer.once('close', () => {
 		stopRevocations();
 		cluster?.stop();
-		registry.dispose();
 		broadcaster.dispose();
+		// Commits what is pending; `stopRealtime` waits for it.
+		registry.dispose().catch((err: unknown) => console.error('live: final commit failed', err));
 	});
 
-	io.use(async (socket, next) => {
+	const identify = async (socket: Parameters<Parameters<typeof io.use>[0]>[0]) => {
+		await ready;
 		try {
 			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
 			const found = token ? await validateSessionToken(db, token, now()) : null;
@@ -117,7 +126,12 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		}
 		socket.data.player = null;
 		socket.data.address = handshakeClientAddress(socket.handshake, policy);
-		next();
+	};
+	io.use((socket, next) => {
+		identify(socket).then(
+			() => next(),
+			(err: unknown) => next(err instanceof Error ? err : new Error(String(err)))
+		);
 	});
 
 	io.on('connection', (socket) => {
@@ -153,13 +167,29 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	});
 
 	liveRegistries.set(io, registry);
+	readiness.set(io, ready);
 	return io;
+}
+
+/** Resolves once the server's start-up recovery is done (sockets are admitted from then on). */
+export function realtimeReady(io: RealtimeServer): Promise<void> {
+	return readiness.get(io) ?? Promise.resolve();
+}
+
+/**
+ * Closes the realtime server (and the HTTP server it is attached to) and resolves once the live
+ * writes still queued are committed: only then may the database be closed.
+ */
+export async function stopRealtime(io: RealtimeServer): Promise<void> {
+	await io.close();
+	await liveRegistries.get(io)?.dispose();
 }
 
 const userRoom = (userId: number) => `u:${userId}`;
 const sessionRoom = (sessionId: string) => `s:${sessionId}`;
 
 const liveRegistries = new WeakMap<RealtimeServer, GameRegistry>();
+const readiness = new WeakMap<RealtimeServer, Promise<void>>();
 
 /** The game registry behind a realtime server (tests and benchmarks read its figures). */
 export function registryOf(io: RealtimeServer): GameRegistry | undefined {

@@ -34,11 +34,11 @@ export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerConte
 		if (!limit.allowed)
 			return reply({ ok: false, error: 'RATE_LIMITED', retryAfterSec: limit.retryAfterSec });
 		const input = parsed.output;
-		const game = registry.getByPin(input.pin);
+		const game = await registry.getByPin(input.pin);
 		if (!game)
 			return reply({
 				ok: false,
-				error: findEndedGameByPin(ctx.db, input.pin) ? 'GAME_ENDED' : 'NOT_FOUND'
+				error: (await findEndedGameByPin(ctx.db, input.pin)) ? 'GAME_ENDED' : 'NOT_FOUND'
 			});
 		if (game.meta.options.nicknameFilter && isNicknameOffensive(input.nickname))
 			return reply({ ok: false, error: 'NICKNAME_NOT_ALLOWED' });
@@ -72,8 +72,9 @@ export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerConte
 			return reply({ ok: false, error: 'RATE_LIMITED', retryAfterSec: limit.retryAfterSec });
 		const { pin, playerToken, nickname } = parsed.output;
 		// An ended game still shows its podium to a phone that reloads.
-		const ended = registry.getByPin(pin) ? undefined : findEndedGameByPin(ctx.db, pin);
-		const game = ended ? registry.get(ended.id) : registry.getByPin(pin);
+		const active = await registry.getByPin(pin);
+		const ended = active ? undefined : await findEndedGameByPin(ctx.db, pin);
+		const game = ended ? await registry.get(ended.id) : active;
 		if (!game) return reply({ ok: false, error: 'NOT_FOUND' });
 		const playerId = game.tokens.get(hashToken(playerToken));
 		const state = game.state;
@@ -90,11 +91,14 @@ export function registerPlayerHandlers(socket: RealtimeSocket, ctx: HandlerConte
 		}, game.id);
 	});
 
-	on(socket, 'answer:submit', (payload, reply) => {
+	on(socket, 'answer:submit', async (payload, reply) => {
 		const parsed = v.safeParse(SubmitAnswerPayload, payload);
 		if (!parsed.success) return reply({ ok: false, error: 'INVALID_PAYLOAD' });
 		const bound = socket.data.player;
-		const game = bound ? registry.get(bound.gameId) : undefined;
+		// The hot path: the game is in memory (the socket is bound to it), no database read.
+		const game = bound
+			? (registry.loaded(bound.gameId) ?? (await registry.get(bound.gameId)))
+			: undefined;
 		if (!bound || !game) return reply({ ok: false, error: 'NOT_IN_GAME' });
 		const { questionIndex, answer } = parsed.output;
 		const result = game.run({

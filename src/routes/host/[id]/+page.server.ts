@@ -10,11 +10,12 @@ export const load = (async ({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'host');
 	const id = Number(params.id);
 	if (!Number.isSafeInteger(id) || id < 1) error(404, 'Not found');
-	const game = getGameForHost(locals.app.db, user.organizationId, id);
+	const game = await getGameForHost(locals.app.db, user.organizationId, id);
 	if (!game) error(404, 'Not found');
 	// Question texts and options (never answers), by engine index: a screen reloaded during a
 	// reveal still labels the options, since the server does not resend the closed question.
-	const snapshot = (getGame(locals.app.db, user.organizationId, id)?.questions ?? []) as Question[];
+	const snapshot = ((await getGame(locals.app.db, user.organizationId, id))?.questions ??
+		[]) as Question[];
 	const labels = snapshot.map((q) => ({
 		text: q.text,
 		options: q.type === 'single' || q.type === 'multiple' ? q.options : []

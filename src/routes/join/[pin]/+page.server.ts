@@ -15,7 +15,7 @@ export const load = (async (event) => {
 		event.setHeaders({ 'retry-after': String(blocked.retryAfterSec) });
 		return { pin, game: null, limited: true };
 	}
-	const game = findJoinableGame(event.locals.app.db, pin);
+	const game = await findJoinableGame(event.locals.app.db, pin);
 	if (!game) {
 		const decision = await misses.consume(ip);
 		return { pin, game: null, limited: !decision.allowed };

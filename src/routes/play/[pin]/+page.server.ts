@@ -4,8 +4,8 @@ import { findJoinableGame } from '$lib/server/live/service';
 import type { PageServerLoad } from './$types';
 
 /** The phone's play page: the game itself arrives over the socket; this only names the teams. */
-export const load = (({ locals, params }) => {
+export const load = (async ({ locals, params }) => {
 	if (!PIN_PATTERN.test(params.pin)) error(404, 'Not found');
-	const game = findJoinableGame(locals.app.db, params.pin);
+	const game = await findJoinableGame(locals.app.db, params.pin);
 	return { pin: params.pin, teams: game?.teams ?? [] };
 }) satisfies PageServerLoad;

@@ -5,7 +5,8 @@
  */
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../index';
+import { isPostgres, prepared } from '../dialect';
+import type { DbOrTx } from '../index';
 import {
 	answer,
 	game,
@@ -18,96 +19,111 @@ import {
 
 export type NewGame = typeof game.$inferInsert;
 
-export function insertGame(db: Db, row: NewGame): number {
-	return db.insert(game).values(row).returning({ id: game.id }).get().id;
+export async function insertGame(db: DbOrTx, row: NewGame): Promise<number> {
+	return (await db.insert(game).values(row).returning({ id: game.id }))[0].id;
 }
 
 /** A game of the organization, or undefined. */
-export function getGame(db: Db, organizationId: number, gameId: number): Game | undefined {
-	return db
-		.select()
-		.from(game)
-		.where(and(eq(game.id, gameId), eq(game.organizationId, organizationId)))
-		.get();
+export async function getGame(
+	db: DbOrTx,
+	organizationId: number,
+	gameId: number
+): Promise<Game | undefined> {
+	return (
+		await db
+			.select()
+			.from(game)
+			.where(and(eq(game.id, gameId), eq(game.organizationId, organizationId)))
+	)[0];
 }
 
 /** Any game by id: only for the realtime layer, which checks the organization itself. */
-export function getGameById(db: Db, gameId: number): Game | undefined {
-	return db.select().from(game).where(eq(game.id, gameId)).get();
+export async function getGameById(db: DbOrTx, gameId: number): Promise<Game | undefined> {
+	return (await db.select().from(game).where(eq(game.id, gameId)))[0];
 }
 
 /** The game that holds a PIN right now (PINs are unique among games that have not ended). */
-export function findActiveGameByPin(db: Db, pin: string): Game | undefined {
-	return db
-		.select()
-		.from(game)
-		.where(and(eq(game.pin, pin), ne(game.status, 'ended')))
-		.get();
+export async function findActiveGameByPin(db: DbOrTx, pin: string): Promise<Game | undefined> {
+	return (
+		await db
+			.select()
+			.from(game)
+			.where(and(eq(game.pin, pin), ne(game.status, 'ended')))
+			.limit(1)
+	)[0];
 }
 
 /** The most recent ended game with this PIN (so a phone can be told the game is over). */
-export function findEndedGameByPin(db: Db, pin: string): Game | undefined {
-	return db
-		.select()
-		.from(game)
-		.where(and(eq(game.pin, pin), eq(game.status, 'ended')))
-		.orderBy(desc(game.id))
-		.get();
+export async function findEndedGameByPin(db: DbOrTx, pin: string): Promise<Game | undefined> {
+	return (
+		await db
+			.select()
+			.from(game)
+			.where(and(eq(game.pin, pin), eq(game.status, 'ended')))
+			.orderBy(desc(game.id))
+			.limit(1)
+	)[0];
 }
 
-export function listGames(db: Db, organizationId: number): Game[] {
+export async function listGames(db: DbOrTx, organizationId: number): Promise<Game[]> {
 	return db
 		.select()
 		.from(game)
 		.where(eq(game.organizationId, organizationId))
-		.orderBy(desc(game.createdAt), desc(game.id))
-		.all();
+		.orderBy(desc(game.createdAt), desc(game.id));
 }
 
 /** Ids of games to bring back after a restart. */
-export function listUnfinishedGameIds(db: Db): number[] {
-	return db
+export async function listUnfinishedGameIds(db: DbOrTx): Promise<number[]> {
+	const rows = await db
 		.select({ id: game.id })
 		.from(game)
 		.where(ne(game.status, 'ended'))
-		.all()
-		.map((row) => row.id);
+		.orderBy(asc(game.id));
+	return rows.map((row) => row.id);
 }
 
 /** Logged commands after `afterSeq`, in order. */
-export function listCommandsAfter(
-	db: Db,
+export async function listCommandsAfter(
+	db: DbOrTx,
 	gameId: number,
 	afterSeq: number
-): { seq: number; command: string; at: number }[] {
+): Promise<{ seq: number; command: string; at: number }[]> {
 	return db
 		.select({ seq: gameCommand.seq, command: gameCommand.command, at: gameCommand.at })
 		.from(gameCommand)
 		.where(and(eq(gameCommand.gameId, gameId), gt(gameCommand.seq, afterSeq)))
-		.orderBy(asc(gameCommand.seq))
-		.all();
+		.orderBy(asc(gameCommand.seq));
 }
 
 /** The latest engine snapshot of a game, or undefined (replay from the start). */
-export function getSnapshot(db: Db, gameId: number): { seq: number; state: string } | undefined {
+export async function getSnapshot(
+	db: DbOrTx,
+	gameId: number
+): Promise<{ seq: number; state: string } | undefined> {
+	return (
+		await db
+			.select({ seq: gameSnapshot.seq, state: gameSnapshot.state })
+			.from(gameSnapshot)
+			.where(eq(gameSnapshot.gameId, gameId))
+	)[0];
+}
+
+/** A game's players in join order. */
+export async function listPlayerRows(db: DbOrTx, gameId: number) {
 	return db
-		.select({ seq: gameSnapshot.seq, state: gameSnapshot.state })
-		.from(gameSnapshot)
-		.where(eq(gameSnapshot.gameId, gameId))
-		.get();
+		.select()
+		.from(player)
+		.where(eq(player.gameId, gameId))
+		.orderBy(asc(player.joinedAt), asc(player.playerId));
 }
 
-export function listPlayerRows(db: Db, gameId: number) {
-	return db.select().from(player).where(eq(player.gameId, gameId)).all();
-}
-
-export function listQuestionStats(db: Db, gameId: number) {
+export async function listQuestionStats(db: DbOrTx, gameId: number) {
 	return db
 		.select()
 		.from(gameQuestion)
 		.where(eq(gameQuestion.gameId, gameId))
-		.orderBy(asc(gameQuestion.questionIndex))
-		.all();
+		.orderBy(asc(gameQuestion.questionIndex));
 }
 
 export interface PlayerInsert {
@@ -147,16 +163,26 @@ export interface QuestionStatsInsert {
 	closedAt: number;
 }
 
-/** Prepared statements for the realtime hot path, run inside the group commit (db/group-commit.ts). */
+/**
+ * Prepared statements for the realtime hot path, run inside the group commit (db/group-commit.ts)
+ * on the `tx` the commit hands each write.
+ */
 export interface GameWriter {
-	appendCommand(gameId: number, seq: number, command: string, at: number): void;
-	insertPlayer(row: PlayerInsert): void;
-	insertAnswer(row: AnswerInsert): void;
+	appendCommand(
+		tx: DbOrTx,
+		gameId: number,
+		seq: number,
+		command: string,
+		at: number
+	): Promise<void>;
+	insertPlayer(tx: DbOrTx, row: PlayerInsert): Promise<void>;
+	insertAnswer(tx: DbOrTx, row: AnswerInsert): Promise<void>;
 	/** Removes answers a kicked player gave to the question still open. */
-	deleteAnswer(gameId: number, questionIndex: number, playerId: string): void;
-	saveQuestionStats(row: QuestionStatsInsert): void;
-	saveSnapshot(gameId: number, state: string, seq: number, at: number): void;
+	deleteAnswer(tx: DbOrTx, gameId: number, questionIndex: number, playerId: string): Promise<void>;
+	saveQuestionStats(tx: DbOrTx, row: QuestionStatsInsert): Promise<void>;
+	saveSnapshot(tx: DbOrTx, gameId: number, state: string, seq: number, at: number): Promise<void>;
 	updateMeta(
+		tx: DbOrTx,
 		gameId: number,
 		meta: {
 			status: 'lobby' | 'running' | 'ended';
@@ -165,7 +191,7 @@ export interface GameWriter {
 			startedAt: number | null;
 			endedAt: number | null;
 		}
-	): void;
+	): Promise<void>;
 }
 
 /** A bound parameter of a prepared writer statement, passed to the driver as given (no mapping). */
@@ -173,21 +199,16 @@ const arg = (name: string) => sql`${sql.placeholder(name)}`;
 /** In an upsert, the value the refused insert would have written to `column`. */
 const excluded = (column: AnySQLiteColumn) => sql`excluded.${sql.identifier(column.name)}`;
 
-/**
- * Prepare the hot-path statements once; the game registry owns the writer for its lifetime, so
- * there is no cache. Parameters go to the driver unmapped (booleans as 0/1, times as epoch ms),
- * as the engine already holds them. Cost against raw better-sqlite3 statements (micro-bench on a
- * loaded 2-core machine, command row + answer row): ~68 µs vs ~56 µs per answer; `bench:live` at
- * 2,000 players showed no difference beyond its noise, so drizzle stays.
- */
-export function createGameWriter(db: Db): GameWriter {
-	const append = db
-		.insert(gameCommand)
-		.values({ gameId: arg('gameId'), seq: arg('seq'), command: arg('command'), at: arg('at') })
-		.prepare();
-	const addPlayer = db
-		.insert(player)
-		.values({
+/** The hot-path statements prepared on one database session (see `createGameWriter`). */
+function prepareStatements(db: DbOrTx) {
+	const append = prepared(
+		db
+			.insert(gameCommand)
+			.values({ gameId: arg('gameId'), seq: arg('seq'), command: arg('command'), at: arg('at') }),
+		'live_append_command'
+	);
+	const addPlayer = prepared(
+		db.insert(player).values({
 			gameId: arg('gameId'),
 			organizationId: arg('organizationId'),
 			playerId: arg('playerId'),
@@ -196,96 +217,158 @@ export function createGameWriter(db: Db): GameWriter {
 			team: arg('team'),
 			hidden: arg('hidden'),
 			joinedAt: arg('joinedAt')
-		})
-		.prepare();
+		}),
+		'live_insert_player'
+	);
 	// A resent answer is already there: keep the first.
-	const addAnswer = db
-		.insert(answer)
-		.values({
-			gameId: arg('gameId'),
-			organizationId: arg('organizationId'),
-			playerId: arg('playerId'),
-			questionIndex: arg('questionIndex'),
-			answer: arg('answer'),
-			receivedAt: arg('receivedAt'),
-			responseMs: arg('responseMs'),
-			correct: arg('correct'),
-			fraction: arg('fraction'),
-			points: arg('points')
-		})
-		.onConflictDoNothing()
-		.prepare();
-	const removeAnswer = db
-		.delete(answer)
-		.where(
-			and(
-				eq(answer.gameId, sql.placeholder('gameId')),
-				eq(answer.questionIndex, sql.placeholder('questionIndex')),
-				eq(answer.playerId, sql.placeholder('playerId'))
-			)
-		)
-		.prepare();
-	const stats = db
-		.insert(gameQuestion)
-		.values({
-			gameId: arg('gameId'),
-			questionIndex: arg('questionIndex'),
-			kind: arg('kind'),
-			number: arg('number'),
-			skipped: arg('skipped'),
-			eligible: arg('eligible'),
-			answered: arg('answered'),
-			correct: arg('correct'),
-			averageMs: arg('averageMs'),
-			closedAt: arg('closedAt')
-		})
-		.onConflictDoUpdate({
-			target: [gameQuestion.gameId, gameQuestion.questionIndex],
-			set: {
-				kind: excluded(gameQuestion.kind),
-				number: excluded(gameQuestion.number),
-				skipped: excluded(gameQuestion.skipped),
-				eligible: excluded(gameQuestion.eligible),
-				answered: excluded(gameQuestion.answered),
-				correct: excluded(gameQuestion.correct),
-				averageMs: excluded(gameQuestion.averageMs),
-				closedAt: excluded(gameQuestion.closedAt)
-			}
-		})
-		.prepare();
+	const addAnswer = prepared(
+		db
+			.insert(answer)
+			.values({
+				gameId: arg('gameId'),
+				organizationId: arg('organizationId'),
+				playerId: arg('playerId'),
+				questionIndex: arg('questionIndex'),
+				answer: arg('answer'),
+				receivedAt: arg('receivedAt'),
+				responseMs: arg('responseMs'),
+				correct: arg('correct'),
+				fraction: arg('fraction'),
+				points: arg('points')
+			})
+			.onConflictDoNothing(),
+		'live_insert_answer'
+	);
+	const removeAnswer = prepared(
+		db
+			.delete(answer)
+			.where(
+				and(
+					eq(answer.gameId, sql.placeholder('gameId')),
+					eq(answer.questionIndex, sql.placeholder('questionIndex')),
+					eq(answer.playerId, sql.placeholder('playerId'))
+				)
+			),
+		'live_delete_answer'
+	);
+	const stats = prepared(
+		db
+			.insert(gameQuestion)
+			.values({
+				gameId: arg('gameId'),
+				questionIndex: arg('questionIndex'),
+				kind: arg('kind'),
+				number: arg('number'),
+				skipped: arg('skipped'),
+				eligible: arg('eligible'),
+				answered: arg('answered'),
+				correct: arg('correct'),
+				averageMs: arg('averageMs'),
+				closedAt: arg('closedAt')
+			})
+			.onConflictDoUpdate({
+				target: [gameQuestion.gameId, gameQuestion.questionIndex],
+				set: {
+					kind: excluded(gameQuestion.kind),
+					number: excluded(gameQuestion.number),
+					skipped: excluded(gameQuestion.skipped),
+					eligible: excluded(gameQuestion.eligible),
+					answered: excluded(gameQuestion.answered),
+					correct: excluded(gameQuestion.correct),
+					averageMs: excluded(gameQuestion.averageMs),
+					closedAt: excluded(gameQuestion.closedAt)
+				}
+			}),
+		'live_save_question_stats'
+	);
 	// Snapshots are written after their commands; an older one never replaces a newer one.
-	const snapshot = db
-		.insert(gameSnapshot)
-		.values({ gameId: arg('gameId'), seq: arg('seq'), state: arg('state'), savedAt: arg('at') })
-		.onConflictDoUpdate({
-			target: gameSnapshot.gameId,
-			set: {
-				seq: excluded(gameSnapshot.seq),
-				state: excluded(gameSnapshot.state),
-				savedAt: excluded(gameSnapshot.savedAt)
-			},
-			setWhere: sql`${excluded(gameSnapshot.seq)} > ${gameSnapshot.seq}`
-		})
-		.prepare();
-	const meta = db
-		.update(game)
-		.set({
-			status: arg('status'),
-			locked: arg('locked'),
-			playerCount: arg('playerCount'),
-			startedAt: arg('startedAt'),
-			endedAt: arg('endedAt')
-		})
-		.where(eq(game.id, sql.placeholder('gameId')))
-		.prepare();
+	const snapshot = prepared(
+		db
+			.insert(gameSnapshot)
+			.values({ gameId: arg('gameId'), seq: arg('seq'), state: arg('state'), savedAt: arg('at') })
+			.onConflictDoUpdate({
+				target: gameSnapshot.gameId,
+				set: {
+					seq: excluded(gameSnapshot.seq),
+					state: excluded(gameSnapshot.state),
+					savedAt: excluded(gameSnapshot.savedAt)
+				},
+				setWhere: sql`${excluded(gameSnapshot.seq)} > ${gameSnapshot.seq}`
+			}),
+		'live_save_snapshot'
+	);
+	const meta = prepared(
+		db
+			.update(game)
+			.set({
+				status: arg('status'),
+				locked: arg('locked'),
+				playerCount: arg('playerCount'),
+				startedAt: arg('startedAt'),
+				endedAt: arg('endedAt')
+			})
+			.where(eq(game.id, sql.placeholder('gameId'))),
+		'live_update_meta'
+	);
+	return { append, addPlayer, addAnswer, removeAnswer, stats, snapshot, meta };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+/**
+ * The hot-path statements, prepared once per registry and database session. On SQLite the
+ * transaction's `tx` is the database itself: one set for the writer's lifetime. On PostgreSQL a
+ * statement runs on the connection it was prepared on, so each group-commit transaction (one
+ * pooled connection; its savepoints share it) gets its own set, prepared on first use in it
+ * (named statements: the server parses each once per connection).
+ */
+function statementsFor(cache: WeakMap<object, Statements>, tx: DbOrTx): Statements {
+	const session = (tx as unknown as { session: object }).session;
+	let found = cache.get(session);
+	if (!found) cache.set(session, (found = prepareStatements(tx)));
+	return found;
+}
+
+/**
+ * The hot-path writer of one game registry. Parameters go to the driver unmapped, as the engine
+ * holds them (times as epoch ms); booleans are 0/1 on SQLite, and PostgreSQL gets booleans and
+ * Dates where its columns are boolean and timestamptz. Cost against raw better-sqlite3 statements
+ * (micro-bench on a loaded 2-core machine, command row + answer row): ~68 µs vs ~56 µs per answer;
+ * `bench:live` at 2,000 players showed no difference beyond its noise, so drizzle stays.
+ */
+export function createGameWriter(db: DbOrTx): GameWriter {
+	const pg = isPostgres(db);
+	const cache = new WeakMap<object, Statements>();
+	const on = (tx: DbOrTx) => statementsFor(cache, tx);
+	const flag = (value: boolean) => (pg ? value : value ? 1 : 0);
+	const instant = (ms: number | null) => (pg && ms !== null ? new Date(ms) : ms);
 	return {
-		appendCommand: (gameId, seq, command, at) => void append.run({ gameId, seq, command, at }),
-		insertPlayer: (row) => void addPlayer.run({ ...row }),
-		insertAnswer: (row) => void addAnswer.run({ ...row, correct: row.correct ? 1 : 0 }),
-		deleteAnswer: (gameId, questionIndex, playerId) =>
-			void removeAnswer.run({ gameId, questionIndex, playerId }),
-		saveQuestionStats: (row) => void stats.run({ ...row, skipped: row.skipped ? 1 : 0 }),
-		saveSnapshot: (gameId, state, seq, at) => void snapshot.run({ gameId, seq, state, at }),
-		updateMeta: (gameId, m) => void meta.run({ ...m, gameId, locked: m.locked ? 1 : 0 })
+		appendCommand: async (tx, gameId, seq, command, at) => {
+			await on(tx).append.execute({ gameId, seq, command, at });
+		},
+		insertPlayer: async (tx, row) => {
+			await on(tx).addPlayer.execute({ ...row });
+		},
+		insertAnswer: async (tx, row) => {
+			await on(tx).addAnswer.execute({ ...row, correct: flag(row.correct) });
+		},
+		deleteAnswer: async (tx, gameId, questionIndex, playerId) => {
+			await on(tx).removeAnswer.execute({ gameId, questionIndex, playerId });
+		},
+		saveQuestionStats: async (tx, row) => {
+			await on(tx).stats.execute({ ...row, skipped: flag(row.skipped) });
+		},
+		saveSnapshot: async (tx, gameId, state, seq, at) => {
+			await on(tx).snapshot.execute({ gameId, seq, state, at });
+		},
+		updateMeta: async (tx, gameId, m) => {
+			await on(tx).meta.execute({
+				...m,
+				gameId,
+				locked: flag(m.locked),
+				startedAt: instant(m.startedAt),
+				endedAt: instant(m.endedAt)
+			});
+		}
 	};
 }

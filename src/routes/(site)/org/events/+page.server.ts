@@ -2,9 +2,9 @@ import { requireUser } from '$lib/server/auth/guard';
 import { listLiveGames } from '$lib/server/live/service';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url, 'host');
-	const games = listLiveGames(locals.app.db, user.organizationId).map((g) => ({
+	const games = (await listLiveGames(locals.app.db, user.organizationId)).map((g) => ({
 		id: g.id,
 		pin: g.pin,
 		title: g.title,

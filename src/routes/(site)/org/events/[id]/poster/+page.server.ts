@@ -8,7 +8,7 @@ export const load = (async ({ locals, url, params }) => {
 	const user = requireUser(locals, url, 'host');
 	const id = Number(params.id);
 	if (!Number.isSafeInteger(id) || id < 1) error(404, 'Not found');
-	const game = getGameForHost(locals.app.db, user.organizationId, id);
+	const game = await getGameForHost(locals.app.db, user.organizationId, id);
 	if (!game) error(404, 'Not found');
 	const links = await joinLinks(game.pin, locals.app.config);
 	const chosen = Math.min(Math.max(0, Number(url.searchParams.get('net')) || 0), links.length - 1);
