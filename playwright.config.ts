@@ -44,7 +44,7 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: `rm -rf data/e2e && npm run build && node server.js`,
+		command: `rm -rf data/e2e && node scripts/build-stamp.js && node server.js`,
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 180_000,

@@ -1,9 +1,12 @@
 // Is the build in ./build current? A SHA-256 over every input of `vite build` (sources, static
 // files, message catalogues, configs and the lockfile) is written beside the build after it
-// succeeds; `npm start` rebuilds only when that stamp is missing or differs.
+// succeeds; `npm start`, the multi-node test and Playwright's server rebuild only when that stamp
+// is missing or differs.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Folders and files whose content decides what `vite build` produces. */
 export const BUILD_INPUTS = [
@@ -93,4 +96,24 @@ export function buildDecision(root, buildDir = path.join(root, 'build')) {
  */
 export function writeStamp(buildDir, stamp) {
 	fs.writeFileSync(path.join(buildDir, STAMP_FILE), `${stamp}\n`);
+}
+
+/**
+ * Builds (`vite build`) unless the build is current, then stamps it: the multi-node test and
+ * Playwright's server share one build per source state (`node scripts/build-stamp.js`).
+ * @param {string} root
+ * @returns {boolean} whether it built
+ */
+export function ensureBuild(root) {
+	const decision = buildDecision(root);
+	if (!decision.rebuild) return false;
+	const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+	if (result.status !== 0) throw new Error('`npx vite build` failed: run it to see why');
+	writeStamp(path.join(root, 'build'), decision.stamp);
+	return true;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+	if (!ensureBuild(root)) console.log('build is current (scripts/build-stamp.js): not rebuilding');
 }

@@ -25,7 +25,7 @@ import {
 } from '../../src/lib/protocol';
 import { openSqlite, type Db } from '../../src/lib/server/db';
 import { startServer, type ServerHandle } from '../../bench/live/server';
-import { buildDecision, writeStamp } from '../../scripts/build-stamp.js';
+import { ensureBuild } from '../../scripts/build-stamp.js';
 import { TestClient, createGame, makeStaff, q1, q2 } from './live-harness';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -39,15 +39,6 @@ const nodes: Record<'a' | 'b', ServerHandle> = {} as Record<'a' | 'b', ServerHan
 let proxy: ChildProcess;
 let proxyUrl: string;
 const sockets: TestClient[] = [];
-
-/** The production build, rebuilt only when its sources changed since (scripts/build-stamp.js). */
-function ensureCurrentBuild(): void {
-	const decision = buildDecision(ROOT);
-	if (!decision.rebuild) return;
-	const result = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
-	if (result.status !== 0) throw new Error('`npx vite build` failed: run it to see why');
-	writeStamp(path.join(ROOT, 'build'), decision.stamp);
-}
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -170,7 +161,7 @@ const answerRows = (gameId: number) =>
 
 beforeAll(async () => {
 	await requireRedis();
-	ensureCurrentBuild();
+	ensureBuild(ROOT);
 	// The nodes are server processes on one SQLite file (this test is SQLite-only, vite.config.ts).
 	file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cv-live-')), 'test.db');
 	db = openSqlite(file);

@@ -55,8 +55,11 @@ export async function closeTestDatabases(): Promise<void> {
 	});
 }
 
-/** A fresh PostgreSQL database from the template of the current migrations; returns its URL. */
-async function createPgDatabase(): Promise<string> {
+/**
+ * A fresh PostgreSQL database from the template of the current migrations; returns its URL. It is
+ * dropped by `closeTestDatabases` (the multi-node test hands it to its server processes).
+ */
+export async function createPgDatabase(): Promise<string> {
 	const template = await ensureTemplate();
 	const name = `cv_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
 	await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
