@@ -70,7 +70,7 @@ describe('hostile clients', () => {
 		// A revoked session stops working at once: the server closes its sockets (finding 16), and
 		// the session is checked again on every command anyway.
 		const closed = new Promise((resolve) => screen.socket.once('disconnect', resolve));
-		invalidateUserSessions(db, owner.userId);
+		await invalidateUserSessions(db, owner.userId);
 		expect(await closed).toBe('io server disconnect');
 		const again = await connect(url, owner.cookie);
 		expect(await again.emit('host:command', { gameId, command: { type: 'start' } })).toEqual({
