@@ -320,7 +320,3 @@ export async function getRoundCounters(
 		.where(eq(contestRound.id, roundId));
 	return rows[0];
 }
-
-// The attempt page looks attempts up through this module too (the answer path uses the prepared
-// `findOwnAttemptId` of contest/attempts.ts).
-export { ownAttemptId } from './contest-attempts';
