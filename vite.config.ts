@@ -25,11 +25,15 @@ function realtimeDevServer(): Plugin {
  */
 const OPENS_A_DATABASE =
 	/\b(openTestDb|newTestDatabase|testApp|freshDb|makeWorld|startServer|startHarness)\(/;
-/** Tests about SQLite itself, or that start their own server processes on a SQLite file. */
+/**
+ * Tests about SQLite itself, and tests that start their own server processes and choose their
+ * databases themselves (the two-node suite runs once per database in its two files).
+ */
 const SQLITE_ONLY = new Set([
 	'src/lib/server/db/migrations.spec.ts',
 	'tests/integration/schema-parity.test.ts',
 	'tests/integration/multinode.test.ts',
+	'tests/integration/multinode-postgres.test.ts',
 	'tests/integration/dev-server.test.ts',
 	'tests/integration/start-script.test.ts'
 ]);

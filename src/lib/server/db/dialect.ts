@@ -3,7 +3,7 @@
  */
 import { is } from 'drizzle-orm';
 import { PgDatabase } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from './index';
+import type { DbOrTx } from './types';
 
 /** True when `db` (a database or a transaction's `tx`) is PostgreSQL. */
 export function isPostgres(db: DbOrTx): boolean {

@@ -1,26 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database, { type RunResult } from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
 
-/**
- * The app's database: SQLite (better-sqlite3) by default, or PostgreSQL (node-postgres) when
- * opened from a postgres:// URL. Query code is written once, against drizzle's SQLite types, and
- * runs on both: it awaits every query (never `.get()`/`.all()`/`.run()`, which only SQLite has),
- * opens transactions with `transaction()` from ./transaction, and asks `isPostgres(db)` where the
- * two dialects' SQL differ (docs/database.md). `$client` is the raw driver: a better-sqlite3
- * database, or a `pg.Pool` on PostgreSQL.
- */
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/**
- * What a query function runs on: the database or the `tx` that `transaction(db, (tx) => …)`
- * hands its work (a nested `transaction(tx, …)` is a savepoint).
- */
-export type DbOrTx = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+export type { Db, DbOrTx } from './types';
+import type { Db } from './types';
 
 /** Where drizzle-kit's migrations live: ./drizzle at the project root (PostgreSQL's in ./drizzle/pg). */
 export const MIGRATIONS_DIR = path.resolve(

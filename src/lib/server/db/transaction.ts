@@ -16,7 +16,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import { isPostgres } from './dialect';
-import type { DbOrTx } from './index';
+import type { DbOrTx } from './types';
 
 /** The transaction the current async context runs in: its database, its `tx` and its depth. */
 interface Open {

@@ -342,7 +342,7 @@ export class Cluster {
 				break;
 			}
 			case 'bind':
-				void this.#standIn(message.from, message.socket).catch((err) =>
+				void this.#bindStandIn(message.from, message.socket).catch((err) =>
 					console.error('cluster: binding a remote socket failed', err)
 				);
 				break;
@@ -373,6 +373,26 @@ export class Cluster {
 		remote ??= await this.#newStandIn(holder, info);
 		remote.holder = holder;
 		return remote;
+	}
+
+	/**
+	 * A node that (re)took a game asks the others for its players' sockets ('rebind'): bind each
+	 * one's stand-in, new or already known, to the game as this node now holds it. A stand-in
+	 * known from an earlier spell of ownership was bound to the game object that was evicted when
+	 * the lease moved away; without this its player's own frames (player:result) went nowhere.
+	 */
+	async #bindStandIn(holder: string, info: SocketInfo): Promise<void> {
+		const known = this.#remote.get(info.sid);
+		if (!known) {
+			await this.#newStandIn(holder, info);
+			return;
+		}
+		known.holder = holder;
+		const player = info.player;
+		if (!player || !this.#leases.held.has(player.gameId)) return;
+		const game = await this.#ctx.registry.get(player.gameId);
+		if (game && known.connected)
+			this.#ctx.broadcaster.bindPlayer(game, player.playerId, known as unknown as RealtimeSocket);
 	}
 
 	async #newStandIn(holder: string, info: SocketInfo): Promise<RemoteSocket> {
