@@ -105,12 +105,31 @@ export function writeStamp(buildDir, stamp) {
  * @returns {boolean} whether it built
  */
 export function ensureBuild(root) {
-	const decision = buildDecision(root);
-	if (!decision.rebuild) return false;
-	const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
-	if (result.status !== 0) throw new Error('`npx vite build` failed: run it to see why');
-	writeStamp(path.join(root, 'build'), decision.stamp);
-	return true;
+	// Two callers at once (the two-node suites run in parallel) take turns: the second one finds
+	// the build current once the first has stamped it.
+	const lock = path.join(root, '.svelte-kit', 'build.lock');
+	fs.mkdirSync(path.dirname(lock), { recursive: true });
+	for (;;) {
+		try {
+			fs.mkdirSync(lock);
+			break;
+		} catch (error) {
+			if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
+			// A lock left by a build that was killed is older than any real build.
+			if (Date.now() - fs.statSync(lock).mtimeMs > 10 * 60_000) fs.rmdirSync(lock);
+			else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+		}
+	}
+	try {
+		const decision = buildDecision(root);
+		if (!decision.rebuild) return false;
+		const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+		if (result.status !== 0) throw new Error('`npx vite build` failed: run it to see why');
+		writeStamp(path.join(root, 'build'), decision.stamp);
+		return true;
+	} finally {
+		fs.rmdirSync(lock);
+	}
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
