@@ -1,7 +1,7 @@
 /**
  * PostgreSQL through node-postgres (`pg`): a pool and drizzle over the mirror schema, with the
- * migrations in ./drizzle/pg applied. Not used by the app yet (it runs on SQLite, ./index.ts); see
- * docs/database.md.
+ * migrations in ./drizzle/pg applied. `openDatabase` (./index.ts) calls it for a postgres:// URL
+ * (DATABASE_URL); see docs/database.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,12 +23,30 @@ export async function openPostgres(url: string): Promise<PgDb> {
 	);
 	const db = drizzle(pool, { schema }) as PgDb;
 	try {
-		await migrate(db, { migrationsFolder: pgMigrationsDir() });
+		await migrateOnce(pool, db);
 	} catch (error) {
 		await pool.end();
 		throw error;
 	}
 	return db;
+}
+
+/** Any 64-bit key of our own: the advisory lock under which one node at a time migrates. */
+const MIGRATION_LOCK = 7_270_015;
+
+/**
+ * Applies the migrations while holding an advisory lock, so that nodes starting together take
+ * turns (drizzle's migrator has no lock of its own); the later ones find nothing left to apply.
+ */
+async function migrateOnce(pool: pg.Pool, db: PgDb): Promise<void> {
+	const lock = await pool.connect();
+	try {
+		await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+		await migrate(db, { migrationsFolder: pgMigrationsDir() });
+	} finally {
+		await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+		lock.release();
+	}
 }
 
 /** drizzle-kit's PostgreSQL migrations: drizzle/pg beside SQLite's (same fallback as index.ts). */
