@@ -157,6 +157,11 @@ export async function answerOnPhone(
 
 /** Press a host shortcut key (the screen shows them) with nothing focused. */
 export async function hostKey(page: Page, key: string): Promise<void> {
+	// The host screen ignores a shortcut while the previous command awaits its acknowledgement
+	// (every control is disabled then), as a person double-pressing would see: wait as they would.
+	const toolbar = page.locator('.controls[role="toolbar"]');
+	if (await toolbar.isVisible())
+		await expect(toolbar.locator('button:enabled').first()).toBeVisible();
 	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 	await page.keyboard.press(key);
 }
