@@ -123,7 +123,16 @@ export function ensureBuild(root) {
 	try {
 		const decision = buildDecision(root);
 		if (!decision.rebuild) return false;
-		const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+		// Always the production build, whoever asks: vitest sets NODE_ENV=test, and a build made under
+		// it compiles Svelte in development mode (bigger, slower pages, served to Playwright after).
+		const env = Object.fromEntries(
+			Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))
+		);
+		const result = spawnSync('npx', ['vite', 'build'], {
+			cwd: root,
+			stdio: 'inherit',
+			env: { ...env, NODE_ENV: 'production' }
+		});
 		if (result.status !== 0) throw new Error('`npx vite build` failed: run it to see why');
 		writeStamp(path.join(root, 'build'), decision.stamp);
 		return true;
