@@ -28,6 +28,28 @@ export function prepared<P>(query: { prepare(): P }, name: string): P {
 }
 
 /**
+ * Statements prepared once per connection: `prepare(on)` builds a set of `prepared(…)` statements
+ * on `on`, and the returned function gives the set for a database or a transaction's `tx`. A
+ * prepared statement runs on the connection it was prepared on: SQLite has one, so one set serves
+ * everything; PostgreSQL runs each transaction on one connection of its pool, so each connection
+ * (drizzle's `session.client`: the pool itself outside a transaction) gets its own set, prepared
+ * the first time it is asked for and reused by every later transaction on that connection.
+ */
+export function perConnection<T>(db: DbOrTx, prepare: (on: DbOrTx) => T): (tx: DbOrTx) => T {
+	if (!isPostgres(db)) {
+		const one = prepare(db);
+		return () => one;
+	}
+	const sets = new WeakMap<object, T>();
+	return (tx) => {
+		const connection = (tx as unknown as { session: { client: object } }).session.client;
+		let set = sets.get(connection);
+		if (!set) sets.set(connection, (set = prepare(tx)));
+		return set;
+	};
+}
+
+/**
  * A select that locks the rows it reads until the transaction ends (PostgreSQL's FOR UPDATE). On
  * SQLite the whole database is already locked by the writer's BEGIN IMMEDIATE, so it is the query
  * as it is. Use it where a transaction reads a row, decides, then writes it.

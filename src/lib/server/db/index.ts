@@ -61,5 +61,5 @@ function resolveMigrationsDir(): string {
 }
 
 export { transaction } from './transaction';
-export { affected, forUpdate, isPostgres, prepared } from './dialect';
+export { affected, forUpdate, isPostgres, perConnection, prepared } from './dialect';
 export { schema };

@@ -4,7 +4,7 @@
  * unit's entrants), and the attempts flagged as too fast.
  */
 import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
-import { affected, forUpdate, isPostgres, prepared, type DbOrTx } from '../index';
+import { affected, forUpdate, isPostgres, perConnection, prepared, type DbOrTx } from '../index';
 import {
 	contest,
 	contestAnswer,
@@ -179,20 +179,19 @@ function saveAnswerQuery(db: DbOrTx) {
  * the caller's own attempt by public id (the first lookup of every save and hand-in), the attempt
  * as a hand-in and as saving need it (the caller's own only), a question's body, and the upsert.
  *
- * All but the first run inside the save queue's transaction, on its `tx`. On SQLite that is the
- * connection the statements were prepared on; on PostgreSQL a statement prepared on the pool would
- * run on a connection of its own, outside the transaction, so there it is built on the `tx` (by the
- * same name: each connection parses it once).
+ * All but the first run inside the save queue's transaction, on its `tx`: they are prepared once
+ * per connection (`perConnection`, db/dialect.ts), so on PostgreSQL they run on the transaction's
+ * connection, not on another one of the pool.
  */
 export function prepareAttemptSave(db: DbOrTx) {
 	const own = prepared(ownAttemptQuery(db, sql.placeholder('publicId')), 'contest_own_attempt_id');
-	const attempt = saveAttemptQuery(db);
-	const body = questionBodyQuery(db);
-	const save = saveAnswerQuery(db);
-	const handIn = handInQuery(db);
-	const pg = isPostgres(db);
-	const on = <P>(tx: DbOrTx | undefined, mine: P, build: (on: DbOrTx) => P): P =>
-		pg && tx !== undefined && tx !== db ? build(tx) : mine;
+	const on = perConnection(db, (conn) => ({
+		attempt: saveAttemptQuery(conn),
+		body: questionBodyQuery(conn),
+		save: saveAnswerQuery(conn),
+		handIn: handInQuery(conn)
+	}));
+	const of = (tx: DbOrTx | undefined) => on(tx ?? db);
 	return {
 		/** `ownAttemptId`, prepared (outside any transaction). */
 		ownAttemptId: async (participantId: number, publicId: string): Promise<number | null> => {
@@ -205,14 +204,14 @@ export function prepareAttemptSave(db: DbOrTx) {
 			attemptId: number,
 			tx?: DbOrTx
 		): Promise<AttemptWithEntry | undefined> => {
-			const [found] = await on(tx, handIn, handInQuery).execute({ attemptId });
+			const [found] = await of(tx).handIn.execute({ attemptId });
 			return found && found.entry.participantId === participantId ? found : undefined;
 		},
 		/** What saving an answer needs of the participant's own attempt, or undefined. */
 		attempt: async (participantId: number, attemptId: number, tx?: DbOrTx) =>
-			(await on(tx, attempt, saveAttemptQuery).execute({ participantId, attemptId }))[0],
+			(await of(tx).attempt.execute({ participantId, attemptId }))[0],
 		questionBody: async (questionId: number, tx?: DbOrTx) =>
-			(await on(tx, body, questionBodyQuery).execute({ questionId }))[0]?.body,
+			(await of(tx).body.execute({ questionId }))[0]?.body,
 		/** Save (or replace) the answer to one question of an attempt. */
 		saveAnswer: async (
 			attemptId: number,
@@ -221,7 +220,7 @@ export function prepareAttemptSave(db: DbOrTx) {
 			savedAt: number,
 			tx?: DbOrTx
 		): Promise<void> => {
-			await on(tx, save, saveAnswerQuery).execute({ attemptId, questionId, answer, savedAt });
+			await of(tx).save.execute({ attemptId, questionId, answer, savedAt });
 		}
 	};
 }

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { isPostgres, prepared } from '../dialect';
+import { isPostgres, perConnection, prepared } from '../dialect';
 import type { DbOrTx } from '../index';
 import {
 	answer,
@@ -313,22 +313,6 @@ function prepareStatements(db: DbOrTx) {
 	return { append, addPlayer, addAnswer, removeAnswer, stats, snapshot, meta };
 }
 
-type Statements = ReturnType<typeof prepareStatements>;
-
-/**
- * The hot-path statements, prepared once per registry and database session. On SQLite the
- * transaction's `tx` is the database itself: one set for the writer's lifetime. On PostgreSQL a
- * statement runs on the connection it was prepared on, so each group-commit transaction (one
- * pooled connection; its savepoints share it) gets its own set, prepared on first use in it
- * (named statements: the server parses each once per connection).
- */
-function statementsFor(cache: WeakMap<object, Statements>, tx: DbOrTx): Statements {
-	const session = (tx as unknown as { session: object }).session;
-	let found = cache.get(session);
-	if (!found) cache.set(session, (found = prepareStatements(tx)));
-	return found;
-}
-
 /**
  * The hot-path writer of one game registry. Parameters go to the driver unmapped, as the engine
  * holds them (times as epoch ms); booleans are 0/1 on SQLite, and PostgreSQL gets booleans and
@@ -338,8 +322,8 @@ function statementsFor(cache: WeakMap<object, Statements>, tx: DbOrTx): Statemen
  */
 export function createGameWriter(db: DbOrTx): GameWriter {
 	const pg = isPostgres(db);
-	const cache = new WeakMap<object, Statements>();
-	const on = (tx: DbOrTx) => statementsFor(cache, tx);
+	// Prepared once per connection (dialect.ts): the batch's transaction runs them on its own.
+	const on = perConnection(db, prepareStatements);
 	const flag = (value: boolean) => (pg ? value : value ? 1 : 0);
 	const instant = (ms: number | null) => (pg && ms !== null ? new Date(ms) : ms);
 	return {

@@ -5,7 +5,7 @@
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../index';
-import { forUpdate, isPostgres, prepared } from '../dialect';
+import { forUpdate, isPostgres, perConnection, prepared } from '../dialect';
 import {
 	bank,
 	organization,
@@ -560,27 +560,7 @@ export type AnswerQueries = ReturnType<typeof prepareAnswerQueries>;
  * transaction runs on it (and named: PostgreSQL parses each statement once per connection).
  */
 export function createAnswerQueries(db: Db): (tx: DbOrTx) => AnswerQueries {
-	if (!isPostgres(db)) {
-		const queries = prepareAnswerQueries(db);
-		return () => queries;
-	}
-	const byConnection = new WeakMap<object, AnswerQueries>();
-	return (tx) => {
-		const connection = connectionOf(tx);
-		if (!connection) return prepareAnswerQueries(tx);
-		let queries = byConnection.get(connection);
-		if (!queries) {
-			queries = prepareAnswerQueries(tx);
-			byConnection.set(connection, queries);
-		}
-		return queries;
-	};
-}
-
-/** The pooled connection a PostgreSQL transaction runs on (drizzle's `tx.session.client`). */
-function connectionOf(tx: DbOrTx): object | undefined {
-	const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
-	return typeof client === 'object' && client !== null ? client : undefined;
+	return perConnection(db, prepareAnswerQueries);
 }
 
 /** Bodies of the given questions whose bank is still published (what a running practice may show). */
