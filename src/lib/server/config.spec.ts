@@ -97,6 +97,12 @@ describe('configuration', () => {
 		expect(message).not.toContain('\n');
 	});
 
+	it('refuses a REDIS_URL of another kind without printing its password', () => {
+		expect(() => readConfig({ REDIS_URL: 'http://:bi-mat-redis@10.0.0.10:6379' })).toThrowError(
+			/^REDIS_URL must be a redis:\/\/ or rediss:\/\/ address .*, got "http:\/\/:\*\*\*@10\.0\.0\.10:6379"$/
+		);
+	});
+
 	describe('at start-up', () => {
 		afterEach(() => {
 			vi.unstubAllEnvs();

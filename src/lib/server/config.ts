@@ -127,6 +127,35 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 
 /** DATABASE_URL, when set, must be a postgres:// address (SQLite is chosen by leaving it unset). */
 function readDatabaseUrl(text: string | undefined): string | undefined {
+	return readServiceUrl(
+		'DATABASE_URL',
+		text,
+		['postgres:', 'postgresql:'],
+		'a postgres:// address such as postgres://chuongvang@127.0.0.1:5432/chuongvang (leave it unset for SQLite)'
+	);
+}
+
+/** REDIS_URL, when set, must be a redis:// or rediss:// address (a typo must not start a lone node). */
+function readRedisUrl(text: string | undefined): string | undefined {
+	return readServiceUrl(
+		'REDIS_URL',
+		text,
+		['redis:', 'rediss:'],
+		'a redis:// or rediss:// address such as redis://127.0.0.1:6379'
+	);
+}
+
+/**
+ * A service address from the environment: unset or blank is undefined; otherwise it must parse,
+ * name a host and use one of `protocols`, or the start stops with `NAME must be <expected>`. The
+ * value is quoted without its password.
+ */
+function readServiceUrl(
+	name: string,
+	text: string | undefined,
+	protocols: string[],
+	expected: string
+): string | undefined {
 	const value = text?.trim();
 	if (!value) return undefined;
 	let url: URL | undefined;
@@ -135,10 +164,8 @@ function readDatabaseUrl(text: string | undefined): string | undefined {
 	} catch {
 		url = undefined;
 	}
-	if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || !url.hostname)
-		throw new ConfigError(
-			`DATABASE_URL must be a postgres:// address such as postgres://chuongvang@127.0.0.1:5432/chuongvang (leave it unset for SQLite), got "${redact(value)}"`
-		);
+	if (!url || !protocols.includes(url.protocol) || !url.hostname)
+		throw new ConfigError(`${name} must be ${expected}, got "${redact(value)}"`);
 	return value;
 }
 
@@ -154,23 +181,6 @@ function redact(text: string): string {
 	const colon = text.indexOf(':', scheme >= 0 && scheme < at ? scheme + 2 : 0);
 	if (colon < 0 || colon > at) return text;
 	return `${text.slice(0, colon + 1)}***${text.slice(at)}`;
-}
-
-/** REDIS_URL, when set, must be a redis:// or rediss:// address (a typo must not start a lone node). */
-function readRedisUrl(text: string | undefined): string | undefined {
-	const value = text?.trim();
-	if (!value) return undefined;
-	let url: URL | undefined;
-	try {
-		url = new URL(value);
-	} catch {
-		url = undefined;
-	}
-	if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname)
-		throw new ConfigError(
-			`REDIS_URL must be a redis:// or rediss:// address such as redis://127.0.0.1:6379, got "${text}"`
-		);
-	return value;
 }
 
 let cached: AppConfig | undefined;
