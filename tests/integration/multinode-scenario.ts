@@ -8,7 +8,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +29,7 @@ import { closeDatabase, openDatabase, openSqlite, type Db } from '../../src/lib/
 import { answer } from '../../src/lib/server/db/schema';
 import { createPgDatabase } from '../../src/lib/server/db/test-databases';
 import { startServer, type ServerHandle } from '../../bench/live/server';
+import { freePort } from '../../bench/live/cluster';
 import { ensureBuild } from '../../scripts/build-stamp.js';
 import { TestClient, createGame, makeStaff, q1, q2 } from './live-harness';
 
@@ -46,17 +46,6 @@ const nodes: Record<'a' | 'b', ServerHandle> = {} as Record<'a' | 'b', ServerHan
 let proxy: ChildProcess;
 let proxyUrl: string;
 const sockets: TestClient[] = [];
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 async function requireRedis(): Promise<void> {
 	const client = createClient({ url: REDIS_URL, socket: { reconnectStrategy: false } });
