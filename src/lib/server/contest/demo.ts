@@ -4,10 +4,15 @@
  * is created unless the demo bank exists and is published; nothing of the bank is changed.
  * Idempotent: finds the contest by title.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { transaction, type Db } from '../db';
-import { bank, contest } from '../db/schema';
-import { addRound, contestPool, createContest } from '../db/queries/contests';
+import { contest } from '../db/schema';
+import {
+	addRound,
+	contestPool,
+	createContest,
+	listOrgPublishedBanks
+} from '../db/queries/contests';
 import { addUnits, listUnits } from '../db/queries/participants';
 import { registerDemoSeeder } from '../seed/index';
 import { DAY_MS, weekStart } from '../../practice/calendar';
@@ -34,19 +39,7 @@ export async function seedDemoContest(
 		.where(and(eq(contest.organizationId, organizationId), eq(contest.title, DEMO_CONTEST_TITLE)))
 		.limit(1);
 	if (existing) return;
-	const banks = (
-		await db
-			.select({ id: bank.id })
-			.from(bank)
-			.where(
-				and(
-					eq(bank.organizationId, organizationId),
-					eq(bank.visibility, 'published'),
-					isNull(bank.archivedAt)
-				)
-			)
-			.orderBy(bank.id)
-	).map((b) => b.id);
+	const banks = (await listOrgPublishedBanks(db, organizationId)).map((b) => b.id);
 	const pool = await contestPool(db, organizationId, banks);
 	if (pool.length === 0) return;
 	await transaction(db, async (tx) => {

@@ -3,7 +3,19 @@
  * The queries on the answer path are prepared once per connection (`createAnswerQueries`) and run
  * inside one transaction by `server/practice/answer.ts`.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	inArray,
+	isNotNull,
+	isNull,
+	lte,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import type { Db, DbOrTx } from '../index';
 import { forUpdate, isPostgres, perConnection, prepared } from '../dialect';
 import {
@@ -39,32 +51,9 @@ const published = () => and(eq(bank.visibility, 'published'), isNull(bank.archiv
 const questionCountOfBank = () =>
 	sql<number>`(select count(*) from question q where q.bank_id = ${bank.id})`.mapWith(Number);
 
-/** Published, non-archived banks of every organization with their question counts. */
-export async function listPublishedBanks(db: DbOrTx, tag?: string): Promise<PublishedBank[]> {
-	const rows = (
-		await db
-			.select({
-				id: bank.id,
-				title: bank.title,
-				description: bank.description,
-				tags: bank.tags,
-				organizationName: organization.name,
-				questionCount: questionCountOfBank()
-			})
-			.from(bank)
-			.innerJoin(organization, eq(bank.organizationId, organization.id))
-			.where(published())
-			.orderBy(desc(bank.updatedAt), desc(bank.id))
-	).filter((b) => b.questionCount > 0);
-	return tag ? rows.filter((b) => b.tags.includes(tag)) : rows;
-}
-
-/** One published bank, or undefined (private, archived or missing alike). */
-export async function getPublishedBank(
-	db: DbOrTx,
-	bankId: number
-): Promise<PublishedBank | undefined> {
-	const rows = await db
+/** Published banks with their organization's name and question count, filtered by `where`. */
+function selectPublishedBanks(db: DbOrTx, where: SQL | undefined) {
+	return db
 		.select({
 			id: bank.id,
 			title: bank.title,
@@ -75,7 +64,23 @@ export async function getPublishedBank(
 		})
 		.from(bank)
 		.innerJoin(organization, eq(bank.organizationId, organization.id))
-		.where(and(eq(bank.id, bankId), published()));
+		.where(and(published(), where));
+}
+
+/** Published, non-archived banks of every organization with their question counts. */
+export async function listPublishedBanks(db: DbOrTx, tag?: string): Promise<PublishedBank[]> {
+	const rows = (
+		await selectPublishedBanks(db, undefined).orderBy(desc(bank.updatedAt), desc(bank.id))
+	).filter((b) => b.questionCount > 0);
+	return tag ? rows.filter((b) => b.tags.includes(tag)) : rows;
+}
+
+/** One published bank, or undefined (private, archived or missing alike). */
+export async function getPublishedBank(
+	db: DbOrTx,
+	bankId: number
+): Promise<PublishedBank | undefined> {
+	const rows = await selectPublishedBanks(db, eq(bank.id, bankId));
 	return rows[0];
 }
 
