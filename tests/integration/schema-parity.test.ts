@@ -14,10 +14,9 @@ import { openSqlite, type Db } from '../../src/lib/server/db';
 import * as sqliteSchema from '../../src/lib/server/db/schema';
 import { openPostgres, type PgDb } from '../../src/lib/server/db/postgres';
 import * as pgSchema from '../../src/lib/server/db/schema-pg';
+import { PG_HOW_TO_START, PG_TEST_URL } from '../../src/lib/server/db/test-databases';
 
-const PG_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const HOW_TO_START =
-	'start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` or set PG_TEST_URL';
+const PG_URL = PG_TEST_URL;
 
 interface Column {
 	name: string;
@@ -280,7 +279,7 @@ beforeAll(async () => {
 	} catch (error) {
 		// Every test then fails with this one line (a throwing beforeAll only marks them skipped).
 		unreachable = new Error(
-			`PostgreSQL is not reachable at ${PG_URL} (${String(error)}): ${HOW_TO_START}`
+			`PostgreSQL is not reachable at ${PG_URL} (${String(error)}): ${PG_HOW_TO_START}`
 		);
 		return;
 	}
